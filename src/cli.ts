@@ -1,0 +1,71 @@
+// The command line: parse arguments, run one command from commands.ts, turn errors into exit codes.
+// 0 success, 1 bad input (a message naming file and place), 2 wrong usage, 3 an unexpected failure.
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from './errors.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('istsoll')
+    .description('Ist/Soll gap analysis for municipal integration concepts: load statistics, compute indicators, compare them with targets, write a report.')
+    .option('--project <dir>', 'project folder (with istsoll.yaml, data/, indicators/)', '.')
+    .option('--db <file>', 'DuckDB file (default: <project>/.istsoll/istsoll.duckdb)')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  let json = false;
+
+  const command = (name: string, description: string, example: string) =>
+    program
+      .command(name)
+      .description(description)
+      .addHelpText('after', `\nExample:\n  $ ${example}`)
+      .exitOverride();
+  const json_ = new Option('--json', 'print JSON instead of a table');
+  const run = (fn: (opts: Record<string, unknown>) => Promise<void>) => async (opts: Record<string, unknown>) => {
+    json = Boolean(opts.json);
+    await fn({ ...program.opts(), ...opts });
+  };
+  const commands = () => import('./commands.js');
+
+  command('load', 'load the CSV files named in data/sources.yaml into the database', 'istsoll load --project lehrte')
+    .action(run(async (o) => (await commands()).load(o)));
+  command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --json > values.json')
+    .addOption(json_)
+    .action(run(async (o) => (await commands()).compute(o)));
+  command('compare', 'compare the indicators with their targets (gap, progress, trend, status)', 'istsoll compare')
+    .addOption(json_)
+    .action(run(async (o) => (await commands()).compare(o)));
+  command('report', 'write the HTML report to reports/index.html', 'istsoll report --lang en --out reports/en.html')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
+    .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
+    .action(run(async (o) => (await commands()).report(o)));
+  command('run', 'load, compute, compare and report in one go', 'istsoll run --project .')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
+    .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
+    .action(run(async (o) => (await commands()).runAll(o)));
+  command('validate', 'check the project files and the indicator SQL without writing anything', 'istsoll validate --json')
+    .addOption(json_)
+    .action(run(async (o) => (await commands()).validate(o)));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return reportError(e, json, Boolean(program.opts().debug));
+  }
+}
+
+function reportError(e: unknown, json: boolean, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+  }
+  if (e instanceof InputError) {
+    if (json) process.stdout.write(`${JSON.stringify({ error: { message: e.message, where: e.where ?? null, hint: e.hint ?? null }, exitCode: e.exitCode })}\n`);
+    process.stderr.write(`error: ${e.format()}\n`);
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  process.stderr.write(`unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(debug && e instanceof Error ? `${e.stack}\n` : 'run again with --debug to see the stack trace, and please report it\n');
+  return 3;
+}

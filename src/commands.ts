@@ -1,0 +1,139 @@
+// What each CLI command does, stage by stage. Output goes to stdout (results) and stderr (progress).
+import { join, relative, resolve } from 'node:path';
+import { compareIndicators, worstStatus } from './compare.js';
+import { computeProject, validateIndicators } from './compute.js';
+import { loadProject, type LoadResult } from './load.js';
+import type { Comparison, IndicatorValue } from './model.js';
+import { paths, readProject, type Project } from './project.js';
+
+export interface Options {
+  project?: string;
+  db?: string;
+  json?: boolean;
+  lang?: 'de' | 'en';
+  out?: string;
+}
+
+const dbPathOf = (dir: string, o: Options) => resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb'));
+const shown = (p: string) => relative(process.cwd(), p) || p;
+
+async function open(o: Options): Promise<{ project: Project; db: string }> {
+  const dir = resolve(o.project ?? '.');
+  return { project: await readProject(dir), db: dbPathOf(dir, o) };
+}
+
+export async function load(o: Options): Promise<void> {
+  const { project, db } = await open(o);
+  printLoad(await loadProject(project, db));
+}
+
+export async function compute(o: Options): Promise<void> {
+  const { project, db } = await open(o);
+  await loadProject(project, db);
+  const values = await computeProject(project, db);
+  if (o.json) return print(JSON.stringify(values, null, 2));
+  const { formatValue, renderTable } = await import('./format.js');
+  const latest = latestTotals(project, values);
+  print(renderTable([['indicator', 'year', 'value', 'cells'], ...latest.map(([id, v, cells]) => [id, String(v?.year ?? '–'), v ? formatValue(v.value, unitOf(project, id), 'en') : '–', String(cells)])]));
+}
+
+export async function compare(o: Options): Promise<void> {
+  const { project, comparisons } = await compareProject(o);
+  if (o.json) return print(JSON.stringify(comparisons, null, 2));
+  await printComparisons(project, comparisons);
+}
+
+export async function report(o: Options): Promise<void> {
+  const { project, values, comparisons } = await compareProject(o);
+  print(`report: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
+}
+
+export async function runAll(o: Options): Promise<void> {
+  const { project, values, comparisons, loaded } = await compareProject(o);
+  printLoad(loaded);
+  await printComparisons(project, comparisons);
+  print(`\nreport: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
+}
+
+export async function validate(o: Options): Promise<void> {
+  const { project, db } = await open(o);
+  await loadProject(project, db);
+  await validateIndicators(project, db);
+  const summary = { ok: true, indicators: project.indicators.length, sources: Object.keys(project.sources).length, targets: project.indicators.reduce((n, i) => n + i.targets.length, 0) };
+  print(o.json ? JSON.stringify(summary) : `ok: ${summary.sources} sources, ${summary.indicators} indicators, ${summary.targets} targets`);
+}
+
+async function compareProject(o: Options) {
+  const { project, db } = await open(o);
+  const loaded = await loadProject(project, db);
+  const values = await computeProject(project, db);
+  const comparisons = compareIndicators(project.indicators, values, project.config.method);
+  return { project, values, comparisons, loaded };
+}
+
+async function writeProjectReport(project: Project, values: IndicatorValue[], comparisons: Comparison[], o: Options): Promise<string> {
+  const [{ buildReportModel }, { writeReport }] = await Promise.all([import('./report-model.js'), import('./report.js')]);
+  const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
+  const model = buildReportModel(project, values, comparisons, { lang: o.lang ?? 'de', now: new Date(), version: await version() });
+  await writeReport(model, out);
+  return out;
+}
+
+async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {
+  const { formatValue, renderTable, statusSymbol, statusWord } = await import('./format.js');
+  notice(project);
+  const rows = comparisons.map((c) => {
+    const unit = unitOf(project, c.indicator);
+    const what = c.series === 'gap' ? 'gap' : (c.group ?? 'all');
+    return [
+      c.indicator,
+      what,
+      c.latest ? `${formatValue(c.latest.value, unit, 'en')} (${c.latest.year})` : '–',
+      `${formatValue(c.target.value, unit, 'en')} (${c.target.year})`,
+      `${statusSymbol(c.status)} ${statusWord(c.status, 'en')}`,
+    ];
+  });
+  print(renderTable([['indicator', 'series', 'Ist (latest)', 'Soll (target)', 'status'], ...rows]));
+  const counts = new Map<string, number>();
+  for (const ind of project.indicators) {
+    const s = worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status));
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  print(`\n${project.indicators.length} indicators: ${[...counts].map(([s, n]) => `${n} ${statusWord(s as Comparison['status'], 'en')}`).join(', ')}`);
+}
+
+function printLoad(result: LoadResult): void {
+  if (result.unchanged) return progress(`load: ${result.tables.length} tables unchanged, nothing reloaded`);
+  const fresh = result.tables.filter((t) => !t.reused);
+  progress(`load: ${fresh.length} of ${result.tables.length} tables loaded (${fresh.map((t) => `${t.name} ${t.rows} rows`).join(', ')}) into ${shown(result.db)}`);
+}
+
+function notice(project: Project): void {
+  const n = project.config.notice;
+  if (n) print(`NOTE: ${n.en ?? n.de}\n`);
+}
+
+function latestTotals(project: Project, values: IndicatorValue[]): [string, IndicatorValue | undefined, number][] {
+  return project.indicators.map((ind) => {
+    const mine = values.filter((v) => v.indicator === ind.id);
+    const totals = mine.filter((v) => Object.keys(v.cell).length === 0 && v.value !== null).sort((a, b) => b.year - a.year);
+    return [ind.id, totals[0], mine.length];
+  });
+}
+
+function unitOf(project: Project, id: string) {
+  return project.indicators.find((i) => i.id === id)!.unit;
+}
+
+async function version(): Promise<string> {
+  const { createRequire } = await import('node:module');
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
+function print(s: string): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function progress(s: string): void {
+  process.stderr.write(`${s}\n`);
+}

@@ -1,0 +1,223 @@
+// Stage 2: DuckDB tables → indicator values. One set-based query per indicator covers every year and
+// every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript.
+import { openDatabase, quoteIdent, type Database, type Row } from './database.js';
+import { didYouMean, InputError } from './errors.js';
+import type { Cell, IndicatorValue } from './model.js';
+import type { IndicatorFile, Project } from './project.js';
+import type { Aggregate, Unit } from './schema.js';
+import { locate } from './yamlfile.js';
+
+export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
+
+export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
+  const db = await openSandbox(dbPath);
+  try {
+    const columns = await readColumns(db);
+    const values: IndicatorValue[] = [];
+    for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, columns)));
+    return values;
+  } finally {
+    db.close();
+  }
+}
+
+/** Binds every indicator's SQL against the loaded tables without computing anything. */
+export async function validateIndicators(project: Project, dbPath: string): Promise<void> {
+  const db = await openSandbox(dbPath);
+  try {
+    const columns = await readColumns(db);
+    for (const ind of project.indicators) {
+      for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)) await checkAggregate(db, project, ind, part, columns);
+      if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function openSandbox(dbPath: string): Promise<Database> {
+  return openDatabase(dbPath, { readOnly: true, sandbox: true }).catch((e) => {
+    throw new InputError(`cannot open the database (${(e as Error).message.split('\n')[0]})`, dbPath, 'run `istsoll load` first');
+  });
+}
+
+export async function computeIndicator(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<IndicatorValue[]> {
+  const parts = ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const);
+  for (const part of parts) await checkAggregate(db, project, ind, part, columns);
+  const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind));
+  if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
+  return rows.map((row) => toValue(project, ind, row));
+}
+
+/** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
+export function ratioSql(project: Project, ind: IndicatorFile): string {
+  const side = (agg: Aggregate) => {
+    const year = quoteIdent(project.sources[agg.table]!.year);
+    const by = ind.by.map(quoteIdent);
+    const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
+    return `SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping, `(${agg.expr})::DOUBLE AS v`, 'count(*) AS rows'].join(', ')}
+    FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''}
+    GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}`;
+  };
+  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)];
+  if (!ind.denominator) return `SELECT *, v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
+  // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
+  return `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
+    SELECT den.* EXCLUDE (v, rows), coalesce(num.v, 0) AS numerator, den.v AS denominator
+    FROM den LEFT JOIN num USING (${keys.join(', ')})
+    WHERE den.year IN (SELECT DISTINCT year FROM num)
+    ORDER BY ALL`;
+}
+
+/**
+ * A weighted ratio Σw·y / Σw·x over survey microdata, with its Taylor-linearised variance for a design
+ * with weights only (with-replacement, one stage): var(R) = n/(n−1) · Σ z², z = w·(y − R·x) / Σw·x, where n
+ * counts every respondent of the wave (domain estimation: respondents outside the cell have z = 0).
+ */
+export function surveySql(project: Project, ind: IndicatorFile): string {
+  const table = ind.numerator.table;
+  const source = project.sources[table]!;
+  const year = quoteIdent(source.year);
+  const w = quoteIdent(ind.weight!);
+  const by = ind.by.map(quoteIdent);
+  const den = ind.denominator!;
+  const rowValue = (agg: Aggregate) => `CASE WHEN ${agg.filter ? `(${agg.filter})` : 'true'} THEN ${summand(agg)} ELSE 0 END`;
+  const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
+  return `WITH rows AS (
+      SELECT *, ${w}::DOUBLE AS _w, (${rowValue(ind.numerator)})::DOUBLE AS _y, (${rowValue(den)})::DOUBLE AS _x,
+        (${den.filter ?? 'true'}) AS _in, count(*) OVER (PARTITION BY ${year}) AS _n
+      FROM ${quoteIdent(table)}
+    ), sums AS (
+      SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping].join(', ')},
+        any_value(_n) AS n_design, count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw, sum(_w * _w) FILTER (WHERE _in) AS sw2,
+        sum(_w * _y) AS swy, sum(_w * _x) AS swx, sum(_w * _w * _y * _y) AS syy, sum(_w * _w * _x * _y) AS sxy, sum(_w * _w * _x * _x) AS sxx
+      FROM rows GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}
+    )
+    SELECT * EXCLUDE (sw, sw2, swy, swx, syy, sxy, sxx, n_design), swy AS numerator, swx AS denominator,
+      sw * sw / nullif(sw2, 0) AS n_eff,
+      sqrt(greatest(n_design / nullif(n_design - 1, 0) * (syy - 2 * (swy / swx) * sxy + (swy / swx) * (swy / swx) * sxx), 0)) / nullif(swx, 0) AS se
+    FROM sums ORDER BY ALL`;
+}
+
+/** count(*) → 1 per row; sum(e) → e. Anything else cannot be weighted. */
+function summand(agg: Aggregate): string {
+  if (/^\s*count\s*\(\s*\*\s*\)\s*$/i.test(agg.expr)) return '1';
+  const sum = /^\s*sum\s*\(([\s\S]*)\)\s*$/i.exec(agg.expr);
+  if (sum) return `(${sum[1]})`;
+  throw new Error(`unreachable: ${agg.expr} was checked`);
+}
+
+function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue {
+  const cell: Cell = {};
+  ind.by.forEach((c, i) => {
+    if (row[`_g${i}`] === 0) cell[c] = String(row[c]);
+  });
+  const scale = unitScale[ind.unit];
+  const num = row.numerator as number | null;
+  const den = row.denominator as number | null;
+  const ratio = ind.unit === 'count' ? num : num !== null && den ? num / den : null;
+  const value: IndicatorValue = { indicator: ind.id, year: row.year as number, cell, value: ratio === null ? null : ratio * scale, numerator: num, denominator: den };
+  if (den === 0) value.note = 'denominator is zero';
+  const rule = project.config.suppression;
+  if (ind.weight) {
+    const n = row.n as number;
+    const se = row.se as number | null;
+    Object.assign(value, { n, nEff: row.n_eff as number, se: se === null ? null : se * scale });
+    if (ratio !== null && se !== null) {
+      const [low, high] = ind.unit === 'percent' || ind.unit === 'per_1000' ? logitInterval(ratio, se) : [ratio - 1.96 * se, ratio + 1.96 * se];
+      Object.assign(value, { low: low * scale, high: high * scale });
+    }
+    if (n < rule.min_respondents) suppress(value, `fewer than ${rule.min_respondents} respondents`);
+    else if (n < rule.flag_respondents) value.note = `only ${n} respondents: read with care`;
+  } else {
+    const counts = ind.unit === 'mean' ? [den] : [num, den];
+    if (counts.some((c) => c !== null && c > 0 && c < rule.min_count)) suppress(value, `a count below ${rule.min_count}`);
+  }
+  return value;
+}
+
+function suppress(value: IndicatorValue, reason: string): void {
+  Object.assign(value, { value: null, numerator: null, denominator: null, se: undefined, low: undefined, high: undefined, suppressed: true, note: `suppressed: ${reason}` });
+}
+
+/** A 95 % interval for a proportion on the logit scale: it stays inside [0, 1] however small the sample. */
+export function logitInterval(p: number, se: number): [number, number] {
+  if (p <= 0 || p >= 1 || se === 0) return [p, p];
+  const l = Math.log(p / (1 - p));
+  const h = (1.96 * se) / (p * (1 - p));
+  const inv = (x: number) => 1 / (1 + Math.exp(-x));
+  return [inv(l - h), inv(l + h)];
+}
+
+async function readColumns(db: Database): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`);
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), r.column_name]);
+  return map;
+}
+
+/** Binds the part's SQL against its table, so that an unknown column or a non-aggregate is reported at its place in the YAML. */
+async function checkAggregate(db: Database, project: Project, ind: IndicatorFile, part: 'numerator' | 'denominator', columns: Map<string, string[]>): Promise<void> {
+  const agg = ind[part]!;
+  const where = (key: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, [part, ...key]) });
+  const have = columns.get(agg.table);
+  if (!have) throw new InputError(`table \`${agg.table}\` is not loaded`, where(['table']), 'run `istsoll load`');
+  for (const [i, col] of ind.by.entries()) {
+    if (!have.includes(col)) {
+      throw new InputError(`disaggregation column \`${col}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) }, didYouMean(col, have) ?? `columns of ${agg.table}: ${have.join(', ')}`);
+    }
+  }
+  if (ind.weight && !have.includes(ind.weight)) {
+    throw new InputError(`weight column \`${ind.weight}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) }, didYouMean(ind.weight, have));
+  }
+  if (/;/.test(agg.expr + (agg.filter ?? ''))) throw new InputError('a `;` is not allowed in indicator SQL', where(['expr']), 'write one aggregate expression, e.g. sum(persons)');
+  for (const key of ['expr', 'filter'] as const) {
+    const sql = key === 'expr' ? `SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false` : agg.filter ? `SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})` : null;
+    if (!sql) continue;
+    let rows: Row[];
+    try {
+      rows = await db.query(`${sql} LIMIT 1`);
+    } catch (e) {
+      throw new InputError(`${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`, where([key]), columnHint(e, have));
+    }
+    if (key === 'expr' && rows.length !== 1) throw new InputError(`\`${agg.expr}\` is not an aggregate`, where(['expr']), 'expected an aggregate such as sum(persons) or count(*)');
+  }
+  if (ind.weight && !/^\s*(count\s*\(\s*\*\s*\)|sum\s*\([\s\S]*\))\s*$/i.test(agg.expr)) {
+    throw new InputError(`a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``, where(['expr']), 'the weight is applied by istsoll: write the aggregate as if unweighted');
+  }
+}
+
+function explainSqlError(e: unknown): string {
+  const m = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  return m.replace(/^[A-Za-z ]+Error: /, '');
+}
+
+function columnHint(e: unknown, have: string[]): string {
+  const col = /column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.exec(e instanceof Error ? e.message : '');
+  const name = col?.[1] ?? col?.[2];
+  return (name && didYouMean(name, have)) ?? `columns: ${have.join(', ')}`;
+}
+
+/** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */
+async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
+  const num = ind.numerator;
+  const den = ind.denominator!;
+  for (const [i, col] of ind.by.entries()) {
+    const c = quoteIdent(col);
+    const yearOf = (a: Aggregate) => quoteIdent(project.sources[a.table]!.year);
+    const missing = await db.query<{ v: string }>(
+      `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(num.table)} WHERE ${num.filter ? `(${num.filter})` : 'true'}
+       AND ${yearOf(num)} IN (SELECT ${yearOf(den)} FROM ${quoteIdent(den.table)})
+       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)} WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
+       ORDER BY 1 LIMIT 3`,
+    );
+    if (missing.length) {
+      const sample = (await db.query<{ v: string }>(`SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(den.table)} ORDER BY 1 LIMIT 3`)).map((r) => r.v);
+      throw new InputError(
+        `numerator and denominator do not match on \`${col}\`: ${missing.map((r) => `\`${r.v}\``).join(', ')} from table \`${num.table}\` is not in table \`${den.table}\``,
+        { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },
+        `\`${den.table}\`.${col} has values like ${sample.map((v) => `\`${v}\``).join(', ')}: both tables must use the same codes`,
+      );
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The one place that talks to DuckDB. Values cross into JavaScript as plain numbers and strings.
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface Database {
+  connection: DuckDBConnection;
+  query<T extends Row = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  run(sql: string): Promise<void>;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Indicator SQL runs with no access to files, extensions or other databases. */
+  sandbox?: boolean;
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
+  const config: Record<string, string> = {};
+  if (options.readOnly) config.access_mode = 'READ_ONLY';
+  if (options.sandbox) Object.assign(config, { enable_external_access: 'false', autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' });
+  const instance = await DuckDBInstance.create(path, config);
+  const connection = await instance.connect();
+  if (options.sandbox) await connection.run('SET lock_configuration = true');
+  return {
+    connection,
+    async query<T extends Row>(sql: string, params?: DuckDBValue[]) {
+      const reader = await connection.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS().map(toPlain) as T[];
+    },
+    async run(sql: string) {
+      await connection.run(sql);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function toPlain(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
+  return out;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function quoteString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,68 @@
+// The plain data that flows between the stages: indicator values (compute) and their judgement
+// against the targets (compare). The report model is built from these alone.
+
+/** The disaggregation a value belongs to: column → value; a column left out means "all". */
+export type Cell = Record<string, string>;
+
+export interface IndicatorValue {
+  indicator: string;
+  year: number;
+  cell: Cell;
+  /** Null when not computable or suppressed; `note` says why. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Survey indicators: unweighted respondents, effective sample size, standard error, 95 % interval. */
+  n?: number;
+  nEff?: number;
+  se?: number | null;
+  low?: number | null;
+  high?: number | null;
+  /** Why the value is missing or to be read with care (suppressed, small sample, …). */
+  note?: string;
+  suppressed?: boolean;
+}
+
+export type Status = 'achieved' | 'on_track' | 'moderate' | 'limited' | 'deterioration' | 'not_assessable';
+
+export const statusOrder: Status[] = ['deterioration', 'limited', 'moderate', 'on_track', 'achieved', 'not_assessable'];
+
+export interface Point {
+  year: number;
+  value: number;
+}
+
+export interface Comparison {
+  indicator: string;
+  /** `value`: the indicator itself (for `group` or everyone); `gap`: compared minus reference group. */
+  series: 'value' | 'gap';
+  group: string | null;
+  direction: 'higher' | 'lower';
+  target: { year: number; value: number };
+  baseline: Point | null;
+  latest: Point | null;
+  /** Target minus latest value, signed so that a positive gap means "still to go". */
+  gap: number | null;
+  relativeGap: number | null;
+  /** Share of the way from baseline to target covered by the latest value (1 = there). */
+  progress: number | null;
+  projection: Projection | null;
+  status: Status;
+  /** Why not assessable, or what qualifies the status. */
+  reason: string | null;
+  method: string;
+  /** The method's own measure (growth ratio R, or projected shortfall share). */
+  score: number | null;
+}
+
+export interface Projection {
+  method: string;
+  from: number;
+  to: number;
+  /** Average change per year over the years used. */
+  slope: number;
+  /** Projected value in the target year. */
+  value: number;
+  /** First year in which the trend reaches the target; null when it never does. */
+  reachYear: number | null;
+}

@@ -1,0 +1,93 @@
+// A project is a folder: istsoll.yaml, data/sources.yaml, indicators/fields.yaml and one YAML file per
+// indicator. readProject reads and cross-checks all of it without touching data or database.
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { didYouMean, InputError } from './errors.js';
+import { Fields, Indicator, ProjectConfig, Sources, type Field, type Source } from './schema.js';
+import { locate, readYaml, type YamlFile } from './yamlfile.js';
+
+export interface Project {
+  dir: string;
+  config: ProjectConfig;
+  sources: Record<string, Source>;
+  /** data/sources.yaml as read, for error positions. */
+  sourcesFile: YamlFile<Sources>;
+  fields: Field[];
+  indicators: IndicatorFile[];
+}
+
+export interface IndicatorFile extends Indicator {
+  /** The YAML file, for error positions and comment-preserving edits. */
+  file: YamlFile<Indicator>;
+}
+
+export const paths = {
+  config: 'istsoll.yaml',
+  sources: join('data', 'sources.yaml'),
+  fields: join('indicators', 'fields.yaml'),
+  indicators: 'indicators',
+  reports: 'reports',
+};
+
+export async function readProject(dir: string): Promise<Project> {
+  const at = (p: string) => join(dir, p);
+  const name = (p: string) => relative(process.cwd(), at(p)) || p;
+  const [config, sources, fields] = await Promise.all([
+    readYaml(at(paths.config), ProjectConfig, name(paths.config)),
+    readYaml(at(paths.sources), Sources, name(paths.sources)),
+    readYaml(at(paths.fields), Fields, name(paths.fields)),
+  ]);
+  const files = (await listYaml(at(paths.indicators), name(paths.indicators))).filter((f) => join(paths.indicators, f) !== paths.fields);
+  const indicators = await Promise.all(
+    files.map(async (f) => {
+      const file = await readYaml(at(join(paths.indicators, f)), Indicator, name(join(paths.indicators, f)));
+      return { ...file.data, file };
+    }),
+  );
+  const project = { dir, config: config.data, sources: sources.data.sources, sourcesFile: sources, fields: fields.data.fields, indicators };
+  checkProject(project);
+  return project;
+}
+
+/** Cross-file checks that no single schema can make. */
+function checkProject(project: Project): void {
+  const fieldIds = project.fields.map((f) => f.id);
+  const tables = Object.keys(project.sources);
+  const seen = new Map<string, string>();
+  for (const ind of project.indicators) {
+    const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
+    const other = seen.get(ind.id);
+    if (other) throw new InputError(`duplicate indicator id \`${ind.id}\` (also in ${other})`, where(['id']), 'give every indicator its own id');
+    seen.set(ind.id, ind.file.path);
+    if (!fieldIds.includes(ind.field)) {
+      throw new InputError(`unknown field of action \`${ind.field}\``, where(['field']), didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`);
+    }
+    for (const part of ['numerator', 'denominator'] as const) {
+      const agg = ind[part];
+      if (agg && !tables.includes(agg.table)) {
+        throw new InputError(`unknown table \`${agg.table}\``, where([part, 'table']), didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`);
+      }
+    }
+    if (ind.unit !== 'count' && !ind.denominator) throw new InputError(`unit \`${ind.unit}\` needs a \`denominator\``, where(['unit']), 'add a denominator, or use unit `count`');
+    if (ind.unit === 'count' && ind.denominator) throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
+    if (ind.groups && !ind.by.includes(ind.groups.column)) {
+      throw new InputError(`the group column \`${ind.groups.column}\` must also be listed in \`by\``, where(['groups', 'column']), `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`);
+    }
+    if (ind.weight && ind.denominator && ind.denominator.table !== ind.numerator.table) {
+      throw new InputError('a weighted (survey) indicator takes numerator and denominator from the same table', where(['denominator', 'table']));
+    }
+    ind.targets.forEach((t, i) => {
+      if (t.year <= ind.baseline) throw new InputError(`target year ${t.year} is not after the baseline year ${ind.baseline}`, where(['targets', i, 'year']), 'a target lies in the future of its baseline');
+      if (t.group !== undefined && !ind.groups) throw new InputError(`target for group \`${t.group}\`, but the indicator declares no \`groups\``, where(['targets', i, 'group']));
+      if (t.gap !== undefined && !ind.groups) throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
+    });
+  }
+}
+
+async function listYaml(dir: string, label: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    throw new InputError('the indicators folder is missing', label, 'run `istsoll init` to scaffold a project, or pass --project <dir>');
+  }
+}

@@ -1,0 +1,122 @@
+// One source for the project's YAML formats: the zod schemas below give the TypeScript types, the
+// validation (with paths that yamlfile.ts turns into file:line:column) and the JSON Schema for editors.
+import { z } from 'zod';
+
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ (not starting with a digit)');
+
+/** A text in German (required) and English (optional). */
+export const Text = z.strictObject({ de: z.string().min(1), en: z.string().min(1).optional() });
+export type Text = z.infer<typeof Text>;
+
+export const ColumnType = z.enum(['VARCHAR', 'INTEGER', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE']);
+export type ColumnType = z.infer<typeof ColumnType>;
+
+/** How a CSV file is written. Anything left out is detected. */
+export const Dialect = z.strictObject({
+  delimiter: z.string().length(1).optional(),
+  decimal: z.enum(['.', ',']).optional(),
+  encoding: z.enum(['utf-8', 'latin-1', 'windows-1252']).optional(),
+  /** Lines before the header line (title lines of official-statistics exports). */
+  skip: z.number().int().min(0).optional(),
+  /** Cell contents that mean "no value". */
+  missing: z.array(z.string()).optional(),
+});
+export type Dialect = z.infer<typeof Dialect>;
+
+export const Source = z.strictObject({
+  file: z.string().min(1),
+  description: z.string().optional(),
+  /** The column that holds the period (year). */
+  year: identifier,
+  dialect: Dialect.optional(),
+  /** Column types where the sniffer would guess wrong (codes with leading zeros, say). */
+  columns: z.record(identifier, ColumnType).optional(),
+  /** Survey microdata: the design weight column. */
+  weight: identifier.optional(),
+  /** Survey microdata: the respondent id column (must be unique per period). */
+  id: identifier.optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Sources = z.strictObject({ sources: z.record(identifier, Source) });
+export type Sources = z.infer<typeof Sources>;
+
+/** One side of a ratio: an SQL aggregate over one loaded table, with an optional row filter. */
+export const Aggregate = z.strictObject({
+  table: identifier,
+  expr: z.string().min(1),
+  filter: z.string().min(1).optional(),
+});
+export type Aggregate = z.infer<typeof Aggregate>;
+
+export const Unit = z.enum(['percent', 'per_1000', 'count', 'mean', 'ratio']);
+export type Unit = z.infer<typeof Unit>;
+
+export const Target = z
+  .strictObject({
+    year: z.number().int().min(1900).max(2200),
+    /** Target for the indicator value (of `group`, or of everyone). */
+    value: z.number().optional(),
+    /** Target for the gap between compared and reference group, in the indicator's unit. */
+    gap: z.number().min(0).optional(),
+    group: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .refine((t) => (t.value === undefined) !== (t.gap === undefined), { message: 'a target has either `value` or `gap`, not both and not neither' })
+  .refine((t) => !(t.gap !== undefined && t.group !== undefined), { message: 'a gap target is between the groups; it takes no `group`' });
+export type Target = z.infer<typeof Target>;
+
+export const Groups = z.strictObject({
+  /** The disaggregation column that tells the groups apart (e.g. migration history). */
+  column: identifier,
+  compared: z.string().min(1),
+  reference: z.string().min(1),
+});
+export type Groups = z.infer<typeof Groups>;
+
+export const Indicator = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _'),
+  title: Text,
+  description: Text.optional(),
+  field: identifier,
+  unit: Unit,
+  direction: z.enum(['higher', 'lower']),
+  numerator: Aggregate,
+  /** Left out for unit `count`. */
+  denominator: Aggregate.optional(),
+  /** Disaggregations: columns present in every table the indicator reads. */
+  by: z.array(identifier).default([]),
+  groups: Groups.optional(),
+  /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
+  weight: identifier.optional(),
+  baseline: z.number().int().min(1900).max(2200),
+  targets: z.array(Target).min(1),
+  department: z.string().min(1),
+  source: z.string().min(1),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Field = z.strictObject({ id: identifier, title: Text });
+export const Fields = z.strictObject({ fields: z.array(Field).min(1) });
+export type Field = z.infer<typeof Field>;
+
+export const Method = z.enum(['growth-ratio', 'weather']);
+export type Method = z.infer<typeof Method>;
+
+/** istsoll.yaml at the project root. */
+export const ProjectConfig = z.strictObject({
+  title: Text,
+  /** Said on every report and terminal summary (e.g. that the numbers are fictional). */
+  notice: Text.optional(),
+  method: Method.default('growth-ratio'),
+  /** Which values of a disaggregation column to show under which label, in which order. */
+  labels: z.record(identifier, z.record(z.string(), Text)).default({}),
+  suppression: z
+    .strictObject({
+      min_count: z.number().int().min(0).default(5),
+      min_respondents: z.number().int().min(0).default(30),
+      flag_respondents: z.number().int().min(0).default(50),
+    })
+    .default({ min_count: 5, min_respondents: 30, flag_respondents: 50 }),
+});
+export type ProjectConfig = z.infer<typeof ProjectConfig>;
