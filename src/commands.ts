@@ -1,7 +1,8 @@
 // What each CLI command does, stage by stage. Output goes to stdout (results) and stderr (progress).
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareIndicators, worstStatus } from './compare.js';
 import { computeProject, validateIndicators } from './compute.js';
+import { displayPath as shown } from './errors.js';
 import { loadProject, type LoadResult } from './load.js';
 import type { Comparison, IndicatorValue } from './model.js';
 import { paths, readProject, type Project } from './project.js';
@@ -15,7 +16,6 @@ export interface Options {
 }
 
 const dbPathOf = (dir: string, o: Options) => resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb'));
-const shown = (p: string) => relative(process.cwd(), p) || p;
 
 async function open(o: Options): Promise<{ project: Project; db: string }> {
   const dir = resolve(o.project ?? '.');

@@ -59,12 +59,13 @@ export function ratioSql(project: Project, ind: IndicatorFile): string {
     FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''}
     GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}`;
   };
-  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)];
+  // Totals carry NULL in their disaggregation columns, so the match must treat NULL as equal.
+  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map((k) => `num.${k} IS NOT DISTINCT FROM den.${k}`);
   if (!ind.denominator) return `SELECT *, v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
   // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
   return `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
     SELECT den.* EXCLUDE (v, rows), coalesce(num.v, 0) AS numerator, den.v AS denominator
-    FROM den LEFT JOIN num USING (${keys.join(', ')})
+    FROM den LEFT JOIN num ON ${keys.join(' AND ')}
     WHERE den.year IN (SELECT DISTINCT year FROM num)
     ORDER BY ALL`;
 }

@@ -1,5 +1,6 @@
 // Errors a user can act on. Everything the CLI reports without a stack trace is an InputError (exit 1)
 // or a UsageError (exit 2); any other exception is a bug and is reported as such.
+import { isAbsolute, relative } from 'node:path';
 
 export interface Location {
   file: string;
@@ -59,4 +60,10 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import { openDatabase, quoteIdent, quoteString, type Database } from './database.js';
-import { didYouMean, InputError } from './errors.js';
+import { didYouMean, displayPath, InputError } from './errors.js';
 import type { Project } from './project.js';
 import type { Source } from './schema.js';
 import { locate } from './yamlfile.js';
@@ -87,7 +87,7 @@ async function describeInput(project: Project, name: string, source: Source): Pr
   const { doc, lines, path: sourcesPath } = project.sourcesFile;
   const where = (key: string[]) => ({ file: sourcesPath, ...locate(doc, lines, ['sources', name, ...key]) });
   const path = join(project.dir, 'data', source.file);
-  const label = relative(process.cwd(), path) || path;
+  const label = displayPath(path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -1,8 +1,8 @@
 // A project is a folder: istsoll.yaml, data/sources.yaml, indicators/fields.yaml and one YAML file per
 // indicator. readProject reads and cross-checks all of it without touching data or database.
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { didYouMean, InputError } from './errors.js';
+import { join } from 'node:path';
+import { didYouMean, displayPath, InputError } from './errors.js';
 import { Fields, Indicator, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
 
@@ -31,7 +31,7 @@ export const paths = {
 
 export async function readProject(dir: string): Promise<Project> {
   const at = (p: string) => join(dir, p);
-  const name = (p: string) => relative(process.cwd(), at(p)) || p;
+  const name = (p: string) => displayPath(at(p));
   const [config, sources, fields] = await Promise.all([
     readYaml(at(paths.config), ProjectConfig, name(paths.config)),
     readYaml(at(paths.sources), Sources, name(paths.sources)),
