@@ -34,7 +34,7 @@ export async function compute(o: Options): Promise<void> {
   if (o.json) return print(JSON.stringify(values, null, 2));
   const { formatValue, renderTable } = await import('./format.js');
   const latest = latestTotals(project, values);
-  print(renderTable([['indicator', 'year', 'value', 'cells'], ...latest.map(([id, v, cells]) => [id, String(v?.year ?? '–'), v ? formatValue(v.value, unitOf(project, id), 'en') : '–', String(cells)])]));
+  print(renderTable([['indicator', 'year', 'value', 'cells'], ...latest.map(([id, v, cells]) => [id, String(v?.year ?? '–'), v?.value != null ? formatValue(v.value, unitOf(project, id), 'en') : '–', String(cells)])]));
 }
 
 export async function compare(o: Options): Promise<void> {
@@ -80,7 +80,7 @@ async function writeProjectReport(project: Project, values: IndicatorValue[], co
 }
 
 async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {
-  const { formatValue, renderTable, statusSymbol, statusWord } = await import('./format.js');
+  const { formatStatus, formatValue, renderTable, statusWords } = await import('./format.js');
   notice(project);
   const rows = comparisons.map((c) => {
     const unit = unitOf(project, c.indicator);
@@ -90,7 +90,7 @@ async function printComparisons(project: Project, comparisons: Comparison[]): Pr
       what,
       c.latest ? `${formatValue(c.latest.value, unit, 'en')} (${c.latest.year})` : '–',
       `${formatValue(c.target.value, unit, 'en')} (${c.target.year})`,
-      `${statusSymbol(c.status)} ${statusWord(c.status, 'en')}`,
+      formatStatus(c.status, 'en'),
     ];
   });
   print(renderTable([['indicator', 'series', 'Ist (latest)', 'Soll (target)', 'status'], ...rows]));
@@ -99,7 +99,7 @@ async function printComparisons(project: Project, comparisons: Comparison[]): Pr
     const s = worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status));
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  print(`\n${project.indicators.length} indicators: ${[...counts].map(([s, n]) => `${n} ${statusWord(s as Comparison['status'], 'en')}`).join(', ')}`);
+  print(`\n${project.indicators.length} indicators: ${[...counts].map(([s, n]) => `${n} ${statusWords.en[s as Comparison['status']]}`).join(', ')}`);
 }
 
 function printLoad(result: LoadResult): void {

@@ -31,7 +31,8 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: st
   }
   const result = schema.safeParse(doc.toJS() ?? {});
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    // A misspelt key also makes the key it should have been "missing": report the misspelling.
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
     throw issueError(issue, doc, lines, path, schema);
   }
   return { path, data: result.data, doc, lines };
@@ -66,7 +67,8 @@ function issueError(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, 
     return new InputError(`unknown key \`${keyName}\`${path.length ? ` in \`${dotted}\`` : ''}`, { file, ...locate(doc, lines, [...path, keyName], true) }, hint);
   }
   const found = valueAt(doc, path);
-  const message = found === undefined ? `\`${dotted}\` is missing: ${issue.message}` : `\`${dotted}\`: ${issue.message}`;
+  const expected = issue.code === 'invalid_type' ? ` (expected ${issue.expected})` : '';
+  const message = found === undefined ? `\`${dotted}\` is missing${expected}` : `\`${dotted}\`: ${issue.message}`;
   return new InputError(message, { file, ...locate(doc, lines, path) });
 }
 

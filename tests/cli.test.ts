@@ -1,0 +1,90 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, fixture, runCli, tempDb } from './helpers.js';
+
+const mini = fixture('mini');
+
+async function edit(dir: string, file: string, from: string, to: string): Promise<void> {
+  const path = join(dir, file);
+  const text = await readFile(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  await writeFile(path, text.replace(from, to));
+}
+
+describe('usage', () => {
+  it('shows help with an example and exits 0', async () => {
+    const r = await runCli('compare', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Example:');
+  });
+  it.each([[['frobnicate']], [['compute', '--no-such-option']], [['report', '--lang', 'fr']]])('exits 2 on %j', async (args) => {
+    expect((await runCli(...args)).code).toBe(2);
+  });
+});
+
+describe('commands on the mini project', () => {
+  it('validate checks everything and says what it found', async () => {
+    const r = await runCli('validate', '--project', mini, '--db', await tempDb());
+    expect(r).toMatchObject({ code: 0, stdout: 'ok: 3 sources, 2 indicators, 3 targets\n' });
+  });
+  it('compute --json prints every value as JSON', async () => {
+    const r = await runCli('compute', '--json', '--project', mini, '--db', await tempDb());
+    expect(r.code).toBe(0);
+    const values = JSON.parse(r.stdout);
+    expect(values.find((v: { indicator: string; year: number; cell: object }) => v.indicator === 'employment' && v.year === 2020 && Object.keys(v.cell).length === 0).value).toBeCloseTo(58.333, 3);
+  });
+  it('compare --json names the method of every row', async () => {
+    const r = await runCli('compare', '--json', '--project', mini, '--db', await tempDb());
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((c: { method: string }) => c.method === 'growth-ratio')).toBe(true);
+    expect(rows.find((c: { series: string }) => c.series === 'gap')).toMatchObject({ target: { year: 2030, value: 2 }, direction: 'lower' });
+  });
+  it('compare prints a table with the notice', async () => {
+    const r = await runCli('compare', '--project', mini, '--db', await tempDb());
+    expect(r.stdout).toContain('NOTE: Test data.');
+    expect(r.stdout).toMatch(/employment\s+X\s+/);
+  });
+});
+
+describe('bad input gives one clear line and exit 1', () => {
+  it('malformed YAML names file, line and column', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', 'unit: percent', 'unit: [percent');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*indicators\/employment\.yaml:6:\d+: invalid YAML: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('an unknown column in an indicator is reported at its place with a suggestion', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', 'sum(employed)', 'sum(employd)');
+    const r = await runCli('compute', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/employment\.yaml:7:32: expression does not work on table `emp`: .*employd/);
+    expect(r.stderr).toContain('hint: did you mean `employed`?');
+  });
+  it('a misspelt key is reported with the key it resembles', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/agree.yaml', 'targets:', 'targts:');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/agree\.yaml:1\d:1: unknown key `targts`/);
+    expect(r.stderr).toContain('did you mean `targets`?');
+  });
+  it('a missing CSV names the sources.yaml entry', async () => {
+    const dir = await copyFixture('mini');
+    await rm(join(dir, 'data', 'pop.csv'));
+    const r = await runCli('run', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/data\/sources\.yaml:3:11: the file .*pop\.csv of source `pop` does not exist/);
+  });
+  it('--json puts the error on stdout as JSON too', async () => {
+    const dir = await copyFixture('mini');
+    await rm(join(dir, 'data', 'pop.csv'));
+    const r = await runCli('compute', '--json', '--project', dir, '--db', await tempDb());
+    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 1, error: { where: { line: 3, column: 11 } } });
+  });
+});
