@@ -34,7 +34,10 @@ export interface Point {
 
 export interface Comparison {
   indicator: string;
-  /** `value`: the indicator itself (for `group` or everyone); `gap`: compared minus reference group. */
+  /**
+   * `value`: the indicator itself (for `group` or everyone); `gap`: how far the compared group lags behind
+   * the reference group, in the indicator's unit (positive = compared group worse off, whichever direction is better).
+   */
   series: 'value' | 'gap';
   group: string | null;
   direction: 'higher' | 'lower';

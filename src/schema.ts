@@ -57,7 +57,7 @@ export const Target = z
     year: z.number().int().min(1900).max(2200),
     /** Target for the indicator value (of `group`, or of everyone). */
     value: z.number().optional(),
-    /** Target for the gap between compared and reference group, in the indicator's unit. */
+    /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
     gap: z.number().min(0).optional(),
     group: z.string().optional(),
     note: z.string().optional(),
