@@ -80,16 +80,17 @@ async function writeProjectReport(project: Project, values: IndicatorValue[], co
 }
 
 async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {
-  const { formatStatus, formatValue, renderTable, statusWords } = await import('./format.js');
+  const { formatDifference, formatStatus, formatValue, renderTable, statusWords } = await import('./format.js');
   notice(project);
   const rows = comparisons.map((c) => {
     const unit = unitOf(project, c.indicator);
     const what = c.series === 'gap' ? 'gap' : (c.group ?? 'all');
+    const show = (x: number) => (c.series === 'gap' ? formatDifference(x, unit, 'en') : formatValue(x, unit, 'en'));
     return [
       c.indicator,
       what,
-      c.latest ? `${formatValue(c.latest.value, unit, 'en')} (${c.latest.year})` : '–',
-      `${formatValue(c.target.value, unit, 'en')} (${c.target.year})`,
+      c.latest ? `${show(c.latest.value)} (${c.latest.year})` : '–',
+      `${show(c.target.value)} (${c.target.year})`,
       formatStatus(c.status, 'en'),
     ];
   });

@@ -2,14 +2,14 @@
 // it into place, so a failed or killed load leaves the previous database exactly as it was. Tables whose
 // file and source entry are unchanged (content hash) are copied over instead of read again.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import iconv from 'iconv-lite';
 import { openDatabase, quoteIdent, quoteString, type Database } from './database.js';
-import { didYouMean, displayPath, InputError } from './errors.js';
+import { checkTable } from './checks.js';
+import { displayPath, InputError } from './errors.js';
 import type { Project } from './project.js';
+import { readSource, type Input } from './read.js';
 import type { Source } from './schema.js';
 import { locate } from './yamlfile.js';
 
@@ -18,6 +18,8 @@ export interface LoadedTable {
   file: string;
   rows: number;
   hash: string;
+  /** Size and time stamp of the file(s) and the source entry's hash, to skip unchanged files without reading them. */
+  stamp: string;
   /** Copied from the previous database because nothing changed. */
   reused: boolean;
 }
@@ -31,12 +33,28 @@ export interface LoadResult {
 
 const META = '_istsoll_tables';
 
-export async function loadProject(project: Project, dbPath: string): Promise<LoadResult> {
+/** A source with what tells whether its file changed. */
+interface SourceFile extends Input {
+  /** Paths, sizes and time stamps of the file(s). */
+  stamp: string;
+  /** The content hash (of the source entry and the file bytes), computed once, on demand. */
+  hash: () => Promise<string>;
+}
+
+export async function loadProject(project: Project, dbPath: string, onProgress: (message: string) => void = () => {}): Promise<LoadResult> {
   const inputs = await Promise.all(Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)));
   const previous = await readLoadedTables(dbPath);
-  const isCurrent = (i: Input) => previous.get(i.name)?.hash === i.hash;
-  if (previous.size === inputs.length && inputs.every(isCurrent)) {
-    return { db: dbPath, unchanged: true, tables: inputs.map((i) => ({ name: i.name, file: i.label, rows: previous.get(i.name)!.rows, hash: i.hash, reused: true })) };
+  // Like git's index: an entry whose file has the same size and time stamp is taken as unchanged without
+  // reading it; otherwise its content hash decides.
+  const fingerprint = (i: SourceFile) => `${i.stamp}|${sourceHash(i.source)}`;
+  const isCurrent = async (i: SourceFile) => {
+    const before = previous.get(i.name);
+    if (!before) return false;
+    return before.stamp === fingerprint(i) || before.hash === (await i.hash());
+  };
+  const current = await Promise.all(inputs.map(isCurrent));
+  if (previous.size === inputs.length && current.every(Boolean)) {
+    return { db: dbPath, unchanged: true, tables: inputs.map((i) => ({ ...previous.get(i.name)!, name: i.name, file: i.label, reused: true })) };
   }
   await mkdir(dirname(dbPath), { recursive: true });
   const release = await acquireLock(dbPath);
@@ -47,16 +65,21 @@ export async function loadProject(project: Project, dbPath: string): Promise<Loa
     const tables: LoadedTable[] = [];
     try {
       if (previous.size) await db.run(`ATTACH ${quoteString(dbPath)} AS previous (READ_ONLY)`);
-      for (const input of inputs) {
-        const reused = isCurrent(input);
+      for (const [k, input] of inputs.entries()) {
+        const reused = current[k]!;
+        const started = Date.now();
+        if (!reused) onProgress(`reading ${input.label}`);
+        // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
+        const hash = input.hash();
         if (reused) await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
-        else await loadCsv(db, input);
+        else await checkTable(db, input, await readSource(db, input));
         const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`)) as [{ rows: number }];
-        tables.push({ name: input.name, file: input.label, rows, hash: input.hash, reused });
+        tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
+        if (!reused && Date.now() - started > 1000) onProgress(`read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       if (previous.size) await db.run('DETACH previous');
-      await db.run(`CREATE TABLE ${META} (name VARCHAR PRIMARY KEY, file VARCHAR, hash VARCHAR, rows BIGINT)`);
-      for (const t of tables) await db.connection.run(`INSERT INTO ${META} VALUES ($1, $2, $3, $4)`, [t.name, t.file, t.hash, t.rows]);
+      await db.run(`CREATE TABLE ${META} (name VARCHAR PRIMARY KEY, file VARCHAR, hash VARCHAR, stamp VARCHAR, rows BIGINT)`);
+      for (const t of tables) await db.connection.run(`INSERT INTO ${META} VALUES ($1, $2, $3, $4, $5)`, [t.name, t.file, t.hash, t.stamp, t.rows]);
       await db.run('CHECKPOINT');
     } finally {
       db.close();
@@ -72,123 +95,45 @@ export async function loadProject(project: Project, dbPath: string): Promise<Loa
   }
 }
 
-interface Input {
-  name: string;
-  source: Source;
-  path: string;
-  /** The path as the user would write it, for messages. */
-  label: string;
-  hash: string;
-  /** Where the source is declared, for messages about it. */
-  where: (key: string[]) => { file: string; line: number; column: number };
-}
-
-async function describeInput(project: Project, name: string, source: Source): Promise<Input> {
+async function describeInput(project: Project, name: string, source: Source): Promise<SourceFile> {
   const { doc, lines, path: sourcesPath } = project.sourcesFile;
   const where = (key: string[]) => ({ file: sourcesPath, ...locate(doc, lines, ['sources', name, ...key]) });
   const path = join(project.dir, 'data', source.file);
   const label = displayPath(path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
+  const files = await listFiles(path).catch(() => {
     throw new InputError(`the file ${label} of source \`${name}\` does not exist`, where(['file']), 'check the path: it is relative to the data/ folder');
-  }
-  if (bytes.length === 0) throw new InputError('the file is empty', label, `expected a header line and data rows for source \`${name}\``);
-  const hash = createHash('sha256').update(JSON.stringify(source)).update(bytes).digest('hex');
-  return { name, source, path, label, hash, where };
+  });
+  const infos = await Promise.all(files.map((f) => stat(f)));
+  if (infos.every((i) => i.size === 0)) throw new InputError('the file is empty', label, `expected a header line and data rows for source \`${name}\``);
+  const stamp = infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';');
+  let hashing: Promise<string> | undefined;
+  const hash = () => (hashing ??= hashFiles(files, sourceHash(source)));
+  return { name, source, path, label, where, stamp, hash };
 }
 
-async function loadCsv(db: Database, input: Input): Promise<void> {
-  const { source, name, label } = input;
-  const dialect = source.dialect ?? {};
-  const encoding = dialect.encoding ?? (await detectEncoding(input.path));
-  const path = encoding === 'utf-8' ? input.path : await transcode(input.path, encoding);
-  const options = [
-    'header = true',
-    dialect.delimiter ? `delim = ${quoteString(dialect.delimiter)}` : null,
-    dialect.decimal ? `decimal_separator = ${quoteString(dialect.decimal)}` : null,
-    dialect.skip ? `skip = ${dialect.skip}` : null,
-    `nullstr = [${(dialect.missing ?? ['']).map(quoteString).join(', ')}]`,
-    source.columns ? `types = {${Object.entries(source.columns).map(([c, t]) => `${quoteString(c)}: ${quoteString(t)}`).join(', ')}}` : null,
-  ].filter(Boolean);
-  try {
-    await db.run(`CREATE TABLE ${quoteIdent(name)} AS SELECT * FROM read_csv(${quoteString(path)}, ${options.join(', ')})`);
-  } catch (e) {
-    throw new InputError(`cannot read the CSV for source \`${name}\`: ${describeDuckError(e)}`, label, 'check the dialect (delimiter, decimal, skip, missing) and column types in data/sources.yaml');
-  } finally {
-    if (path !== input.path) await rm(path, { force: true });
-  }
-  await checkTable(db, input);
+/** A file, or every Parquet file below a folder, in a stable order. */
+async function listFiles(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) return [path];
+  const entries = await readdir(path, { recursive: true });
+  return entries.filter((e) => e.endsWith('.parquet')).sort().map((e) => join(path, e));
 }
 
-/** Checks that need the loaded table: declared columns exist, years are whole numbers, weights and ids are sound. */
-async function checkTable(db: Database, input: Input): Promise<void> {
-  const { name, source, label } = input;
-  const columns = (await db.query<{ column_name: string; data_type: string }>(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database()`, [name]));
-  const names = columns.map((c) => c.column_name);
-  const declared: [string, string[]][] = [
-    ['year', [source.year]],
-    ['weight', source.weight ? [source.weight] : []],
-    ['id', source.id ? [source.id] : []],
-    ['columns', Object.keys(source.columns ?? {})],
-  ];
-  for (const [key, cols] of declared) {
-    for (const col of cols) {
-      if (!names.includes(col)) {
-        throw new InputError(`column \`${col}\` is not in ${label}`, input.where(key === 'columns' ? ['columns', col] : [key]), didYouMean(col, names) ?? `columns found: ${names.join(', ')}`);
-      }
-    }
-  }
-  const t = quoteIdent(name);
-  const year = quoteIdent(source.year);
-  const badYear = await db.query<{ v: string }>(`SELECT ${year}::VARCHAR AS v FROM ${t} WHERE ${year} IS NULL OR try_cast(${year} AS INTEGER) IS NULL OR try_cast(${year} AS DOUBLE) <> try_cast(${year} AS INTEGER) LIMIT 1`);
-  if (badYear.length) throw new InputError(`the year column \`${source.year}\` holds \`${badYear[0]!.v ?? 'an empty cell'}\``, label, 'expected a whole year such as 2024 in every row');
-  if (source.weight) {
-    const w = quoteIdent(source.weight);
-    const bad = await db.query<{ v: string }>(`SELECT ${w}::VARCHAR AS v FROM ${t} WHERE try_cast(${w} AS DOUBLE) IS NULL OR NOT isfinite(try_cast(${w} AS DOUBLE)) OR try_cast(${w} AS DOUBLE) <= 0 LIMIT 1`);
-    if (bad.length) throw new InputError(`the weight column \`${source.weight}\` holds \`${bad[0]!.v ?? 'an empty cell'}\``, label, 'survey weights must be positive, finite numbers in every row');
-  }
-  if (source.id) {
-    const dup = await db.query<{ id: string; y: number }>(`SELECT ${quoteIdent(source.id)}::VARCHAR AS id, ${year} AS y FROM ${t} GROUP BY ALL HAVING count(*) > 1 LIMIT 1`);
-    if (dup.length) throw new InputError(`respondent id \`${dup[0]!.id}\` occurs more than once in ${dup[0]!.y}`, label, `the id column \`${source.id}\` must be unique within each period`);
-  }
+async function hashFiles(files: string[], seed: string): Promise<string> {
+  const hash = createHash('sha256').update(seed);
+  for (const f of files) for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
-/** UTF-8 when the bytes decode as UTF-8; otherwise the Windows code page that German exports use. */
-async function detectEncoding(path: string): Promise<'utf-8' | 'windows-1252'> {
-  const handle = await open(path);
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    // A cut in the middle of a multi-byte character at the end of the sample is not an error.
-    const sample = buffer.subarray(0, bytesRead === buffer.length ? bytesRead - 3 : bytesRead);
-    new TextDecoder('utf-8', { fatal: true }).decode(sample);
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  } finally {
-    await handle.close();
-  }
+function sourceHash(source: Source): string {
+  return createHash('sha256').update(JSON.stringify(source)).digest('hex');
 }
 
-async function transcode(path: string, encoding: string): Promise<string> {
-  const out = `${path}.${process.pid}.utf8.tmp`;
-  await pipeline(createReadStream(path), iconv.decodeStream(encoding === 'latin-1' ? 'latin1' : encoding), iconv.encodeStream('utf-8'), createWriteStream(out));
-  return out;
-}
-
-function describeDuckError(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.replace(/\n\s*\n[\s\S]*/, '').trim();
-}
-
-async function readLoadedTables(dbPath: string): Promise<Map<string, { hash: string; rows: number }>> {
+async function readLoadedTables(dbPath: string): Promise<Map<string, { hash: string; stamp: string; rows: number }>> {
   if (!(await stat(dbPath).catch(() => null))) return new Map();
   let db: Database | undefined;
   try {
     db = await openDatabase(dbPath, { readOnly: true });
-    const rows = await db.query<{ name: string; hash: string; rows: number }>(`SELECT name, hash, rows FROM ${META}`);
+    const rows = await db.query<{ name: string; hash: string; stamp: string; rows: number }>(`SELECT name, hash, stamp, rows FROM ${META}`);
     return new Map(rows.map((r) => [r.name, r]));
   } catch {
     return new Map();

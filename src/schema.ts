@@ -15,22 +15,77 @@ export type ColumnType = z.infer<typeof ColumnType>;
 export const Dialect = z.strictObject({
   delimiter: z.string().length(1).optional(),
   decimal: z.enum(['.', ',']).optional(),
+  /** Thousands separator in numbers (`.` in German exports: 1.234,5). */
+  thousands: z.enum(['.', ',', ' ', "'"]).optional(),
   encoding: z.enum(['utf-8', 'latin-1', 'windows-1252']).optional(),
   /** Lines before the header line (title lines of official-statistics exports). */
   skip: z.number().int().min(0).optional(),
-  /** Cell contents that mean "no value". */
+  /** Cell contents that mean "no value" in every column. */
   missing: z.array(z.string()).optional(),
 });
 export type Dialect = z.infer<typeof Dialect>;
 
+/** What a special sign in a value cell stands for: a number (`-` is 0) or a missing value with its reason. */
+export const Sign = z.union([
+  z.strictObject({ value: z.number(), flag: z.string().optional() }),
+  z.strictObject({ missing: z.string().min(1) }),
+]);
+export type Sign = z.infer<typeof Sign>;
+
+export const MarkerPreset = z.enum(['official', 'employment-agency', 'lsn']);
+export type MarkerPreset = z.infer<typeof MarkerPreset>;
+
+/** The special-value convention of a source: a named preset, or one with own signs added. */
+export const Markers = z.union([
+  MarkerPreset,
+  z.strictObject({
+    preset: MarkerPreset.optional(),
+    signs: z.record(z.string().min(1), Sign).optional(),
+    /** A letter after a value (`123p`) and the flag it stands for. */
+    suffixes: z.record(z.string().regex(/^[a-z]$/), z.string()).optional(),
+    /** The flag for a value in parentheses, `(123)`. */
+    parentheses: z.string().optional(),
+  }),
+]);
+export type Markers = z.infer<typeof Markers>;
+
+/** Answer codes of a survey question: labels for valid answers, reasons for codes that mean "no answer". */
+export const Codes = z.strictObject({
+  labels: z.record(z.string(), z.string()).optional(),
+  missing: z.record(z.string(), z.string()).optional(),
+});
+export type Codes = z.infer<typeof Codes>;
+
+/** The classic GENESIS / Regionaldatenbank table export: title lines, a header of several rows, footnotes. */
+export const GenesisLayout = z.strictObject({
+  /** Rows of column headers (one per level of the column hierarchy). Detected when left out. */
+  header_rows: z.number().int().min(1).optional(),
+  /** Names for the leading (row) columns, left to right. Taken from the last header row when left out. */
+  columns: z.array(identifier).optional(),
+  /** Names for the column-header levels, top down (e.g. [nationality, sex]). */
+  dimensions: z.array(identifier).optional(),
+  /** Name of the value column of the long table. */
+  value: identifier.default('value'),
+});
+export type GenesisLayout = z.infer<typeof GenesisLayout>;
+
 export const Source = z.strictObject({
+  /** A CSV file, a Parquet file, or a folder of Parquet files; relative to data/. */
   file: z.string().min(1),
   description: z.string().optional(),
-  /** The column that holds the period (year). */
+  /** Detected when left out: `genesis` for classic GENESIS table exports, `parquet` by file ending. */
+  format: z.enum(['csv', 'genesis', 'parquet']).optional(),
+  /** The column that holds the period: a year, or a date such as 31.12.2024 whose year counts. */
   year: identifier,
   dialect: Dialect.optional(),
-  /** Column types where the sniffer would guess wrong (codes with leading zeros, say). */
+  markers: Markers.optional(),
+  genesis: GenesisLayout.optional(),
+  /** Column types. When given, the file must have exactly these columns. */
   columns: z.record(identifier, ColumnType).optional(),
+  /** Columns that identify a row; a key delivered twice is an error. Default: the year and every text column. */
+  key: z.array(identifier).optional(),
+  /** Survey answer codes per column. */
+  codes: z.record(identifier, Codes).optional(),
   /** Survey microdata: the design weight column. */
   weight: identifier.optional(),
   /** Survey microdata: the respondent id column (must be unique per period). */

@@ -63,7 +63,7 @@ describe('load', () => {
     await loadProject(await readProject(dir), db);
     await writeFile(join(dir, 'data', 'poll.csv'), 'wave;id;nat;w;q\n2022;1;D;1;1\n2022;1;X;2;0\n');
     const error = await loadProject(await readProject(dir), db).catch((e) => e);
-    expect(error.format()).toContain('respondent id `1` occurs more than once in 2022');
+    expect(error.format()).toMatch(/poll\.csv:3: the key wave = 2022, id = 1 is delivered 2 times \(lines 2 and 3\)/);
     expect(await rows(db, 'SELECT count(*) AS n FROM poll')).toEqual([{ n: 6 }]);
   });
 
