@@ -10,6 +10,8 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   const { name, source, label } = input;
   const columns = await db.query<{ column_name: string; data_type: string }>(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() ORDER BY column_index`, [name]);
   const names = columns.map((c) => c.column_name);
+  const garbled = names.find((n) => /^ï»¿|Ã[\x80-\xBF¼¶¤Ÿ„–œ©§]/.test(n));
+  if (garbled) throw new InputError(`the header holds \`${garbled}\`, which looks like UTF-8 text decoded with the wrong encoding`, label, `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${name}\` in data/sources.yaml`);
   const declared: [string, string | undefined][] = [
     ['year', source.year],
     ['weight', source.weight],

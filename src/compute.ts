@@ -44,30 +44,44 @@ async function openSandbox(dbPath: string): Promise<Database> {
 export async function computeIndicator(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<IndicatorValue[]> {
   const parts = ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const);
   for (const part of parts) await checkAggregate(db, project, ind, part, columns);
-  const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind));
+  const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
   return rows.map((row) => toValue(project, ind, row));
 }
 
 /** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
-export function ratioSql(project: Project, ind: IndicatorFile): string {
+export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<string, string[]> = new Map()): string {
   const side = (agg: Aggregate) => {
     const year = quoteIdent(project.sources[agg.table]!.year);
     const by = ind.by.map(quoteIdent);
     const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
-    return `SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping, `(${agg.expr})::DOUBLE AS v`, 'count(*) AS rows'].join(', ')}
+    const { missing, flags } = signNotes(agg, columns.get(agg.table) ?? []);
+    return `SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping, `(${agg.expr})::DOUBLE AS v`, `${missing} AS missing`, `${flags} AS flags`].join(', ')}
     FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''}
     GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}`;
   };
   // Totals carry NULL in their disaggregation columns, so the match must treat NULL as equal.
   const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map((k) => `num.${k} IS NOT DISTINCT FROM den.${k}`);
-  if (!ind.denominator) return `SELECT *, v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
+  if (!ind.denominator) return `SELECT * EXCLUDE (v), v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
   // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
   return `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
-    SELECT den.* EXCLUDE (v, rows), coalesce(num.v, 0) AS numerator, den.v AS denominator
+    SELECT den.* EXCLUDE (v, missing, flags), coalesce(num.v, 0) AS numerator, den.v AS denominator,
+      concat_ws('; ', num.missing, den.missing) AS missing, concat_ws('; ', num.flags, den.flags) AS flags
     FROM den LEFT JOIN num ON ${keys.join(' AND ')}
     WHERE den.year IN (SELECT DISTINCT year FROM num)
     ORDER BY ALL`;
+}
+
+/**
+ * A cell that the source marks as missing (secret, not applicable, …) makes an aggregate over it not
+ * computable rather than silently smaller; flags such as "provisional" are carried along. Both come from
+ * the `<column>__note` columns that load writes for columns with special signs.
+ */
+function signNotes(agg: Aggregate, columns: string[]): { missing: string; flags: string } {
+  const used = columns.filter((c) => columns.includes(`${c}__note`) && new RegExp(`(^|[^A-Za-z0-9_])"?${c}"?([^A-Za-z0-9_]|$)`).test(agg.expr));
+  if (!used.length) return { missing: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
+  const notes = (valueIs: string) => `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
+  return { missing: notes('IS NULL'), flags: notes('IS NOT NULL') };
 }
 
 /**
@@ -119,6 +133,10 @@ function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue
   const ratio = ind.unit === 'count' ? num : num !== null && den ? num / den : null;
   const value: IndicatorValue = { indicator: ind.id, year: row.year as number, cell, value: ratio === null ? null : ratio * scale, numerator: num, denominator: den };
   if (den === 0) value.note = 'denominator is zero';
+  // Numerator and denominator may both rest on the same marked cell: say each reason once.
+  const distinct = (s: unknown) => [...new Set(String(s).split('; '))].join('; ');
+  if (row.flags) value.note = `includes values marked ${distinct(row.flags)}`;
+  if (row.missing) return { ...value, value: null, numerator: null, denominator: null, note: `not computable: source cell ${distinct(row.missing)}` };
   const rule = project.config.suppression;
   if (ind.weight) {
     const n = row.n as number;

@@ -78,7 +78,7 @@ function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
     `decimal_separator = ${quoteString(dialect.decimal)}`,
     dialect.thousands ? `thousands = ${quoteString(dialect.thousands)}` : null,
     dialect.skip ? `skip = ${dialect.skip}` : null,
-    `nullstr = [${dialect.missing.map(quoteString).join(', ')}]`,
+    dialect.missing.length ? `nullstr = [${dialect.missing.map(quoteString).join(', ')}]` : null,
     ...extra,
   ]
     .filter(Boolean)
@@ -150,7 +150,7 @@ async function readGenesis(db: Database, input: Input, path: string, dialect: Re
   const raw = `_raw_${input.name}`;
   try {
     await writeFile(tidy, `${lines.join('\n')}\n`);
-    await db.run(`CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT * REPLACE (_line::INTEGER AS _line, _column::INTEGER AS _column) FROM read_csv(${quoteString(tidy)}, header = true, delim = ';', quote = '"', all_varchar = true, nullstr = [])`);
+    await db.run(`CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT * REPLACE (_line::INTEGER AS _line, _column::INTEGER AS _column) FROM read_csv(${quoteString(tidy)}, header = true, delim = ';', quote = '"', all_varchar = true)`);
   } finally {
     await rm(tidy, { force: true });
   }

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ (not starting with a digit)');
+/** A column as the file names it: official exports have names such as `1_variable_code` or `Einbürgerungen`. */
+const column = z.string().min(1).refine((s) => !/["\n]/.test(s), 'a column name without double quotes or line breaks');
 
 /** A text in German (required) and English (optional). */
 export const Text = z.strictObject({ de: z.string().min(1), en: z.string().min(1).optional() });
@@ -61,11 +63,11 @@ export const GenesisLayout = z.strictObject({
   /** Rows of column headers (one per level of the column hierarchy). Detected when left out. */
   header_rows: z.number().int().min(1).optional(),
   /** Names for the leading (row) columns, left to right. Taken from the last header row when left out. */
-  columns: z.array(identifier).optional(),
+  columns: z.array(column).optional(),
   /** Names for the column-header levels, top down (e.g. [nationality, sex]). */
-  dimensions: z.array(identifier).optional(),
+  dimensions: z.array(column).optional(),
   /** Name of the value column of the long table. */
-  value: identifier.default('value'),
+  value: column.default('value'),
 });
 export type GenesisLayout = z.infer<typeof GenesisLayout>;
 
@@ -76,20 +78,20 @@ export const Source = z.strictObject({
   /** Detected when left out: `genesis` for classic GENESIS table exports, `parquet` by file ending. */
   format: z.enum(['csv', 'genesis', 'parquet']).optional(),
   /** The column that holds the period: a year, or a date such as 31.12.2024 whose year counts. */
-  year: identifier,
+  year: column,
   dialect: Dialect.optional(),
   markers: Markers.optional(),
   genesis: GenesisLayout.optional(),
   /** Column types. When given, the file must have exactly these columns. */
-  columns: z.record(identifier, ColumnType).optional(),
+  columns: z.record(column, ColumnType).optional(),
   /** Columns that identify a row; a key delivered twice is an error. Default: the year and every text column. */
-  key: z.array(identifier).optional(),
+  key: z.array(column).optional(),
   /** Survey answer codes per column. */
-  codes: z.record(identifier, Codes).optional(),
+  codes: z.record(column, Codes).optional(),
   /** Survey microdata: the design weight column. */
-  weight: identifier.optional(),
+  weight: column.optional(),
   /** Survey microdata: the respondent id column (must be unique per period). */
-  id: identifier.optional(),
+  id: column.optional(),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -123,7 +125,7 @@ export type Target = z.infer<typeof Target>;
 
 export const Groups = z.strictObject({
   /** The disaggregation column that tells the groups apart (e.g. migration history). */
-  column: identifier,
+  column: column,
   compared: z.string().min(1),
   reference: z.string().min(1),
 });
@@ -140,10 +142,10 @@ export const Indicator = z.strictObject({
   /** Left out for unit `count`. */
   denominator: Aggregate.optional(),
   /** Disaggregations: columns present in every table the indicator reads. */
-  by: z.array(identifier).default([]),
+  by: z.array(column).default([]),
   groups: Groups.optional(),
   /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
-  weight: identifier.optional(),
+  weight: column.optional(),
   baseline: z.number().int().min(1900).max(2200),
   targets: z.array(Target).min(1),
   department: z.string().min(1),
@@ -165,7 +167,7 @@ export const ProjectConfig = z.strictObject({
   notice: Text.optional(),
   method: Method.default('growth-ratio'),
   /** Which values of a disaggregation column to show under which label, in which order. */
-  labels: z.record(identifier, z.record(z.string(), Text)).default({}),
+  labels: z.record(column, z.record(z.string(), Text)).default({}),
   suppression: z
     .strictObject({
       min_count: z.number().int().min(0).default(5),
