@@ -43,6 +43,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
     .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
     .action(run(async (o) => (await commands()).runAll(o)));
+  command('inspect', 'show what the loader detects in a file and print a sources.yaml entry for it', 'istsoll inspect data/12411-0015.csv')
+    .argument('<file>', 'a CSV file, a Parquet file or a folder of Parquet files')
+    .addOption(json_)
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      json = Boolean(opts.json);
+      await (await commands()).inspect(file, { ...program.opts(), ...opts });
+    });
   command('validate', 'check the project files and the indicator SQL without writing anything', 'istsoll validate --json')
     .addOption(json_)
     .action(run(async (o) => (await commands()).validate(o)));

@@ -55,6 +55,12 @@ export async function runAll(o: Options): Promise<void> {
   print(`\nreport: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
 }
 
+export async function inspect(file: string, o: Options): Promise<void> {
+  const { inspectFile, renderInspection } = await import('./inspect.js');
+  const result = await inspectFile(resolve(file));
+  print(o.json ? JSON.stringify(result, null, 2) : renderInspection(result));
+}
+
 export async function validate(o: Options): Promise<void> {
   const { project, db } = await open(o);
   await loadProject(project, db);
