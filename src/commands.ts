@@ -24,12 +24,12 @@ async function open(o: Options): Promise<{ project: Project; db: string }> {
 
 export async function load(o: Options): Promise<void> {
   const { project, db } = await open(o);
-  printLoad(await loadProject(project, db));
+  printLoad(await loadProject(project, db, onProgress));
 }
 
 export async function compute(o: Options): Promise<void> {
   const { project, db } = await open(o);
-  await loadProject(project, db);
+  await loadProject(project, db, onProgress);
   const values = await computeProject(project, db);
   if (o.json) return print(JSON.stringify(values, null, 2));
   const { formatValue, renderTable } = await import('./format.js');
@@ -63,7 +63,7 @@ export async function inspect(file: string, o: Options): Promise<void> {
 
 export async function validate(o: Options): Promise<void> {
   const { project, db } = await open(o);
-  await loadProject(project, db);
+  await loadProject(project, db, onProgress);
   await validateIndicators(project, db);
   const summary = { ok: true, indicators: project.indicators.length, sources: Object.keys(project.sources).length, targets: project.indicators.reduce((n, i) => n + i.targets.length, 0) };
   print(o.json ? JSON.stringify(summary) : `ok: ${summary.sources} sources, ${summary.indicators} indicators, ${summary.targets} targets`);
@@ -71,7 +71,7 @@ export async function validate(o: Options): Promise<void> {
 
 async function compareProject(o: Options) {
   const { project, db } = await open(o);
-  const loaded = await loadProject(project, db);
+  const loaded = await loadProject(project, db, onProgress);
   const values = await computeProject(project, db);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
   return { project, values, comparisons, loaded };
@@ -136,6 +136,11 @@ async function version(): Promise<string> {
   const { createRequire } = await import('node:module');
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
+
+/** Progress lines go to stderr, and only when a person is watching it. */
+const onProgress = (s: string) => {
+  if (process.stderr.isTTY) progress(s);
+};
 
 function print(s: string): void {
   process.stdout.write(`${s}\n`);

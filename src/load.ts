@@ -68,11 +68,16 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
       for (const [k, input] of inputs.entries()) {
         const reused = current[k]!;
         const started = Date.now();
-        if (!reused) onProgress(`reading ${input.label}`);
+        // Only work that takes more than a second is worth a line.
+        const slow = setTimeout(() => onProgress(`reading ${input.label} …`), 1000);
         // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
         const hash = input.hash();
-        if (reused) await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
-        else await checkTable(db, input, await readSource(db, input));
+        try {
+          if (reused) await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
+          else await checkTable(db, input, await readSource(db, input));
+        } finally {
+          clearTimeout(slow);
+        }
         const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`)) as [{ rows: number }];
         tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
         if (!reused && Date.now() - started > 1000) onProgress(`read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
