@@ -1,6 +1,6 @@
 // The command line: parse arguments, run one command from commands.ts, turn errors into exit codes.
 // 0 success, 1 bad input (a message naming file and place), 2 wrong usage, 3 an unexpected failure.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from './errors.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -50,6 +50,27 @@ export async function main(argv: string[]): Promise<number> {
       json = Boolean(opts.json);
       await (await commands()).inspect(file, { ...program.opts(), ...opts });
     });
+  const targets = command('targets', 'list the targets, or change one in its YAML file', 'istsoll targets list');
+  targets
+    .command('list')
+    .description('every target: indicator, group, year, value and owner')
+    .addHelpText('after', '\nExample:\n  $ istsoll targets list --json')
+    .addOption(json_)
+    .exitOverride()
+    .action(run(async (o) => (await commands()).targetsList(o)));
+  targets
+    .command('set')
+    .description('set a target value; the file keeps its comments and layout, and is checked before it is written')
+    .argument('<indicator>', 'indicator id')
+    .requiredOption('--value <number>', 'the target value', parseNumber)
+    .requiredOption('--year <year>', 'the target year', parseNumber)
+    .option('--group <group>', 'the group the target is for (e.g. mit)')
+    .option('--gap', 'a target for the gap between the groups instead of the value')
+    .addHelpText('after', '\nExample:\n  $ istsoll targets set erwerbstaetigenquote --value 58 --year 2030 --group mit')
+    .exitOverride()
+    .action(async (indicator: string, opts: Record<string, unknown>) => {
+      await (await commands()).targetsSet(indicator, { ...program.opts(), ...opts });
+    });
   command('validate', 'check the project files and the indicator SQL without writing anything', 'istsoll validate --json')
     .addOption(json_)
     .action(run(async (o) => (await commands()).validate(o)));
@@ -60,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return reportError(e, json, Boolean(program.opts().debug));
   }
+}
+
+function parseNumber(value: string): number {
+  const n = Number(value.replace(',', '.'));
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number, such as 65 or 12.5');
+  return n;
 }
 
 function reportError(e: unknown, json: boolean, debug: boolean): number {

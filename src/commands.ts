@@ -61,6 +61,28 @@ export async function inspect(file: string, o: Options): Promise<void> {
   print(o.json ? JSON.stringify(result, null, 2) : renderInspection(result));
 }
 
+export async function targetsList(o: Options): Promise<void> {
+  const { project } = await open(o);
+  const { listTargets } = await import('./targets.js');
+  const rows = listTargets(project);
+  if (o.json) return print(JSON.stringify(rows, null, 2));
+  const { formatDifference, formatValue, renderTable } = await import('./format.js');
+  print(
+    renderTable([
+      ['indicator', 'group', 'year', 'target', 'owner'],
+      ...rows.map((r) => [r.indicator, r.kind === 'gap' ? 'gap' : (r.group ?? 'all'), String(r.year), `${r.direction === 'higher' ? '≥' : '≤'} ${r.kind === 'gap' ? formatDifference(r.value, r.unit, 'en') : formatValue(r.value, r.unit, 'en')}`, r.owner]),
+    ]),
+  );
+}
+
+export async function targetsSet(indicator: string, o: Options & { value?: number; year?: number; group?: string; gap?: boolean }): Promise<void> {
+  const { project } = await open(o);
+  const { setTarget } = await import('./targets.js');
+  const result = await setTarget(project, { indicator, value: o.value!, year: o.year!, group: o.group, gap: o.gap });
+  const what = `${indicator}${o.gap ? ' (gap)' : o.group ? ` (${o.group})` : ''} ${o.year}`;
+  print(result.action === 'unchanged' ? `unchanged: ${what} is already ${o.value}` : result.action === 'added' ? `added: ${what} = ${o.value} in ${result.file}` : `changed: ${what} ${result.before} → ${o.value} in ${result.file}`);
+}
+
 export async function validate(o: Options): Promise<void> {
   const { project, db } = await open(o);
   await loadProject(project, db, onProgress);

@@ -51,37 +51,44 @@ export async function readProject(dir: string): Promise<Project> {
 
 /** Cross-file checks that no single schema can make. */
 function checkProject(project: Project): void {
-  const fieldIds = project.fields.map((f) => f.id);
-  const tables = Object.keys(project.sources);
   const seen = new Map<string, string>();
   for (const ind of project.indicators) {
-    const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
     const other = seen.get(ind.id);
-    if (other) throw new InputError(`duplicate indicator id \`${ind.id}\` (also in ${other})`, where(['id']), 'give every indicator its own id');
+    if (other) throw new InputError(`duplicate indicator id \`${ind.id}\` (also in ${other})`, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['id']) }, 'give every indicator its own id');
     seen.set(ind.id, ind.file.path);
-    if (!fieldIds.includes(ind.field)) {
-      throw new InputError(`unknown field of action \`${ind.field}\``, where(['field']), didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`);
-    }
-    for (const part of ['numerator', 'denominator'] as const) {
-      const agg = ind[part];
-      if (agg && !tables.includes(agg.table)) {
-        throw new InputError(`unknown table \`${agg.table}\``, where([part, 'table']), didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`);
-      }
-    }
-    if (ind.unit !== 'count' && !ind.denominator) throw new InputError(`unit \`${ind.unit}\` needs a \`denominator\``, where(['unit']), 'add a denominator, or use unit `count`');
-    if (ind.unit === 'count' && ind.denominator) throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
-    if (ind.groups && !ind.by.includes(ind.groups.column)) {
-      throw new InputError(`the group column \`${ind.groups.column}\` must also be listed in \`by\``, where(['groups', 'column']), `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`);
-    }
-    if (ind.weight && ind.denominator && ind.denominator.table !== ind.numerator.table) {
-      throw new InputError('a weighted (survey) indicator takes numerator and denominator from the same table', where(['denominator', 'table']));
-    }
-    ind.targets.forEach((t, i) => {
-      if (t.year <= ind.baseline) throw new InputError(`target year ${t.year} is not after the baseline year ${ind.baseline}`, where(['targets', i, 'year']), 'a target lies in the future of its baseline');
-      if (t.group !== undefined && !ind.groups) throw new InputError(`target for group \`${t.group}\`, but the indicator declares no \`groups\``, where(['targets', i, 'group']));
-      if (t.gap !== undefined && !ind.groups) throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
-    });
+    checkIndicator(project, ind);
   }
+}
+
+/** The checks of one indicator against the project: its field, its tables, its groups and targets. */
+export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind: IndicatorFile): void {
+  const fieldIds = project.fields.map((f) => f.id);
+  const tables = Object.keys(project.sources);
+  const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
+  if (!fieldIds.includes(ind.field)) {
+    throw new InputError(`unknown field of action \`${ind.field}\``, where(['field']), didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`);
+  }
+  for (const part of ['numerator', 'denominator'] as const) {
+    const agg = ind[part];
+    if (agg && !tables.includes(agg.table)) {
+      throw new InputError(`unknown table \`${agg.table}\``, where([part, 'table']), didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`);
+    }
+  }
+  if (ind.unit !== 'count' && !ind.denominator) throw new InputError(`unit \`${ind.unit}\` needs a \`denominator\``, where(['unit']), 'add a denominator, or use unit `count`');
+  if (ind.unit === 'count' && ind.denominator) throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
+  if (ind.groups && !ind.by.includes(ind.groups.column)) {
+    throw new InputError(`the group column \`${ind.groups.column}\` must also be listed in \`by\``, where(['groups', 'column']), `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`);
+  }
+  if (ind.weight && ind.denominator && ind.denominator.table !== ind.numerator.table) {
+    throw new InputError('a weighted (survey) indicator takes numerator and denominator from the same table', where(['denominator', 'table']));
+  }
+  ind.targets.forEach((t, i) => {
+    if (t.year <= ind.baseline) throw new InputError(`target year ${t.year} is not after the baseline year ${ind.baseline}`, where(['targets', i, 'year']), 'a target lies in the future of its baseline');
+    if (t.group !== undefined && !ind.groups) throw new InputError(`target for group \`${t.group}\`, but the indicator declares no \`groups\``, where(['targets', i, 'group']));
+    if (t.gap !== undefined && !ind.groups) throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
+    const twin = ind.targets.findIndex((o, j) => j < i && o.year === t.year && (o.gap !== undefined) === (t.gap !== undefined) && (o.group ?? null) === (t.group ?? null));
+    if (twin >= 0) throw new InputError(`a second target for the same year, group and kind (the first is item ${twin + 1})`, where(['targets', i]), 'keep one of them');
+  });
 }
 
 async function listYaml(dir: string, label: string): Promise<string[]> {
