@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { compareIndicators } from '../src/compare.js';
 import { computeProject } from '../src/compute.js';
 import { loadProject } from '../src/load.js';
 import { readProject, type Project } from '../src/project.js';
 import { buildReportModel, type ReportModel } from '../src/report-model.js';
 import { writeReport } from '../src/report.js';
+import { browserTests, chromiumArgs, chromiumPath } from './browser-env.js';
 
 const root = resolve(import.meta.dirname, '..');
-const chromiumPath = '/usr/bin/chromium';
 
 let work: string;
 let project: Project;
@@ -25,7 +25,7 @@ let page: Page;
 const requests: string[] = [];
 const messages: string[] = [];
 
-beforeAll(async () => {
+browserTests.beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'istsoll-browser-'));
   project = await readProject(root);
   const db = join(work, 'example.duckdb');
@@ -37,10 +37,7 @@ beforeAll(async () => {
   await writeReport(model, out);
   url = pathToFileURL(out).href;
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
@@ -57,7 +54,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('the example report in a browser', () => {
+browserTests.describe('the example report in a browser', () => {
   it('has one chart per indicator of the project', async () => {
     const ids = await page.$$eval('.chart', (charts) => charts.map((c) => c.getAttribute('data-indicator')));
     expect(ids.toSorted()).toEqual(project.indicators.map((i) => i.id).toSorted());
