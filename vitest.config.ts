@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'Europe/Berlin' },
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
