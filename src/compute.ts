@@ -5,6 +5,7 @@ import { didYouMean, InputError } from './errors.js';
 import type { Cell, IndicatorValue } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
 import type { Aggregate, Unit } from './schema.js';
+import { refuseSql } from './sqlguard.js';
 import { locate } from './yamlfile.js';
 
 export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
@@ -189,7 +190,12 @@ async function checkAggregate(db: Database, project: Project, ind: IndicatorFile
   if (ind.weight && !have.includes(ind.weight)) {
     throw new InputError(`weight column \`${ind.weight}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) }, didYouMean(ind.weight, have));
   }
-  if (/;/.test(agg.expr + (agg.filter ?? ''))) throw new InputError('a `;` is not allowed in indicator SQL', where(['expr']), 'write one aggregate expression, e.g. sum(persons)');
+  for (const [key, refused] of [
+    ['expr', await refuseSql(db, agg.table, agg.expr)],
+    ['filter', agg.filter ? await refuseSql(db, agg.table, 'count(*)', agg.filter) : null],
+  ] as const) {
+    if (refused) throw new InputError(refused, where([key]), 'for example: expr: sum(persons), filter: "age_band = \'15-64\'"');
+  }
   for (const key of ['expr', 'filter'] as const) {
     const sql = key === 'expr' ? `SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false` : agg.filter ? `SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})` : null;
     if (!sql) continue;
