@@ -6,6 +6,7 @@ import type { Cell, IndicatorValue } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
 import type { Aggregate, Unit } from './schema.js';
 import { refuseSql } from './sqlguard.js';
+import { suppressSecondary } from './suppress.js';
 import { locate } from './yamlfile.js';
 
 export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
@@ -47,7 +48,9 @@ export async function computeIndicator(db: Database, project: Project, ind: Indi
   for (const part of parts) await checkAggregate(db, project, ind, part, columns);
   const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
-  return rows.map((row) => toValue(project, ind, row));
+  const values = rows.map((row) => toValue(project, ind, row));
+  // Survey cells are estimates, not counts: their totals do not give a hidden cell away exactly.
+  return ind.weight ? values : suppressSecondary(values, ind.by);
 }
 
 /** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
