@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
       .description(description)
       .addHelpText('after', `\nExample:\n  $ ${example}`)
       .exitOverride();
-  const json_ = new Option('--json', 'print JSON instead of a table');
+  const json_ = new Option('--json', 'print JSON instead of a table (same as --format json)');
   const run = (fn: (opts: Record<string, unknown>) => Promise<void>) => async (opts: Record<string, unknown>) => {
     json = Boolean(opts.json);
     await fn({ ...program.opts(), ...opts });
@@ -29,8 +29,11 @@ export async function main(argv: string[]): Promise<number> {
 
   command('load', 'load the CSV files named in data/sources.yaml into the database', 'istsoll load --project lehrte')
     .action(run(async (o) => (await commands()).load(o)));
-  command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --json > values.json')
+  command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --format csv --decimal-comma --bom > werte.csv')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .addOption(json_)
+    .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
     .action(run(async (o) => (await commands()).compute(o)));
   command('compare', 'compare the indicators with their targets (gap, progress, trend, status)', 'istsoll compare')
     .addOption(json_)

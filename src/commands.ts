@@ -13,6 +13,9 @@ export interface Options {
   json?: boolean;
   lang?: 'de' | 'en';
   out?: string;
+  format?: 'table' | 'json' | 'csv';
+  decimalComma?: boolean;
+  bom?: boolean;
 }
 
 const dbPathOf = (dir: string, o: Options) => resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb'));
@@ -31,7 +34,15 @@ export async function compute(o: Options): Promise<void> {
   const { project, db } = await open(o);
   await loadProject(project, db, onProgress);
   const values = await computeProject(project, db);
-  if (o.json) return print(JSON.stringify(values, null, 2));
+  const format = o.json ? 'json' : (o.format ?? 'table');
+  if (format === 'json') return print(JSON.stringify(values, null, 2));
+  if (format === 'csv') {
+    const { toCsv } = await import('./csv.js');
+    const dims = [...new Set(project.indicators.flatMap((i) => i.by))];
+    const header = ['indicator', 'year', ...dims, 'value', 'numerator', 'denominator', 'n', 'n_eff', 'se', 'ci_low', 'ci_high', 'note'];
+    const rows = values.map((v) => [v.indicator, v.year, ...dims.map((d) => v.cell[d]), v.value, v.numerator, v.denominator, v.n, v.nEff, v.se, v.low, v.high, v.note]);
+    return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
+  }
   const { formatValue, renderTable } = await import('./format.js');
   const latest = latestTotals(project, values);
   print(renderTable([['indicator', 'year', 'value', 'cells'], ...latest.map(([id, v, cells]) => [id, String(v?.year ?? '–'), v?.value != null ? formatValue(v.value, unitOf(project, id), 'en') : '–', String(cells)])]));
@@ -163,6 +174,10 @@ async function version(): Promise<string> {
 const onProgress = (s: string) => {
   if (process.stderr.isTTY) progress(s);
 };
+
+function write(s: string): void {
+  process.stdout.write(s);
+}
 
 function print(s: string): void {
   process.stdout.write(`${s}\n`);

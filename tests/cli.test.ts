@@ -34,6 +34,16 @@ describe('commands on the mini project', () => {
     const values = JSON.parse(r.stdout);
     expect(values.find((v: { indicator: string; year: number; cell: object }) => v.indicator === 'employment' && v.year === 2020 && Object.keys(v.cell).length === 0).value).toBeCloseTo(58.333, 3);
   });
+  it('compute --format csv writes a table for German spreadsheets on request', async () => {
+    const r = await runCli('compute', '--format', 'csv', '--decimal-comma', '--bom', '--project', mini, '--db', await tempDb());
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff;se;ci_low;ci_high;note');
+    expect(lines).toContain('employment;2020;;;58,3333333333;105;180;;;;;;');
+    expect(lines).toContain('employment;2021;X;B;;;;;;;;;suppressed: a count below 5');
+    const plain = await runCli('compute', '--format', 'csv', '--project', mini, '--db', await tempDb());
+    expect(plain.stdout.split('\r\n')).toContain('employment,2020,,,58.3333333333,105,180,,,,,,');
+  });
   it('compare --json names the method of every row', async () => {
     const r = await runCli('compare', '--json', '--project', mini, '--db', await tempDb());
     expect(r.code).toBe(0);
