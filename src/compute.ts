@@ -31,6 +31,7 @@ export async function validateIndicators(project: Project, dbPath: string): Prom
     for (const ind of project.indicators) {
       for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)) await checkAggregate(db, project, ind, part, columns);
       if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
+      await checkGroups(db, ind);
     }
   } finally {
     db.close();
@@ -46,6 +47,7 @@ async function openSandbox(dbPath: string): Promise<Database> {
 export async function computeIndicator(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<IndicatorValue[]> {
   const parts = ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const);
   for (const part of parts) await checkAggregate(db, project, ind, part, columns);
+  await checkGroups(db, ind);
   const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
   const values = rows.map((row) => toValue(project, ind, row));
@@ -224,6 +226,23 @@ function columnHint(e: unknown, have: string[]): string {
   const col = /column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.exec(e instanceof Error ? e.message : '');
   const name = col?.[1] ?? col?.[2];
   return (name && didYouMean(name, have)) ?? `columns: ${have.join(', ')}`;
+}
+
+/** The compared and reference group, and every group a target names, must occur in the data. */
+async function checkGroups(db: Database, ind: IndicatorFile): Promise<void> {
+  if (!ind.groups) return;
+  const { column, compared, reference } = ind.groups;
+  const values = (await db.query<{ v: string }>(`SELECT DISTINCT ${quoteIdent(column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(column)} IS NOT NULL ORDER BY 1`)).map((r) => r.v);
+  const named: [string, PropertyKey[]][] = [
+    [compared, ['groups', 'compared']],
+    [reference, ['groups', 'reference']],
+    ...ind.targets.flatMap((t, i) => (t.group !== undefined ? [[t.group, ['targets', i, 'group']] as [string, PropertyKey[]]] : [])),
+  ];
+  for (const [group, path] of named) {
+    if (!values.includes(group)) {
+      throw new InputError(`group \`${group}\` does not occur in column \`${column}\` of table \`${ind.numerator.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) }, didYouMean(group, values) ?? `the column holds: ${values.slice(0, 10).join(', ')}`);
+    }
+  }
 }
 
 /** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */

@@ -84,6 +84,33 @@ describe('bad input gives one clear line and exit 1', () => {
     expect(r.stderr).toMatch(/agree\.yaml:1\d:1: unknown key `targts`/);
     expect(r.stderr).toContain('did you mean `targets`?');
   });
+  it('a target for a group that does not occur in the data', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', '{ year: 2030, value: 70, group: X }', '{ year: 2030, value: 70, group: x }');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/employment\.yaml:13:37: group `x` does not occur in column `nat` of table `emp`/);
+    expect(r.stderr).toContain('did you mean `X`?');
+  });
+  it('a target year before the baseline', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', '{ year: 2030, gap: 2 }', '{ year: 2019, gap: 2 }');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.stderr).toMatch(/employment\.yaml:14:13: target year 2019 is not after the baseline year 2020/);
+  });
+  it('a duplicate indicator id', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/agree.yaml', 'id: agree', 'id: employment');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.stderr).toMatch(/indicators\/employment\.yaml:2:5: duplicate indicator id `employment` \(also in .*agree\.yaml\)/);
+  });
+  it('an unknown table, with the table it resembles', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', 'table: emp,', 'table: empl,');
+    const r = await runCli('validate', '--project', dir, '--db', await tempDb());
+    expect(r.stderr).toMatch(/employment\.yaml:7:21: unknown table `empl`/);
+    expect(r.stderr).toContain('did you mean `emp`?');
+  });
   it('a missing CSV names the sources.yaml entry', async () => {
     const dir = await copyFixture('mini');
     await rm(join(dir, 'data', 'pop.csv'));
