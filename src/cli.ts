@@ -35,8 +35,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
     .action(run(async (o) => (await commands()).compute(o)));
-  command('compare', 'compare the indicators with their targets (gap, progress, trend, status)', 'istsoll compare')
+  command('compare', 'compare the indicators with their targets (gap, progress, trend, status)', 'istsoll compare --csv --decimal-comma > vergleich.csv')
     .addOption(json_)
+    .option('--csv', 'print CSV: one row per target, naming its method')
+    .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
     .action(run(async (o) => (await commands()).compare(o)));
   command('report', 'write the HTML report to reports/index.html', 'istsoll report --lang en --out reports/en.html')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))

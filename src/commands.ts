@@ -1,10 +1,10 @@
 // What each CLI command does, stage by stage. Output goes to stdout (results) and stderr (progress).
 import { join, resolve } from 'node:path';
-import { compareIndicators, worstStatus } from './compare.js';
+import { compareIndicators, methods, rollUp } from './compare.js';
 import { computeProject, validateIndicators } from './compute.js';
 import { displayPath as shown } from './errors.js';
 import { loadProject, type LoadResult } from './load.js';
-import type { Comparison, IndicatorValue } from './model.js';
+import { statusOrder, type Comparison, type IndicatorValue } from './model.js';
 import { paths, readProject, type Project } from './project.js';
 
 export interface Options {
@@ -48,9 +48,22 @@ export async function compute(o: Options): Promise<void> {
   print(renderTable([['indicator', 'year', 'value', 'cells'], ...latest.map(([id, v, cells]) => [id, String(v?.year ?? '–'), v?.value != null ? formatValue(v.value, unitOf(project, id), 'en') : '–', String(cells)])]));
 }
 
-export async function compare(o: Options): Promise<void> {
-  const { project, comparisons } = await compareProject(o);
-  if (o.json) return print(JSON.stringify(comparisons, null, 2));
+export async function compare(o: Options & { csv?: boolean }): Promise<void> {
+  const { project, values, comparisons } = await compareProject(o);
+  if (o.json) {
+    const { rollUp } = await import('./compare.js');
+    const { gapTable, gapTrend } = await import('./gaps.js');
+    const grouped = project.indicators.filter((i) => i.groups);
+    const rollup = rollUp(project.indicators, project.fields.map((f) => f.id), comparisons);
+    const gaps = { trends: grouped.map((i) => gapTrend(i, values)).filter(Boolean), rows: grouped.flatMap((i) => gapTable(i, values.filter((v) => v.indicator === i.id))) };
+    return print(JSON.stringify({ method: project.config.method, comparisons, ...rollup, gaps }, null, 2));
+  }
+  if (o.csv) {
+    const { toCsv } = await import('./csv.js');
+    const header = ['indicator', 'series', 'group', 'direction', 'baseline_year', 'baseline', 'latest_year', 'latest', 'target_year', 'target', 'gap', 'relative_gap', 'progress', 'projected', 'projection_method', 'reach_year', 'status', 'reason', 'method', 'score'];
+    const rows = comparisons.map((c) => [c.indicator, c.series, c.group, c.direction, c.baseline?.year, c.baseline?.value, c.latest?.year, c.latest?.value, c.target.year, c.target.value, c.gap, c.relativeGap, c.progress, c.projection?.value, c.projection?.method, c.projection?.reachYear, c.status, c.reason, c.method, c.score]);
+    return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
+  }
   await printComparisons(project, comparisons);
 }
 
@@ -134,12 +147,9 @@ async function printComparisons(project: Project, comparisons: Comparison[]): Pr
     ];
   });
   print(renderTable([['indicator', 'series', 'Ist (latest)', 'Soll (target)', 'status'], ...rows]));
-  const counts = new Map<string, number>();
-  for (const ind of project.indicators) {
-    const s = worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status));
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  print(`\n${project.indicators.length} indicators: ${[...counts].map(([s, n]) => `${n} ${statusWords.en[s as Comparison['status']]}`).join(', ')}`);
+  const { indicators } = rollUp(project.indicators, project.fields.map((f) => f.id), comparisons);
+  const counts = statusOrder.map((s) => [s, indicators.filter((i) => i.status === s).length] as const).filter(([, n]) => n > 0);
+  print(`\n${indicators.length} indicators (method: ${methods[project.config.method].name}): ${counts.map(([s, n]) => `${n} ${statusWords.en[s]}`).join(', ')}`);
 }
 
 function printLoad(result: LoadResult): void {

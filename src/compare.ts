@@ -1,7 +1,8 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
-import type { Cell, Comparison, IndicatorValue, Point, Status } from './model.js';
+import type { Comparison, IndicatorValue, Status } from './model.js';
 import { statusOrder } from './model.js';
 import { basePoint, isMet, latestPoint, projectTrend, rateGrowthRatio, rateWeather, type Rating, type RatingInput } from './progress.js';
+import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from './schema.js';
 
 export const methods: Record<Method, { name: string; rate: (input: RatingInput) => Rating }> = {
@@ -20,7 +21,7 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
     const isGap = target.gap !== undefined;
     const series = isGap ? gapSeries(ind, values) : valueSeries(values, target.group && ind.groups ? { [ind.groups.column]: target.group } : {});
     const d: 1 | -1 = isGap || ind.direction === 'lower' ? -1 : 1;
-    const goal = { year: target.year, value: (isGap ? target.gap : target.value)! };
+    const goal = { year: target.year, value: targetValue(target, ind.direction) };
     const input = { series: series.map((s) => s.point), baselineYear: ind.baseline, target: goal, d };
     const rating = qualifyByUncertainty(methods[method].rate(input), series, ind.baseline, goal.value, d);
     const base = basePoint(input.series, ind.baseline);
@@ -44,42 +45,19 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
   });
 }
 
+/** The number a target asks for: a range counts with its weaker end. */
+export function targetValue(target: Target, direction: 'higher' | 'lower'): number {
+  if (target.gap !== undefined) return target.gap;
+  if (target.range) return direction === 'higher' ? target.range[0] : target.range[1];
+  return target.value!;
+}
+
 /** Of several milestones for the same series, the next one still ahead counts (or the last, when all have passed). */
 export function currentTargets(targets: Target[], latestYear: number | null): Target[] {
   const key = (t: Target) => (t.gap !== undefined ? 'gap' : `value:${t.group ?? ''}`);
   return [...groupBy(targets, key).values()].map((group) => {
     const sorted = group.toSorted((a, b) => a.year - b.year);
     return sorted.find((t) => latestYear === null || t.year >= latestYear) ?? sorted[sorted.length - 1]!;
-  });
-}
-
-interface SeriesPoint {
-  point: Point;
-  se: number | null;
-}
-
-function valueSeries(values: IndicatorValue[], cell: Cell): SeriesPoint[] {
-  return values
-    .filter((v) => v.value !== null && sameCell(v.cell, cell))
-    .map((v) => ({ point: { year: v.year, value: v.value! }, se: v.se ?? null }))
-    .sort((a, b) => a.point.year - b.point.year);
-}
-
-/**
- * The participation gap per year: how far the compared group lags behind the reference group, in the
- * indicator's unit (positive = the compared group is worse off, whichever direction is better).
- */
-export function gapSeries(ind: Indicator, values: IndicatorValue[], cell: Cell = {}): SeriesPoint[] {
-  if (!ind.groups) return [];
-  const { column, compared, reference } = ind.groups;
-  const a = new Map(valueSeries(values, { ...cell, [column]: compared }).map((s) => [s.point.year, s]));
-  const b = valueSeries(values, { ...cell, [column]: reference });
-  const d = ind.direction === 'higher' ? 1 : -1;
-  return b.flatMap((ref) => {
-    const cmp = a.get(ref.point.year);
-    if (!cmp) return [];
-    const se = cmp.se !== null && ref.se !== null ? Math.hypot(cmp.se, ref.se) : null;
-    return [{ point: { year: ref.point.year, value: d * (ref.point.value - cmp.point.value) }, se }];
   });
 }
 
@@ -101,6 +79,22 @@ function qualifyByUncertainty(rating: Rating, series: SeriesPoint[], baselineYea
   return rating;
 }
 
+export interface Rollup {
+  indicators: { id: string; field: string; status: Status }[];
+  fields: { id: string; counts: Record<Status, number> }[];
+}
+
+/** Indicator statuses (the worst of their targets) and their counts per field of action. */
+export function rollUp(indicators: Indicator[], fieldIds: string[], comparisons: Comparison[]): Rollup {
+  const rows = indicators.map((ind) => ({ id: ind.id, field: ind.field, status: worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status)) }));
+  const fields = fieldIds.map((id) => {
+    const counts = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
+    for (const r of rows) if (r.field === id) counts[r.status]++;
+    return { id, counts };
+  });
+  return { indicators: rows, fields };
+}
+
 /** Several targets of one indicator: the worst status counts; not assessable only when nothing else is known. */
 export function worstStatus(statuses: Status[]): Status {
   const known = statuses.filter((s) => s !== 'not_assessable');
@@ -108,10 +102,6 @@ export function worstStatus(statuses: Status[]): Status {
   return known.reduce((worst, s) => (statusOrder.indexOf(s) < statusOrder.indexOf(worst) ? s : worst));
 }
 
-export function sameCell(a: Cell, b: Cell): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
 
 function latestYear(values: IndicatorValue[]): number | null {
   return values.reduce<number | null>((m, v) => (v.value !== null && (m === null || v.year > m) ? v.year : m), null);

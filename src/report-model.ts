@@ -2,7 +2,8 @@
 // deterministic for a given `now`; report.ts only turns it into HTML.
 import type { TopLevelSpec } from 'vega-lite';
 import { buildChart, type ChartSeries, type ChartTarget } from './charts.js';
-import { gapSeries, sameCell, worstStatus } from './compare.js';
+import { targetValue, worstStatus } from './compare.js';
+import { gapSeries, sameCell } from './gaps.js';
 import { formatDifference, formatNumber, formatPoints, formatTarget, formatValue, label, localize, statusSymbols, statusWords, translateNote, type Lang } from './format.js';
 import type { Cell, Comparison, IndicatorValue, Status } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
@@ -150,7 +151,7 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
   const series = chartSeries(project, ind, values, lang);
   const summary = comparisons.map((c) => describeComparison(ind, c, subjectOf(c), lang, groupLabel));
   const chartTargets: ChartTarget[] = ind.targets.flatMap((t) =>
-    t.value === undefined ? [] : [{ year: t.year, value: t.value, label: ui.targetLabel(t.year, t.group && series.length > 1 ? groupLabel(t.group) : null, formatTarget(t.value, ind.unit, lang)) }],
+    t.gap !== undefined ? [] : [{ year: t.year, value: targetValue(t, ind.direction), label: ui.targetLabel(t.year, t.group && series.length > 1 ? groupLabel(t.group) : null, formatTarget(targetValue(t, ind.direction), ind.unit, lang)) }],
   );
   const description = `${title}. ${ui.chartDescription(series.map((s) => s.label), periods(values))} ${summary.join(' ')}`;
   return {
@@ -176,7 +177,7 @@ function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => strin
   if (!ind.groups) return [everyone];
   const { column, compared, reference } = ind.groups;
   const groups = [compared, reference].map((g) => ({ cell: { [column]: g }, label: groupLabel(g) }));
-  return ind.targets.some((t) => t.value !== undefined && t.group === undefined) ? [...groups, everyone] : groups;
+  return ind.targets.some((t) => t.gap === undefined && t.group === undefined) ? [...groups, everyone] : groups;
 }
 
 function chartSeries(project: Project, ind: Indicator, values: IndicatorValue[], lang: Lang): ChartSeries[] {

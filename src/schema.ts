@@ -114,12 +114,14 @@ export const Target = z
     year: z.number().int().min(1900).max(2200),
     /** Target for the indicator value (of `group`, or of everyone). */
     value: z.number().optional(),
+    /** A target range [low, high]: its weaker end counts (the low end when higher is better). */
+    range: z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, 'the range is [low, high]').optional(),
     /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
     gap: z.number().min(0).optional(),
     group: z.string().optional(),
     note: z.string().optional(),
   })
-  .refine((t) => (t.value === undefined) !== (t.gap === undefined), { message: 'a target has either `value` or `gap`, not both and not neither' })
+  .refine((t) => [t.value, t.gap, t.range].filter((x) => x !== undefined).length === 1, { message: 'a target has one of `value`, `range` or `gap`' })
   .refine((t) => !(t.gap !== undefined && t.group !== undefined), { message: 'a gap target is between the groups; it takes no `group`' });
 export type Target = z.infer<typeof Target>;
 

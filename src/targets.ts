@@ -2,6 +2,7 @@
 // else in the file (comments, order, quoting and layout stay exactly as they were).
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { targetValue } from './compare.js';
 import { didYouMean, InputError } from './errors.js';
 import { checkIndicator, type Project } from './project.js';
 import { Indicator, type Unit } from './schema.js';
@@ -29,7 +30,7 @@ export function listTargets(project: Project): TargetRow[] {
       kind: t.gap !== undefined ? ('gap' as const) : ('value' as const),
       group: t.group ?? null,
       year: t.year,
-      value: (t.gap ?? t.value)!,
+      value: targetValue(t, ind.direction),
       unit: ind.unit,
       direction: t.gap !== undefined ? ('lower' as const) : ind.direction,
       baseline: ind.baseline,

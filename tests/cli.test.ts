@@ -47,8 +47,13 @@ describe('commands on the mini project', () => {
   it('compare --json names the method of every row', async () => {
     const r = await runCli('compare', '--json', '--project', mini, '--db', await tempDb());
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout);
+    const result = JSON.parse(r.stdout);
+    const rows = result.comparisons;
     expect(rows).toHaveLength(3);
+    expect(result.fields).toEqual([
+      { id: 'work', counts: expect.objectContaining({ on_track: 1 }) },
+      { id: 'voice', counts: expect.objectContaining({ not_assessable: 1 }) },
+    ]);
     expect(rows.every((c: { method: string }) => c.method === 'growth-ratio')).toBe(true);
     expect(rows.find((c: { series: string }) => c.series === 'gap')).toMatchObject({ target: { year: 2030, value: 2 }, direction: 'lower' });
   });

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { compareIndicator, currentTargets, rollUp, targetValue, worstStatus } from '../src/compare.js';
+import { gapSeries, gapTable, gapTrend } from '../src/gaps.js';
+import type { IndicatorValue } from '../src/model.js';
+import type { Indicator } from '../src/schema.js';
+
+const indicator = (over: Partial<Indicator> = {}): Indicator => ({
+  id: 'rate',
+  title: { de: 'Quote' },
+  field: 'work',
+  unit: 'percent',
+  direction: 'higher',
+  numerator: { table: 't', expr: 'sum(a)' },
+  denominator: { table: 't', expr: 'sum(b)' },
+  by: ['g'],
+  groups: { column: 'g', compared: 'mit', reference: 'ohne' },
+  baseline: 2015,
+  targets: [{ year: 2030, value: 65, group: 'mit' }],
+  department: 'Amt',
+  source: 'Quelle',
+  ...over,
+});
+const value = (year: number, cell: Record<string, string>, v: number | null, extra: Partial<IndicatorValue> = {}): IndicatorValue => ({ indicator: 'rate', year, cell, value: v, numerator: null, denominator: null, ...extra });
+
+describe('one target', () => {
+  const values = [value(2015, { g: 'mit' }, 50), value(2020, { g: 'mit' }, 55), value(2015, { g: 'ohne' }, 70), value(2020, { g: 'ohne' }, 71), value(2020, {}, 64)];
+
+  it('reports Ist, Soll, gap, relative gap, progress, projection and status', () => {
+    const [c] = compareIndicator(indicator(), values, 'growth-ratio');
+    expect(c).toMatchObject({ series: 'value', group: 'mit', direction: 'higher', target: { year: 2030, value: 65 }, baseline: { year: 2015, value: 50 }, latest: { year: 2020, value: 55 }, status: 'on_track', method: 'growth-ratio' });
+    expect(c!.gap).toBe(10); // 65 − 55, still to go
+    expect(c!.relativeGap).toBeCloseTo(10 / 65, 12);
+    expect(c!.progress).toBeCloseTo(5 / 15, 12); // a third of the way from 50 to 65
+    // Two points, 2015 and 2020: +1 a year, 65 in 2030, reached in 2030.
+    expect(c!.projection).toMatchObject({ from: 2015, to: 2020, value: 65, reachYear: 2030 });
+  });
+
+  it('rates the gap between the groups, where a smaller gap is better', () => {
+    const [c] = compareIndicator(indicator({ targets: [{ year: 2030, gap: 5 }] }), values, 'growth-ratio');
+    // Gap 2015: 70 − 50 = 20, 2020: 71 − 55 = 16, target at most 5.
+    expect(c).toMatchObject({ series: 'gap', group: null, direction: 'lower', baseline: { value: 20 }, latest: { value: 16 }, gap: 11 });
+    // (16/20)^(1/5) − 1 = −0.043648; |(5/20)^(1/15) − 1| = 0.088278 → R = 0.49444: limited progress.
+    expect(c!.score).toBeCloseTo(0.49444, 4);
+    expect(c!.status).toBe('limited');
+  });
+
+  it('a target for everyone uses the total', () => {
+    const [c] = compareIndicator(indicator({ targets: [{ year: 2030, value: 60 }] }), values, 'growth-ratio');
+    expect(c).toMatchObject({ group: null, latest: { year: 2020, value: 64 }, status: 'achieved' });
+  });
+
+  it('uses the weather method when the project chooses it', () => {
+    const yearly = [2020, 2021, 2022, 2023, 2024, 2025].map((y, i) => value(y, { g: 'mit' }, 50 + i));
+    const [c] = compareIndicator(indicator(), yearly, 'weather');
+    // +1 a year from 55 in 2025: 60 in 2030, missing 65 by 5 of the 10 still to go → cloudy.
+    expect(c).toMatchObject({ method: 'weather', status: 'limited', score: 0.5 });
+  });
+});
+
+describe('milestones, ranges and several targets', () => {
+  it('uses the next milestone still ahead, or the last one when all have passed', () => {
+    const targets = [
+      { year: 2027, value: 60, group: 'mit' },
+      { year: 2030, value: 65, group: 'mit' },
+      { year: 2030, gap: 5 },
+    ];
+    expect(currentTargets(targets, 2025).map((t) => t.year)).toEqual([2027, 2030]);
+    expect(currentTargets(targets, 2028).map((t) => t.year)).toEqual([2030, 2030]);
+    expect(currentTargets(targets, 2031).map((t) => t.year)).toEqual([2030, 2030]);
+  });
+
+  it('a range counts with its weaker end', () => {
+    expect(targetValue({ year: 2030, range: [60, 70] }, 'higher')).toBe(60);
+    expect(targetValue({ year: 2030, range: [5, 8] }, 'lower')).toBe(8);
+  });
+
+  it('several targets roll up to the worst; not assessable only when nothing else is known', () => {
+    expect(worstStatus(['achieved', 'moderate', 'not_assessable'])).toBe('moderate');
+    expect(worstStatus(['on_track', 'deterioration'])).toBe('deterioration');
+    expect(worstStatus(['not_assessable'])).toBe('not_assessable');
+  });
+
+  it('counts indicator statuses per field of action', () => {
+    const c = (indicator: string, status: 'achieved' | 'limited' | 'on_track') => ({ indicator, status }) as never;
+    const r = rollUp([indicator({ id: 'a' }), indicator({ id: 'b' }), indicator({ id: 'c', field: 'home' })], ['work', 'home'], [c('a', 'achieved'), c('a', 'limited'), c('b', 'on_track'), c('c', 'on_track')]);
+    expect(r.indicators).toEqual([
+      { id: 'a', field: 'work', status: 'limited' },
+      { id: 'b', field: 'work', status: 'on_track' },
+      { id: 'c', field: 'home', status: 'on_track' },
+    ]);
+    expect(r.fields[0]!.counts).toMatchObject({ limited: 1, on_track: 1, achieved: 0 });
+  });
+});
+
+describe('margin of error of survey estimates', () => {
+  const survey = (latest: number, se: number) => [value(2019, { g: 'mit' }, 50, { se: 2 }), value(2025, { g: 'mit' }, latest, { se })];
+  it('an estimate above the target but within its margin is not yet "achieved"', () => {
+    const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(66, 1.5), 'growth-ratio');
+    // 66 − 1.96 · 1.5 = 63.06 < 65
+    expect(c).toMatchObject({ status: 'on_track', reason: 'the estimate meets the target, but within the margin of error' });
+    const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(69, 1.5), 'growth-ratio');
+    expect(clear!.status).toBe('achieved');
+  });
+  it('a decline within the margin of error is not called a deterioration', () => {
+    // 48 vs 50: |−2| < 1.96 · √(2² + 2²) = 5.54
+    const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(48, 2), 'growth-ratio');
+    expect(c).toMatchObject({ status: 'limited', reason: 'the decline is within the margin of error' });
+    const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(40, 2), 'growth-ratio');
+    expect(clear!.status).toBe('deterioration');
+  });
+});
+
+describe('participation gaps', () => {
+  const values = [
+    value(2020, { g: 'mit' }, 40),
+    value(2020, { g: 'ohne' }, 60),
+    value(2021, { g: 'mit' }, 44),
+    value(2021, { g: 'ohne' }, 61),
+    value(2021, { g: 'mit', d: 'A' }, 30),
+    value(2021, { g: 'ohne', d: 'A' }, 60),
+    value(2021, { g: 'mit', d: 'B' }, null, { suppressed: true }),
+    value(2021, { g: 'ohne', d: 'B' }, 50),
+  ];
+  it('in points and as a parity ratio, per year and district, skipping suppressed cells', () => {
+    expect(gapTable(indicator({ by: ['g', 'd'] }), values)).toEqual([
+      { indicator: 'rate', year: 2020, cell: {}, compared: 40, reference: 60, gap: 20, parity: 40 / 60 },
+      { indicator: 'rate', year: 2021, cell: {}, compared: 44, reference: 61, gap: 17, parity: 44 / 61 },
+      { indicator: 'rate', year: 2021, cell: { d: 'A' }, compared: 30, reference: 60, gap: 30, parity: 0.5 },
+    ]);
+  });
+  it('for lower-is-better indicators the sign follows the disadvantage', () => {
+    const lower = indicator({ direction: 'lower' });
+    expect(gapSeries(lower, values).map((s) => s.point.value)).toEqual([-20, -17]);
+  });
+  it('says whether the gap narrows', () => {
+    expect(gapTrend(indicator(), values)).toMatchObject({ from: 2020, to: 2021, slope: -3, direction: 'narrowing' });
+  });
+});
