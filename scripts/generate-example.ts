@@ -34,7 +34,7 @@ export function generateExample(seed = defaultSeed): Record<string, string> {
     school_entry: buildSchoolEntry(streamFor(seed, 5), population.index),
     staff: buildStaff(streamFor(seed, 6)),
     elections: buildElections(streamFor(seed, 7), population.index),
-    survey: buildSurvey(streamFor(seed, 8), population.index),
+    survey: buildSurvey(streamFor(seed, 8), population.index, streamFor(seed, 9)),
   };
   return Object.fromEntries(Object.entries(tables).map(([name, table]) => [`${name}.csv`, formatCsv(table)]));
 }

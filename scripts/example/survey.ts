@@ -22,7 +22,13 @@ const answers: Record<string, Record<Migration, number[]>> = {
   german_self: { mit: [68, 70, 73], ohne: [] },
 };
 
-export function buildSurvey(random: Random, index: PopulationIndex): Table {
+/** Asked from the 2025 wave on: a new question has a single data point, so its trend cannot be rated yet. */
+const newQuestions: Record<string, { from: number; agree: Record<Migration, number> }> = {
+  welcome_admin: { from: 2025, agree: { mit: 61, ohne: 72 } },
+};
+
+/** `later` draws the answers to questions added in later waves, so that adding one leaves the others' numbers as they were. */
+export function buildSurvey(random: Random, index: PopulationIndex, later: Random): Table {
   const rows: Cell[][] = [];
   for (const [w, wave] of waves.entries()) {
     const adults = districts.map((d) => migrations.map((m) => sumPopulation(index, wave, d.name, adultBands, m)));
@@ -61,10 +67,11 @@ export function buildSurvey(random: Random, index: PopulationIndex): Table {
         drawYesNo(random, share('club_member', village)),
         r.migration === 'mit' ? drawScale(random, share('german_self')) : null,
         drawYesNo(random, share('counselling_known')),
+        ...Object.values(newQuestions).map((q) => (wave >= q.from ? drawScale(later, q.agree[r.migration] / 100) : null)),
       ]);
     });
   }
-  const columns = ['wave', 'respondent_id', 'district', 'migration', 'sex', 'age_group', 'weight', 'belonging', 'discrimination', 'trust_admin', 'club_member', 'german_self', 'counselling_known'];
+  const columns = ['wave', 'respondent_id', 'district', 'migration', 'sex', 'age_group', 'weight', 'belonging', 'discrimination', 'trust_admin', 'club_member', 'german_self', 'counselling_known', ...Object.keys(newQuestions)];
   return { columns, rows };
 }
 

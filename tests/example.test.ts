@@ -1,0 +1,39 @@
+// The bundled example town as a whole: enough indicators across the fields of action, every status
+// category shown at least once, and the plain statement that the numbers are fictional.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareIndicators, rollUp } from '../src/compare.js';
+import { computeProject } from '../src/compute.js';
+import { loadProject } from '../src/load.js';
+import { statusOrder, type Comparison } from '../src/model.js';
+import { readProject, type Project } from '../src/project.js';
+import { root, runCli, tempDb } from './helpers.js';
+
+let project: Project;
+let comparisons: Comparison[];
+let db: string;
+
+beforeAll(async () => {
+  project = await readProject(root);
+  db = await tempDb();
+  await loadProject(project, db);
+  comparisons = compareIndicators(project.indicators, await computeProject(project, db), project.config.method);
+});
+
+describe('the example town', () => {
+  it('has at least 15 indicators across at least 7 fields of action, each with a target', () => {
+    expect(project.indicators.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(project.indicators.map((i) => i.field)).size).toBeGreaterThanOrEqual(7);
+    expect(project.indicators.every((i) => i.targets.length > 0)).toBe(true);
+  });
+
+  it('shows every status category at least once', () => {
+    const seen = new Set(rollUp(project.indicators, project.fields.map((f) => f.id), comparisons).indicators.map((i) => i.status));
+    expect([...seen].sort()).toEqual([...statusOrder].sort());
+  });
+
+  it('says plainly that its numbers are fictional, in the terminal summary too', async () => {
+    expect(project.config.notice?.de).toMatch(/fiktive Beispieldaten/);
+    const r = await runCli('compare', '--project', root, '--db', db);
+    expect(r.stdout).toMatch(/^NOTE: All numbers are fictional example data\./);
+  });
+});
