@@ -3,6 +3,7 @@
 import { quoteIdent, type Database } from './database.js';
 import { didYouMean, InputError } from './errors.js';
 import type { Format, Input } from './read.js';
+import { periodColumn } from './schema.js';
 
 export async function checkTable(db: Database, input: Input, format: Format): Promise<void> {
   // The file line of a table row, for a CSV file read in order (header and skipped lines before it); reshaped and Parquet sources have none.
@@ -12,8 +13,12 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   const names = columns.map((c) => c.column_name);
   const garbled = names.find((n) => /^ï»¿|Ã[\x80-\xBF¼¶¤Ÿ„–œ©§]/.test(n));
   if (garbled) throw new InputError(`the header holds \`${garbled}\`, which looks like UTF-8 text decoded with the wrong encoding`, label, `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${name}\` in data/sources.yaml`);
+  const year = periodColumn(source);
   const declared: [string, string | undefined][] = [
-    ['year', source.year],
+    ['year', year],
+    ['strata', source.strata],
+    ['cluster', source.cluster],
+    ['fpc', source.fpc],
     ['weight', source.weight],
     ['id', source.id],
   ];
@@ -33,7 +38,7 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   }
   const text = columns.filter((c) => c.data_type === 'VARCHAR' && !c.column_name.endsWith('__note') && !c.column_name.endsWith('__label')).map((c) => c.column_name);
   await checkText(db, input, text, lineOf);
-  await checkKey(db, input, source.key ?? (source.id ? [source.year, source.id] : [source.year, ...text]), columns.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== source.year), lineOf);
+  await checkKey(db, input, source.key ?? (source.id ? [year, source.id] : [year, ...text]), columns.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year), lineOf);
 }
 
 /** The same key twice means double counting later: a respondent id, or year × district × group in an aggregated table. */

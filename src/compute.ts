@@ -4,7 +4,7 @@ import { openDatabase, quoteIdent, type Database, type Row } from './database.js
 import { didYouMean, InputError } from './errors.js';
 import type { Cell, IndicatorValue } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
-import type { Aggregate, Unit } from './schema.js';
+import { periodColumn, type Aggregate, type Unit } from './schema.js';
 import { refuseSql } from './sqlguard.js';
 import { suppressSecondary } from './suppress.js';
 import { locate } from './yamlfile.js';
@@ -58,7 +58,7 @@ export async function computeIndicator(db: Database, project: Project, ind: Indi
 /** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
 export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<string, string[]> = new Map()): string {
   const side = (agg: Aggregate) => {
-    const year = quoteIdent(project.sources[agg.table]!.year);
+    const year = quoteIdent(periodColumn(project.sources[agg.table]!));
     const by = ind.by.map(quoteIdent);
     const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
     const { missing, flags } = signNotes(agg, columns.get(agg.table) ?? []);
@@ -91,33 +91,50 @@ function signNotes(agg: Aggregate, columns: string[]): { missing: string; flags:
 }
 
 /**
- * A weighted ratio Σw·y / Σw·x over survey microdata, with its Taylor-linearised variance for a design
- * with weights only (with-replacement, one stage): var(R) = n/(n−1) · Σ z², z = w·(y − R·x) / Σw·x, where n
- * counts every respondent of the wave (domain estimation: respondents outside the cell have z = 0).
+ * A weighted ratio R = Σw·y / Σw·x over survey microdata with its Taylor-linearised variance, for the
+ * design that sources.yaml declares: weights only, or with strata, clusters (primary sampling units) and
+ * a finite population correction. With z = w·(y − R·x) / Σw·x summed to cluster totals z_hc:
+ *   var(R) = Σ_h (1 − f_h) · n_h / (n_h − 1) · Σ_c (z_hc − z̄_h)²
+ * where n_h counts the clusters of stratum h in the whole wave (domain estimation: respondents outside
+ * the cell have z = 0) and f_h = n_h / N_h. A mean is the ratio with x = 1, a proportion the mean of 0/1.
+ * The sums of squares are expanded so that every disaggregation is computed in the same grouped query.
  */
 export function surveySql(project: Project, ind: IndicatorFile): string {
   const table = ind.numerator.table;
   const source = project.sources[table]!;
-  const year = quoteIdent(source.year);
+  const year = quoteIdent(periodColumn(source));
   const w = quoteIdent(ind.weight!);
   const by = ind.by.map(quoteIdent);
   const den = ind.denominator!;
   const rowValue = (agg: Aggregate) => `CASE WHEN ${agg.filter ? `(${agg.filter})` : 'true'} THEN ${summand(agg)} ELSE 0 END`;
-  const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
+  const stratum = source.strata ? `${quoteIdent(source.strata)}::VARCHAR` : "''";
+  const cluster = source.cluster ? `${quoteIdent(source.cluster)}::VARCHAR` : 'rowid::VARCHAR';
+  // fpc: the population size of the stratum (in clusters), or the sampling fraction when it is at most 1.
+  const fraction = source.fpc ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END` : '0';
+  const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
   return `WITH rows AS (
-      SELECT *, ${w}::DOUBLE AS _w, (${rowValue(ind.numerator)})::DOUBLE AS _y, (${rowValue(den)})::DOUBLE AS _x,
-        (${den.filter ?? 'true'}) AS _in, count(*) OVER (PARTITION BY ${year}) AS _n
+      SELECT *, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
+        (${rowValue(ind.numerator)})::DOUBLE AS _y, (${rowValue(den)})::DOUBLE AS _x, (${den.filter ?? 'true'}) AS _in
       FROM ${quoteIdent(table)}
-    ), sums AS (
-      SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping].join(', ')},
-        any_value(_n) AS n_design, count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw, sum(_w * _w) FILTER (WHERE _in) AS sw2,
-        sum(_w * _y) AS swy, sum(_w * _x) AS swx, sum(_w * _w * _y * _y) AS syy, sum(_w * _w * _x * _y) AS sxy, sum(_w * _w * _x * _x) AS sxx
-      FROM rows GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}
+    ), design AS (
+      SELECT _year, _h, count(DISTINCT _c) AS n_h, ${fraction} AS f_h FROM rows GROUP BY _year, _h
+    ), clusters AS (
+      SELECT ${['_year AS year', ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...by.map((c, i) => `grouping(${c}) AS _g${i}`)].join(', ')}, _h, _c,
+        count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw, sum(_w * _w) FILTER (WHERE _in) AS sw2,
+        sum(_w * _y) AS y, sum(_w * _x) AS x
+      FROM rows GROUP BY ${by.length ? `_year, _h, _c, CUBE(${by.join(', ')})` : '_year, _h, _c'}
+    ), strata AS (
+      SELECT ${cell.join(', ')}, _h, sum(n) AS n, sum(sw) AS sw, sum(sw2) AS sw2,
+        sum(y) AS y, sum(x) AS x, sum(y * y) AS yy, sum(x * y) AS xy, sum(x * x) AS xx
+      FROM clusters GROUP BY ${cell.join(', ')}, _h
+    ), terms AS (
+      SELECT s.*, d.n_h, d.f_h, sum(s.y) OVER cell / sum(s.x) OVER cell AS r, sum(s.x) OVER cell AS total_x
+      FROM strata s JOIN design d ON d._year = s.year AND d._h = s._h
+      WINDOW cell AS (PARTITION BY ${cell.map((c) => `s.${c}`).join(', ')})
     )
-    SELECT * EXCLUDE (sw, sw2, swy, swx, syy, sxy, sxx, n_design), swy AS numerator, swx AS denominator,
-      sw * sw / nullif(sw2, 0) AS n_eff,
-      sqrt(greatest(n_design / nullif(n_design - 1, 0) * (syy - 2 * (swy / swx) * sxy + (swy / swx) * (swy / swx) * sxx), 0)) / nullif(swx, 0) AS se
-    FROM sums ORDER BY ALL`;
+    SELECT ${cell.join(', ')}, sum(n) AS n, sum(y) AS numerator, sum(x) AS denominator, sum(sw) * sum(sw) / nullif(sum(sw2), 0) AS n_eff,
+      sqrt(greatest(sum(CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END), 0)) / nullif(any_value(total_x), 0) AS se
+    FROM terms GROUP BY ${cell.join(', ')} ORDER BY ALL`;
 }
 
 /** count(*) → 1 per row; sum(e) → e. Anything else cannot be weighted. */
@@ -251,7 +268,7 @@ async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile
   const den = ind.denominator!;
   for (const [i, col] of ind.by.entries()) {
     const c = quoteIdent(col);
-    const yearOf = (a: Aggregate) => quoteIdent(project.sources[a.table]!.year);
+    const yearOf = (a: Aggregate) => quoteIdent(periodColumn(project.sources[a.table]!));
     const missing = await db.query<{ v: string }>(
       `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(num.table)} WHERE ${num.filter ? `(${num.filter})` : 'true'}
        AND ${yearOf(num)} IN (SELECT ${yearOf(den)} FROM ${quoteIdent(den.table)})

@@ -206,13 +206,20 @@ async function convertText(
 /** The period column becomes a whole year: "2024" stays, a date such as "31.12.2024" or "2024-12-31" gives its year. */
 async function normaliseYear(db: Database, input: Input): Promise<void> {
   const t = quoteIdent(input.name);
-  const y = quoteIdent(input.source.year);
-  const [info] = await db.query<{ data_type: string }>(`SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = $2`, [input.name, input.source.year]);
+  if (typeof input.source.year === 'number') {
+    const [clash] = await db.query(`SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = 'year'`, [input.name]);
+    if (clash) throw new InputError('the file has a column `year` already', input.where(['year']), 'name that column as the period column: year: year');
+    await db.run(`ALTER TABLE ${t} ADD COLUMN year INTEGER DEFAULT ${input.source.year}`);
+    return;
+  }
+  const column = input.source.year;
+  const y = quoteIdent(column);
+  const [info] = await db.query<{ data_type: string }>(`SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = $2`, [input.name, column]);
   if (!info) return; // reported by the checks, with the columns that are there
   if (/INT/.test(info.data_type)) return;
   const year = `CASE WHEN regexp_matches(trim(${y}::VARCHAR), '^\\d{1,2}\\.\\d{1,2}\\.\\d{4}$') THEN right(trim(${y}::VARCHAR), 4) WHEN regexp_matches(trim(${y}::VARCHAR), '^\\d{4}-\\d{2}-\\d{2}') THEN left(trim(${y}::VARCHAR), 4) ELSE trim(${y}::VARCHAR) END`;
   const [bad] = await db.query<{ v: string }>(`SELECT ${y}::VARCHAR AS v FROM ${t} WHERE TRY_CAST(${year} AS INTEGER) IS NULL LIMIT 1`);
-  if (bad) throw new InputError(`the year column \`${input.source.year}\` holds \`${bad.v ?? 'an empty cell'}\``, input.label, 'expected a year such as 2024, or a date such as 31.12.2024, in every row');
+  if (bad) throw new InputError(`the year column \`${column}\` holds \`${bad.v ?? 'an empty cell'}\``, input.label, 'expected a year such as 2024, or a date such as 31.12.2024, in every row');
   await db.run(`ALTER TABLE ${t} ALTER ${y} TYPE INTEGER USING (${year})::INTEGER`);
 }
 
@@ -273,8 +280,15 @@ function splitLine(line: string, delimiter: string): string[] {
 /** Duplicate header names always, and missing or extra columns when the source lists its columns. */
 function checkColumns(names: string[], input: Input, where: Location | string): void {
   const seen = new Set<string>();
+  // SQL names ignore case: `nh` and `Nh` would be the same column.
+  const first = new Map<string, number>();
   names.forEach((n, i) => {
-    if (seen.has(n)) throw new InputError(`column \`${n}\` appears twice in the header (column ${i + 1})`, typeof where === 'string' ? { file: where, column: i + 1 } : { ...where, column: i + 1 }, 'give every column its own name');
+    const earlier = first.get(n.toLowerCase());
+    if (earlier !== undefined) {
+      const how = names[earlier] === n ? '' : ` (as \`${names[earlier]}\` in column ${earlier + 1}; names ignore case)`;
+      throw new InputError(`column \`${n}\` appears twice in the header${how}`, typeof where === 'string' ? { file: where, column: i + 1 } : { ...where, column: i + 1 }, 'give every column its own name');
+    }
+    first.set(n.toLowerCase(), i);
     seen.add(n);
   });
   const declared = Object.keys(input.source.columns ?? {});

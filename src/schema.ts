@@ -77,8 +77,8 @@ export const Source = z.strictObject({
   description: z.string().optional(),
   /** Detected when left out: `genesis` for classic GENESIS table exports, `parquet` by file ending. */
   format: z.enum(['csv', 'genesis', 'parquet']).optional(),
-  /** The column that holds the period: a year, or a date such as 31.12.2024 whose year counts. */
-  year: column,
+  /** The column that holds the period (a year, or a date such as 31.12.2024 whose year counts), or the year of the whole file. */
+  year: z.union([column, z.number().int().min(1900).max(2200)]),
   dialect: Dialect.optional(),
   markers: Markers.optional(),
   genesis: GenesisLayout.optional(),
@@ -92,10 +92,21 @@ export const Source = z.strictObject({
   weight: column.optional(),
   /** Survey microdata: the respondent id column (must be unique per period). */
   id: column.optional(),
+  /** Survey design: the stratum of each respondent. */
+  strata: column.optional(),
+  /** Survey design: the primary sampling unit (cluster) of each respondent. */
+  cluster: column.optional(),
+  /** Survey design: finite population correction, the stratum's population size (in clusters) or sampling fraction. */
+  fpc: column.optional(),
 });
 export type Source = z.infer<typeof Source>;
 
 export const Sources = z.strictObject({ sources: z.record(identifier, Source) });
+
+/** The name of the period column in the loaded table: a file of one year gets a column `year`. */
+export function periodColumn(source: Pick<Source, 'year'>): string {
+  return typeof source.year === 'number' ? 'year' : source.year;
+}
 export type Sources = z.infer<typeof Sources>;
 
 /** One side of a ratio: an SQL aggregate over one loaded table, with an optional row filter. */
