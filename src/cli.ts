@@ -27,6 +27,12 @@ export async function main(argv: string[]): Promise<number> {
   };
   const commands = () => import('./commands.js');
 
+  command('init', 'create a new project folder with commented templates', 'istsoll init integrationsmonitoring --name Musterstadt')
+    .argument('<dir>', 'the new project folder (must not exist or be empty)')
+    .option('--name <town>', 'the name of the town, for the title')
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      await (await commands()).init(dir, { ...program.opts(), ...opts });
+    });
   command('load', 'load the CSV files named in data/sources.yaml into the database', 'istsoll load --project lehrte')
     .action(run(async (o) => (await commands()).load(o)));
   command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --format csv --decimal-comma --bom > werte.csv')

@@ -79,6 +79,12 @@ export async function runAll(o: Options): Promise<void> {
   print(`\nreport: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
 }
 
+export async function init(dir: string, o: Options & { name?: string }): Promise<void> {
+  const { initProject } = await import('./init.js');
+  const files = await initProject(resolve(dir), o.name);
+  print(`created ${shown(resolve(dir))}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nnext: put your CSV files into data/, describe them in data/sources.yaml (istsoll inspect FILE helps), then run istsoll validate.`);
+}
+
 export async function inspect(file: string, o: Options): Promise<void> {
   const { inspectFile, renderInspection } = await import('./inspect.js');
   const result = await inspectFile(resolve(file));

@@ -42,7 +42,7 @@ interface SourceFile extends Input {
 }
 
 export async function loadProject(project: Project, dbPath: string, onProgress: (message: string) => void = () => {}): Promise<LoadResult> {
-  const inputs = await Promise.all(Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)));
+  const inputs = await describeInputs(project);
   const previous = await readLoadedTables(dbPath);
   // Like git's index: an entry whose file has the same size and time stamp is taken as unchanged without
   // reading it; otherwise its content hash decides.
@@ -98,6 +98,18 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
   } finally {
     await release();
   }
+}
+
+/** Every source's file; when several are missing, one message lists them all. */
+async function describeInputs(project: Project): Promise<SourceFile[]> {
+  const settled = await Promise.allSettled(Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)));
+  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failed.length > 1 && failed.every((e) => e instanceof InputError)) {
+    const lines = (failed as InputError[]).map((e) => `  ${e.format().split('\n')[0]}`);
+    throw new InputError(`${failed.length} data files are missing or empty:\n${lines.join('\n')}`, undefined, 'put the files into data/, or correct `file:` in data/sources.yaml');
+  }
+  if (failed.length) throw failed[0];
+  return settled.map((s) => (s as PromiseFulfilledResult<SourceFile>).value);
 }
 
 async function describeInput(project: Project, name: string, source: Source): Promise<SourceFile> {
