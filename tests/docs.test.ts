@@ -1,0 +1,54 @@
+// The commands in docs/ run as written, in a copy of the example project, in the order they appear.
+// A line ending in `# exit N` is expected to fail with that code (the staff guide shows an error on purpose).
+import { existsSync } from 'node:fs';
+import { appendFile, copyFile, cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, root, runCli } from './helpers.js';
+
+function blocks(markdown: string, lang: string): string[] {
+  return [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+}
+
+async function exampleCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'istsoll-docs-'));
+  for (const part of ['istsoll.yaml', 'data', 'indicators']) await cp(join(root, part), join(dir, part), { recursive: true });
+  // The GENESIS table the analysts' guide inspects.
+  await copyFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'), join(dir, 'data', '12411-01-01-5.csv'));
+  return dir;
+}
+
+async function runDocumented(dir: string, line: string): Promise<void> {
+  const expected = Number(/#\s*exit (\d+)\s*$/.exec(line)?.[1] ?? 0);
+  const words = line.replace(/#.*$/, '').trim().split(/\s+/).slice(1);
+  // Paths in the guides are relative to the project folder.
+  const args = words.map((w) => (existsSync(join(dir, w)) ? resolve(dir, w) : w));
+  const r = await runCli(...args, '--project', dir);
+  expect(r.code, `${line}\n${r.stderr}`).toBe(expected);
+}
+
+describe.each(['analysts.md', 'staff.md'])('docs/%s', (file) => {
+  it('every command runs as documented', async () => {
+    const markdown = await readFile(join(root, 'docs', file), 'utf8');
+    const dir = await exampleCopy();
+    const lines = blocks(markdown, 'sh').flatMap((b) => b.split('\n')).filter((l) => l.startsWith('istsoll '));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      await runDocumented(dir, line);
+      if (line.startsWith('istsoll inspect')) {
+        // "Paste it": the guide's finished entry goes into sources.yaml, and must load.
+        const entry = blocks(markdown, 'yaml').find((b) => b.includes('format: genesis'))!;
+        await appendFile(join(dir, 'data', 'sources.yaml'), entry);
+      }
+    }
+  });
+});
+
+describe('docs/staff.md', () => {
+  it('the documented target change lands in the YAML file', async () => {
+    const dir = await exampleCopy();
+    await runDocumented(dir, 'istsoll targets set erwerbstaetigenquote --value 56 --year 2030 --group mit');
+    expect(await readFile(join(dir, 'indicators', 'erwerbstaetigenquote.yaml'), 'utf8')).toContain('{ year: 2030, group: mit, value: 56 }');
+  });
+});
