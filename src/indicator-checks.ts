@@ -1,0 +1,103 @@
+// Checks of an indicator's SQL against the loaded tables, before anything is computed: each problem is
+// reported at its place in the indicator's YAML file, with the column or table it most likely meant.
+import { quoteIdent, type Database, type Row } from './database.js';
+import { didYouMean, InputError } from './errors.js';
+import type { IndicatorFile, Project } from './project.js';
+import { periodColumn, type Aggregate } from './schema.js';
+import { refuseSql } from './sqlguard.js';
+import { locate } from './yamlfile.js';
+
+/** Every check of one indicator: its aggregates, its groups, and that numerator and denominator match. */
+export async function checkIndicatorSql(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<void> {
+  for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)) await checkAggregate(db, ind, part, columns);
+  await checkGroups(db, ind);
+  if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
+}
+
+/** Binds the part's SQL against its table, so that an unknown column or a non-aggregate is reported at its place in the YAML. */
+async function checkAggregate(db: Database, ind: IndicatorFile, part: 'numerator' | 'denominator', columns: Map<string, string[]>): Promise<void> {
+  const agg = ind[part]!;
+  const where = (key: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, [part, ...key]) });
+  const have = columns.get(agg.table);
+  if (!have) throw new InputError(`table \`${agg.table}\` is not loaded`, where(['table']), 'run `istsoll load`');
+  for (const [i, col] of ind.by.entries()) {
+    if (!have.includes(col)) {
+      throw new InputError(`disaggregation column \`${col}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) }, didYouMean(col, have) ?? `columns of ${agg.table}: ${have.join(', ')}`);
+    }
+  }
+  if (ind.weight && !have.includes(ind.weight)) {
+    throw new InputError(`weight column \`${ind.weight}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) }, didYouMean(ind.weight, have));
+  }
+  for (const [key, refused] of [
+    ['expr', await refuseSql(db, agg.table, agg.expr)],
+    ['filter', agg.filter ? await refuseSql(db, agg.table, 'count(*)', agg.filter) : null],
+  ] as const) {
+    if (refused) throw new InputError(refused, where([key]), 'for example: expr: sum(persons), filter: "age_band = \'15-64\'"');
+  }
+  for (const key of ['expr', 'filter'] as const) {
+    const sql = key === 'expr' ? `SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false` : agg.filter ? `SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})` : null;
+    if (!sql) continue;
+    let rows: Row[];
+    try {
+      rows = await db.query(`${sql} LIMIT 1`);
+    } catch (e) {
+      throw new InputError(`${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`, where([key]), columnHint(e, have));
+    }
+    if (key === 'expr' && rows.length !== 1) throw new InputError(`\`${agg.expr}\` is not an aggregate`, where(['expr']), 'expected an aggregate such as sum(persons) or count(*)');
+  }
+  if (ind.weight && !/^\s*(count\s*\(\s*\*\s*\)|sum\s*\([\s\S]*\))\s*$/i.test(agg.expr)) {
+    throw new InputError(`a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``, where(['expr']), 'the weight is applied by istsoll: write the aggregate as if unweighted');
+  }
+}
+
+function explainSqlError(e: unknown): string {
+  const m = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  return m.replace(/^[A-Za-z ]+Error: /, '');
+}
+
+function columnHint(e: unknown, have: string[]): string {
+  const col = /column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.exec(e instanceof Error ? e.message : '');
+  const name = col?.[1] ?? col?.[2];
+  return (name && didYouMean(name, have)) ?? `columns: ${have.join(', ')}`;
+}
+
+/** The compared and reference group, and every group a target names, must occur in the data. */
+async function checkGroups(db: Database, ind: IndicatorFile): Promise<void> {
+  if (!ind.groups) return;
+  const { column, compared, reference } = ind.groups;
+  const values = (await db.query<{ v: string }>(`SELECT DISTINCT ${quoteIdent(column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(column)} IS NOT NULL ORDER BY 1`)).map((r) => r.v);
+  const named: [string, PropertyKey[]][] = [
+    [compared, ['groups', 'compared']],
+    [reference, ['groups', 'reference']],
+    ...ind.targets.flatMap((t, i) => (t.group !== undefined ? [[t.group, ['targets', i, 'group']] as [string, PropertyKey[]]] : [])),
+  ];
+  for (const [group, path] of named) {
+    if (!values.includes(group)) {
+      throw new InputError(`group \`${group}\` does not occur in column \`${column}\` of table \`${ind.numerator.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) }, didYouMean(group, values) ?? `the column holds: ${values.slice(0, 10).join(', ')}`);
+    }
+  }
+}
+
+/** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */
+async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
+  const num = ind.numerator;
+  const den = ind.denominator!;
+  for (const [i, col] of ind.by.entries()) {
+    const c = quoteIdent(col);
+    const yearOf = (a: Aggregate) => quoteIdent(periodColumn(project.sources[a.table]!));
+    const missing = await db.query<{ v: string }>(
+      `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(num.table)} WHERE ${num.filter ? `(${num.filter})` : 'true'}
+       AND ${yearOf(num)} IN (SELECT ${yearOf(den)} FROM ${quoteIdent(den.table)})
+       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)} WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
+       ORDER BY 1 LIMIT 3`,
+    );
+    if (missing.length) {
+      const sample = (await db.query<{ v: string }>(`SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(den.table)} ORDER BY 1 LIMIT 3`)).map((r) => r.v);
+      throw new InputError(
+        `numerator and denominator do not match on \`${col}\`: ${missing.map((r) => `\`${r.v}\``).join(', ')} from table \`${num.table}\` is not in table \`${den.table}\``,
+        { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },
+        `\`${den.table}\`.${col} has values like ${sample.map((v) => `\`${v}\``).join(', ')}: both tables must use the same codes`,
+      );
+    }
+  }
+}
