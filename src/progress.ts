@@ -88,6 +88,56 @@ export function rateWeather({ series, target, d }: RatingInput): Rating {
   return { status, score: shortfall, reason: null };
 }
 
+/**
+ * Weather symbols for a target that must hold every year: the last value decides first, then whether
+ * the last annual change is a setback. Met and no setback: sun; met but worsening: slightly cloudy; not
+ * met and not moving away: cloudy; not met and moving away: thunderstorm.
+ */
+export function rateWeatherEveryYear({ series, target, d }: RatingInput): Rating {
+  const sorted = [...series].sort((a, b) => a.year - b.year);
+  const latest = sorted.at(-1);
+  const before = sorted.at(-2);
+  if (!latest || !before) return notAssessable(latest ? 'fewer than two years with data' : 'no data');
+  const setback = d * (latest.value - before.value) < 0;
+  if (isMet(latest.value, target.value, d)) return setback ? { status: 'moderate', score: null, reason: 'target met, but the last year was a setback' } : { status: 'achieved', score: null, reason: null };
+  return setback ? { status: 'deterioration', score: null, reason: null } : { status: 'limited', score: null, reason: null };
+}
+
+/**
+ * A direction-only target ("should rise") under the weather method: the five-year average change decides
+ * first, the last annual change second. Both right: sun; average right, last wrong: slightly cloudy;
+ * average wrong, last right: cloudy; both wrong: thunderstorm.
+ */
+export function rateWeatherDirection({ series, d }: Omit<RatingInput, 'target'>): Rating {
+  const sorted = [...series].sort((a, b) => a.year - b.year);
+  const latest = sorted.at(-1);
+  if (!latest) return notAssessable('no data');
+  const window = sorted.filter((p) => p.year > latest.year - 6);
+  if (longestConsecutiveRun(window) < 4) return notAssessable('fewer than four consecutive yearly values in the last six years');
+  const average = (latest.value - window[0]!.value) / (latest.year - window[0]!.year);
+  const last = latest.value - window.at(-2)!.value;
+  const [a, l] = [d * average >= 0, d * last >= 0];
+  const status: Status = a && l ? 'on_track' : a ? 'moderate' : l ? 'limited' : 'deterioration';
+  return { status, score: d * average, reason: null };
+}
+
+/**
+ * A direction-only target under the growth-ratio method: the categories follow from the growth rate in
+ * the better direction, p = d · CAGR(v_t, v_b), with the thresholds 1.5 %, 0.5 % and 0 a year.
+ */
+export function rateGrowthDirection({ series, baselineYear, d }: Omit<RatingInput, 'target'>): Rating {
+  const latest = latestPoint(series);
+  const base = basePoint(series, baselineYear);
+  if (!latest) return notAssessable('no data');
+  if (!base || base.year >= latest.year) return notAssessable(base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year');
+  const zeroSafe = (v: number) => (v === 0 ? 0.001 : v);
+  const [vb, vt] = [zeroSafe(base.value), zeroSafe(latest.value)];
+  if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('base and latest value have opposite signs');
+  const p = (vb < 0 ? -1 : 1) * d * cagr(vt, vb, latest.year, base.year);
+  const status: Status = p >= 0.015 ? 'on_track' : p >= 0.005 ? 'moderate' : p >= 0 ? 'limited' : 'deterioration';
+  return { status, score: p, reason: null };
+}
+
 export const weatherSymbol: Record<Status, string> = {
   achieved: 'sun',
   on_track: 'sun',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../src/model.js';
-import { cagr, growthRatioScore, projectTrend, rateGrowthRatio, rateWeather, type RatingInput } from '../src/progress.js';
+import { cagr, growthRatioScore, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type RatingInput } from '../src/progress.js';
 
 const series = (...pairs: [number, number][]): Point[] => pairs.map(([year, value]) => ({ year, value }));
 const input = (s: Point[], target: [number, number], d: 1 | -1 = 1, baselineYear = 2015): RatingInput => ({ series: s, baselineYear, target: { year: target[0], value: target[1] }, d });
@@ -125,5 +125,45 @@ describe('projection of the trend', () => {
   });
   it('needs two points', () => {
     expect(projectTrend(series([2025, 49]), { year: 2030, value: 60 }, 1)).toBeNull();
+  });
+});
+
+describe('weather symbols: targets that must hold every year', () => {
+  const run = (...values: number[]) => series(...values.map((v, i) => [2020 + i, v] as [number, number]));
+  it.each([
+    ['met, no setback → sun', run(60, 62, 63), 'achieved'],
+    ['met, but the last year a setback → slightly cloudy', run(60, 64, 62), 'moderate'],
+    ['not met, not moving away → cloudy', run(50, 52, 55), 'limited'],
+    ['not met and moving away → thunderstorm', run(50, 55, 52), 'deterioration'],
+  ])('%s', (_, s, status) => {
+    expect(rateWeatherEveryYear(input(s, [2030, 60])).status).toBe(status);
+  });
+});
+
+describe('direction-only targets ("should rise")', () => {
+  const run = (...values: number[]) => series(...values.map((v, i) => [2020 + i, v] as [number, number]));
+  it.each([
+    ['both the average and the last change right → sun', run(40, 41, 42, 43, 44, 45), 'on_track'],
+    ['average right, last change wrong → slightly cloudy', run(40, 42, 43, 44, 46, 45), 'moderate'],
+    ['average wrong, last change right → cloudy', run(46, 45, 44, 43, 41, 42), 'limited'],
+    ['both wrong → thunderstorm', run(46, 45, 44, 43, 42, 41), 'deterioration'],
+  ])('weather: %s', (_, s, status) => {
+    expect(rateWeatherDirection({ series: s, baselineYear: 2020, d: 1 }).status).toBe(status);
+  });
+  it.each([
+    // p = CAGR(v_t, v_b): (1.1)^(1/5) − 1 = 1.924 % ≥ 1.5 %
+    [55, 'on_track'],
+    // (1.04)^(1/5) − 1 = 0.787 %
+    [52, 'moderate'],
+    // (1.01)^(1/5) − 1 = 0.199 %
+    [50.5, 'limited'],
+    [49, 'deterioration'],
+  ])('growth ratio without a number: 50 → %d in five years is %s', (latest, status) => {
+    const rating = rateGrowthDirection({ series: series([2015, 50], [2020, latest]), baselineYear: 2015, d: 1 });
+    expect(rating.status).toBe(status);
+    expect(rating.score).toBeCloseTo(cagr(latest, 50, 2020, 2015), 12);
+  });
+  it('lower is better turns the sign', () => {
+    expect(rateGrowthDirection({ series: series([2015, 50], [2020, 45]), baselineYear: 2015, d: -1 }).status).toBe('on_track');
   });
 });
