@@ -26,15 +26,15 @@ function streamFor(seed: number, table: number): Random {
 export function generateExample(seed = defaultSeed): Record<string, string> {
   const population = buildPopulation(streamFor(seed, 0));
   const tables: Record<string, Table> = {
-    population: population.table,
-    employment: buildEmployment(streamFor(seed, 1), population.index),
-    school_leavers: buildSchoolLeavers(streamFor(seed, 2)),
-    daycare: buildDaycare(streamFor(seed, 3), population.index),
-    naturalisations: buildNaturalisations(streamFor(seed, 4), population.index),
-    school_entry: buildSchoolEntry(streamFor(seed, 5), population.index),
-    staff: buildStaff(streamFor(seed, 6)),
-    elections: buildElections(streamFor(seed, 7), population.index),
-    survey: buildSurvey(streamFor(seed, 8), population.index, streamFor(seed, 9)),
+    bevoelkerung: population.table,
+    beschaeftigung: buildEmployment(streamFor(seed, 1), population.index),
+    schulabgaenge: buildSchoolLeavers(streamFor(seed, 2)),
+    kindertagesbetreuung: buildDaycare(streamFor(seed, 3), population.index),
+    einbuergerungen: buildNaturalisations(streamFor(seed, 4), population.index),
+    schuleingangsuntersuchung: buildSchoolEntry(streamFor(seed, 5), population.index),
+    verwaltungspersonal: buildStaff(streamFor(seed, 6)),
+    wahlen: buildElections(streamFor(seed, 7), population.index),
+    buergerbefragung: buildSurvey(streamFor(seed, 8), population.index, streamFor(seed, 9)),
   };
   return Object.fromEntries(Object.entries(tables).map(([name, table]) => [`${name}.csv`, formatCsv(table)]));
 }

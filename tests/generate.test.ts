@@ -47,8 +47,8 @@ describe('generator', () => {
     expect(generateExample(defaultSeed)).toEqual(files);
     const other = generateExample(defaultSeed + 1);
     expect(Object.keys(other)).toEqual(Object.keys(files));
-    expect(other['population.csv']).not.toEqual(files['population.csv']);
-    expect(other['survey.csv']).not.toEqual(files['survey.csv']);
+    expect(other['bevoelkerung.csv']).not.toEqual(files['bevoelkerung.csv']);
+    expect(other['buergerbefragung.csv']).not.toEqual(files['buergerbefragung.csv']);
     for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), 'utf8'), name).toBe(text);
   });
 
@@ -62,7 +62,7 @@ describe('generator', () => {
       const width = header!.split(';').length;
       expect(lines.filter((line) => line.split(';').length !== width)).toEqual([]);
     }
-    expect(files['population.csv']).toContain('Hämelerwald');
+    expect(files['bevoelkerung.csv']).toContain('Hämelerwald');
   });
 
   it('writes a person-level extract in a stream, deterministically', async () => {
@@ -80,12 +80,12 @@ describe('generator', () => {
 
 describe('example tables', () => {
   it('has about 45,000 residents in 2025 in ten districts, two of them small', async () => {
-    const rows = await query(`SELECT district, sum(persons) AS n FROM population WHERE year = 2025 GROUP BY district`);
+    const rows = await query(`SELECT ortschaft, sum(personen) AS n FROM bevoelkerung WHERE berichtsjahr = 2025 GROUP BY ortschaft`);
     expect(rows).toHaveLength(10);
     const total = rows.reduce((n, r) => n + (r.n as number), 0);
     expect(total).toBeGreaterThan(43_000);
     expect(total).toBeLessThan(47_000);
-    const size = (name: string) => rows.find((r) => r.district === name)?.n as number;
+    const size = (name: string) => rows.find((r) => r.ortschaft === name)?.n as number;
     expect(size('Lehrte') / total).toBeGreaterThan(0.45);
     for (const small of ['Kolshorn', 'Röddensen']) {
       expect(size(small)).toBeGreaterThan(200);
@@ -94,34 +94,36 @@ describe('example tables', () => {
   });
 
   it('has a share with a migration history of 25–30 %, rising', async () => {
-    const rows = await query(`SELECT year, sum(persons) FILTER (WHERE migration = 'mit') / sum(persons) AS share FROM population GROUP BY year ORDER BY year`);
+    const rows = await query(`SELECT berichtsjahr, sum(personen) FILTER (WHERE migrationshintergrund = 'mit') / sum(personen) AS share FROM bevoelkerung GROUP BY berichtsjahr ORDER BY berichtsjahr`);
     expect(rows).toHaveLength(11);
     expect(rows[0]!.share).toBeGreaterThan(0.22);
     expect(rows.at(-1)!.share).toBeLessThan(0.31);
     expect(rows.at(-1)!.share).toBeGreaterThan(rows[0]!.share as number);
-    expect(await query(`SELECT * FROM population WHERE nationality = 'nichtdeutsch' AND migration = 'ohne'`)).toHaveLength(0);
+    expect(await query(`SELECT * FROM bevoelkerung WHERE staatsangehoerigkeit = 'nichtdeutsch' AND migrationshintergrund = 'ohne'`)).toHaveLength(0);
   });
 
   it('never counts more children in day care, or workers, than live there', async () => {
     const daycare = await query(`
-      SELECT d.children, p.n FROM daycare d
-      JOIN (SELECT year, district, age_band, migration, sum(persons) AS n FROM population GROUP BY ALL) p USING (year, district, age_band, migration)`);
+      SELECT d.kinder, p.n FROM kindertagesbetreuung d
+      JOIN (SELECT berichtsjahr, ortschaft, altersband, migrationshintergrund, sum(personen) AS n FROM bevoelkerung GROUP BY ALL) p
+        USING (berichtsjahr, ortschaft, altersband, migrationshintergrund)`);
     expect(daycare).toHaveLength(11 * 10 * 2 * 2);
-    for (const r of daycare) expect(r.children).toBeLessThanOrEqual(r.n as number);
+    for (const r of daycare) expect(r.kinder).toBeLessThanOrEqual(r.n as number);
     const work = await query(`
-      SELECT e.employees + e.unemployed AS busy, p.n FROM employment e
-      JOIN (SELECT year, district, sex, migration, sum(persons) AS n FROM population
-            WHERE age_band IN ('15-17', '18-24', '25-44', '45-64') GROUP BY ALL) p USING (year, district, sex, migration)`);
+      SELECT e.beschaeftigte + e.arbeitslose AS busy, p.n FROM beschaeftigung e
+      JOIN (SELECT berichtsjahr, ortschaft, geschlechtsangabe, migrationshintergrund, sum(personen) AS n FROM bevoelkerung
+            WHERE altersband IN ('15-17', '18-24', '25-44', '45-64') GROUP BY ALL) p
+        USING (berichtsjahr, ortschaft, geschlechtsangabe, migrationshintergrund)`);
     expect(work).toHaveLength(11 * 10 * 2 * 2);
     for (const r of work) expect(r.busy).toBeLessThanOrEqual(r.n as number);
   });
 
   it('has survey waves of about 2,000 with positive weights and unique ids', async () => {
     const waves = await query(`
-      SELECT wave, count(*) AS n, count(DISTINCT respondent_id) AS ids, min(weight) AS low, max(weight) AS high,
-        count(*) FILTER (WHERE (migration = 'ohne') <> (german_self IS NULL)) AS misplaced
-      FROM survey GROUP BY wave ORDER BY wave`);
-    expect(waves.map((w) => w.wave)).toEqual([2019, 2022, 2025]);
+      SELECT befragungsjahr, count(*) AS n, count(DISTINCT befragten_nr) AS ids, min(gewicht) AS low, max(gewicht) AS high,
+        count(*) FILTER (WHERE (migrationshintergrund = 'ohne') <> (deutsch_selbsteinschaetzung IS NULL)) AS misplaced
+      FROM buergerbefragung GROUP BY befragungsjahr ORDER BY befragungsjahr`);
+    expect(waves.map((w) => w.befragungsjahr)).toEqual([2019, 2022, 2025]);
     for (const w of waves) {
       expect(w.n).toBeGreaterThan(1800);
       expect(w.n).toBeLessThan(2200);
@@ -130,7 +132,7 @@ describe('example tables', () => {
       expect(w.high).toBeGreaterThan(2 * (w.low as number));
       expect(w.misplaced).toBe(0);
     }
-    const small = await query(`SELECT count(*) AS n FROM survey WHERE wave = 2025 AND district = 'Röddensen'`);
+    const small = await query(`SELECT count(*) AS n FROM buergerbefragung WHERE befragungsjahr = 2025 AND ortschaft = 'Röddensen'`);
     expect(small[0]!.n).toBeLessThan(100);
   });
 });
@@ -138,7 +140,7 @@ describe('example tables', () => {
 describe('example project files', () => {
   it('match the schemas', async () => {
     const config = ProjectConfig.parse(await readYaml('istsoll.yaml'));
-    expect(Object.keys(config.labels.migration ?? {})).toEqual(['mit', 'ohne']);
+    expect(Object.keys(config.labels.migrationshintergrund ?? {})).toEqual(['mit', 'ohne']);
     const fields = Fields.parse(await readYaml('indicators/fields.yaml')).fields;
     expect(fields.map((f) => f.id)).toEqual(['sprache', 'diskriminierung', 'arbeit', 'freizeit', 'bildung', 'demokratie', 'gesundheit', 'wohnen', 'verwaltung']);
     expect(indicators.length).toBeGreaterThanOrEqual(16);

@@ -14,17 +14,17 @@ const propensity = [0.7, 0.9, 1.1, 1.2];
 
 /** Percent agreeing (scales) or saying yes (yes/no questions), per wave. */
 const answers: Record<string, Record<Migration, number[]>> = {
-  belonging: { mit: [60, 63, 66], ohne: [78, 78, 77] },
-  discrimination: { mit: [25, 29, 34], ohne: [7, 8, 8] },
-  trust_admin: { mit: [52, 56, 58], ohne: [57, 58, 57] },
-  club_member: { mit: [21, 23, 26], ohne: [44, 43, 44] },
-  counselling_known: { mit: [31, 38, 46], ohne: [27, 31, 35] },
-  german_self: { mit: [68, 70, 73], ohne: [] },
+  zugehoerigkeit: { mit: [60, 63, 66], ohne: [78, 78, 77] },
+  diskriminierungserfahrung: { mit: [25, 29, 34], ohne: [7, 8, 8] },
+  vertrauen_verwaltung: { mit: [52, 56, 58], ohne: [57, 58, 57] },
+  vereinsmitglied: { mit: [21, 23, 26], ohne: [44, 43, 44] },
+  beratung_bekannt: { mit: [31, 38, 46], ohne: [27, 31, 35] },
+  deutsch_selbsteinschaetzung: { mit: [68, 70, 73], ohne: [] },
 };
 
 /** Asked from the 2025 wave on: a new question has a single data point, so its trend cannot be rated yet. */
 const newQuestions: Record<string, { from: number; agree: Record<Migration, number> }> = {
-  welcome_admin: { from: 2025, agree: { mit: 61, ohne: 72 } },
+  willkommen_verwaltung: { from: 2025, agree: { mit: 61, ohne: 72 } },
 };
 
 /** `later` draws the answers to questions added in later waves, so that adding one leaves the others' numbers as they were. */
@@ -61,17 +61,20 @@ export function buildSurvey(random: Random, index: PopulationIndex, later: Rando
         random.next() < 0.52 ? 'w' : 'm',
         ageGroups[r.age]!,
         (weights[i]! / mean).toFixed(4),
-        drawScale(random, share('belonging', village)),
-        drawYesNo(random, share('discrimination', r.age === 0 ? 5 : 0)),
-        drawScale(random, share('trust_admin')),
-        drawYesNo(random, share('club_member', village)),
-        r.migration === 'mit' ? drawScale(random, share('german_self')) : null,
-        drawYesNo(random, share('counselling_known')),
+        drawScale(random, share('zugehoerigkeit', village)),
+        drawYesNo(random, share('diskriminierungserfahrung', r.age === 0 ? 5 : 0)),
+        drawScale(random, share('vertrauen_verwaltung')),
+        drawYesNo(random, share('vereinsmitglied', village)),
+        r.migration === 'mit' ? drawScale(random, share('deutsch_selbsteinschaetzung')) : null,
+        drawYesNo(random, share('beratung_bekannt')),
         ...Object.values(newQuestions).map((q) => (wave >= q.from ? drawScale(later, q.agree[r.migration] / 100) : null)),
       ]);
     });
   }
-  const columns = ['wave', 'respondent_id', 'district', 'migration', 'sex', 'age_group', 'weight', 'belonging', 'discrimination', 'trust_admin', 'club_member', 'german_self', 'counselling_known', ...Object.keys(newQuestions)];
+  const columns = [
+    'befragungsjahr', 'befragten_nr', 'ortschaft', 'migrationshintergrund', 'geschlechtsangabe', 'altersklasse', 'gewicht', 'zugehoerigkeit',
+    'diskriminierungserfahrung', 'vertrauen_verwaltung', 'vereinsmitglied', 'deutsch_selbsteinschaetzung', 'beratung_bekannt', ...Object.keys(newQuestions),
+  ];
   return { columns, rows };
 }
 

@@ -71,7 +71,7 @@ export function buildPopulation(random: Random): { table: Table; index: Populati
       }
     }
   }
-  return { table: { columns: ['year', 'district', 'sex', 'age_band', 'migration', 'nationality', 'persons'], rows }, index };
+  return { table: { columns: ['berichtsjahr', 'ortschaft', 'geschlechtsangabe', 'altersband', 'migrationshintergrund', 'staatsangehoerigkeit', 'personen'], rows }, index };
 }
 
 /** Employees subject to social insurance (place of residence) and registered unemployed, aged 15–64. */
@@ -91,7 +91,7 @@ export function buildEmployment(random: Random, index: PopulationIndex): Table {
       }
     }
   }
-  return { columns: ['year', 'district', 'sex', 'migration', 'employees', 'unemployed'], rows };
+  return { columns: ['berichtsjahr', 'ortschaft', 'geschlechtsangabe', 'migrationshintergrund', 'beschaeftigte', 'arbeitslose'], rows };
 }
 
 /** Percent of residents aged 15–64 in 2015 and 2025: the gap narrows, most of all for women. */
@@ -130,7 +130,7 @@ export function buildDaycare(random: Random, index: PopulationIndex): Table {
       }
     }
   }
-  return { columns: ['year', 'district', 'age_band', 'migration', 'children'], rows };
+  return { columns: ['berichtsjahr', 'ortschaft', 'altersband', 'migrationshintergrund', 'kinder'], rows };
 }
 
 const qualifications = ['ohne_abschluss', 'hauptschule', 'realschule', 'abitur'] as const;
@@ -158,7 +158,7 @@ export function buildSchoolLeavers(random: Random): Table {
       }
     }
   }
-  return { columns: ['year', 'sex', 'migration', 'qualification', 'leavers'], rows };
+  return { columns: ['berichtsjahr', 'geschlechtsangabe', 'migrationshintergrund', 'abschlussart', 'abgaenge'], rows };
 }
 
 function qualificationShares(year: number, sex: Sex, migration: Migration): number[] {
@@ -179,7 +179,7 @@ export function buildNaturalisations(random: Random, index: PopulationIndex): Ta
       rows.push([year, district.name, random.binomial(sumForeigners(index, year, district.name), perThousand(year) / 1000)]);
     }
   }
-  return { columns: ['year', 'district', 'naturalisations'], rows };
+  return { columns: ['berichtsjahr', 'ortschaft', 'einbuergerungen'], rows };
 }
 
 /** School-entry health check: about one year's cohort of the 6–14 band is examined. */
@@ -195,7 +195,7 @@ export function buildSchoolEntry(random: Random, index: PopulationIndex): Table 
       }
     }
   }
-  return { columns: ['year', 'district', 'migration', 'examined', 'language_support', 'u8_checkup'], rows };
+  return { columns: ['berichtsjahr', 'ortschaft', 'migrationshintergrund', 'untersuchte', 'sprachfoerderbedarf', 'u8_vorgelegt'], rows };
 }
 
 export function buildStaff(random: Random): Table {
@@ -205,7 +205,7 @@ export function buildStaff(random: Random): Table {
     const withHistory = random.binomial(staff, (8.5 + 0.5 * (year - 2015)) / 100);
     rows.push([year, 'mit', withHistory], [year, 'ohne', staff - withHistory]);
   }
-  return { columns: ['year', 'migration', 'staff'], rows };
+  return { columns: ['berichtsjahr', 'migrationshintergrund', 'beschaeftigte_verwaltung'], rows };
 }
 
 const elections: { year: number; election: 'bundestag' | 'kommunal'; turnout: number }[] = [
@@ -239,5 +239,5 @@ export function buildElections(random: Random, index: PopulationIndex): Table {
       rows.push([year, election, district.name, eligible, random.binomial(eligible, rate / 100)]);
     }
   }
-  return { columns: ['year', 'election', 'district', 'eligible', 'voters'], rows };
+  return { columns: ['berichtsjahr', 'wahlart', 'ortschaft', 'wahlberechtigte', 'waehlende'], rows };
 }
