@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (dir: string, opts: Record<string, unknown>) => {
       await (await commands()).init(dir, { ...program.opts(), ...opts });
     });
-  command('load', 'load the CSV files named in data/sources.yaml into the database', 'istsoll load --project lehrte')
+  command('load', 'load the CSV files named in data/sources.yaml into the database', 'istsoll load --project integrationsmonitoring')
     .action(run(async (o) => (await commands()).load(o)));
   command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --format csv --decimal-comma --bom > werte.csv')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
