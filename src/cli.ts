@@ -47,13 +47,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
     .action(run(async (o) => (await commands()).compare(o)));
-  command('report', 'write the HTML report to reports/index.html', 'istsoll report --lang en --out reports/en.html')
+  command('report', 'write the HTML report to reports/index.html (and a PDF with --pdf)', 'istsoll report --lang en --out reports/en.html --pdf')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
     .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
+    .option('--pdf', 'also print it to PDF beside the HTML, through a local Chromium (CHROMIUM_PATH or /usr/bin/chromium)')
     .action(run(async (o) => (await commands()).report(o)));
   command('run', 'load, compute, compare and report in one go', 'istsoll run --project .')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
     .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
+    .option('--pdf', 'also print the report to PDF beside the HTML, through a local Chromium')
     .action(run(async (o) => (await commands()).runAll(o)));
   command('inspect', 'show what the loader detects in a file and print a sources.yaml entry for it', 'istsoll inspect data/12411-0015.csv')
     .argument('<file>', 'a CSV file, a Parquet file or a folder of Parquet files')

@@ -67,16 +67,17 @@ export async function compare(o: Options & { csv?: boolean }): Promise<void> {
   await printComparisons(project, comparisons);
 }
 
-export async function report(o: Options): Promise<void> {
-  const { project, values, comparisons } = await compareProject(o);
-  print(`report: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
+export async function report(o: Options & ReportFlags): Promise<void> {
+  const { project, values, comparisons, loaded } = await compareProject(o);
+  await writeProjectReport(project, values, comparisons, loaded, o);
 }
 
-export async function runAll(o: Options): Promise<void> {
+export async function runAll(o: Options & ReportFlags): Promise<void> {
   const { project, values, comparisons, loaded } = await compareProject(o);
   printLoad(loaded);
   await printComparisons(project, comparisons);
-  print(`\nreport: ${shown(await writeProjectReport(project, values, comparisons, o))}`);
+  print('');
+  await writeProjectReport(project, values, comparisons, loaded, o);
 }
 
 export async function init(dir: string, o: Options & { name?: string }): Promise<void> {
@@ -129,12 +130,24 @@ async function compareProject(o: Options) {
   return { project, values, comparisons, loaded };
 }
 
-async function writeProjectReport(project: Project, values: IndicatorValue[], comparisons: Comparison[], o: Options): Promise<string> {
-  const [{ buildReportModel }, { writeReport }] = await Promise.all([import('./report-model.js'), import('./report.js')]);
+interface ReportFlags {
+  /** Also print the report to PDF through a local Chromium. */
+  pdf?: boolean;
+}
+
+/** Writes the HTML report (and the PDF on request) and says where. */
+async function writeProjectReport(project: Project, values: IndicatorValue[], comparisons: Comparison[], loaded: LoadResult, o: Options & ReportFlags): Promise<void> {
+  const [{ buildReportModel }, { writeReport }, { readProvenance }] = await Promise.all([import('./report-model.js'), import('./report.js'), import('./report-provenance.js')]);
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
-  const model = buildReportModel(project, values, comparisons, { lang: o.lang ?? 'de', now: new Date(), version: await version() });
+  const provenance = await readProvenance(project, loaded);
+  const model = buildReportModel(project, values, comparisons, { lang: o.lang ?? 'de', now: new Date(), version: await version(), provenance });
   await writeReport(model, out);
-  return out;
+  print(`report: ${shown(out)}`);
+  if (!o.pdf) return;
+  const { writePdf } = await import('./pdf.js');
+  const pdf = out.replace(/\.html?$/i, '') + '.pdf';
+  const { pages } = await writePdf(out, pdf);
+  print(`pdf: ${shown(pdf)} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
 }
 
 async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {

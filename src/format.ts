@@ -124,7 +124,7 @@ function decimals(x: number): number {
 const notes: [RegExp, string][] = [
   [/^suppressed: fewer than (\d+) respondents$/, 'nicht ausgewiesen: weniger als $1 Befragte'],
   [/^suppressed: a count below (\d+)$/, 'nicht ausgewiesen: eine Fallzahl unter $1'],
-  [/^suppressed: (.*)$/, 'nicht ausgewiesen: $1'],
+  [/^suppressed: would reveal a suppressed neighbouring cell$/, 'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten'],
   [/^only (\d+) respondents: read with care$/, 'nur $1 Befragte: mit Vorsicht zu lesen'],
   [/^denominator is zero$/, 'der Nenner ist null'],
   [/^no data$/, 'keine Daten'],
@@ -137,10 +137,40 @@ const notes: [RegExp, string][] = [
   [/^target met now, but the trend moves away from it$/, 'das Ziel ist derzeit erreicht, aber der Trend entfernt sich davon'],
   [/^the estimate meets the target, but within the margin of error$/, 'der Schätzwert erreicht das Ziel, aber nur innerhalb der Fehlerspanne'],
   [/^the decline is within the margin of error$/, 'der Rückgang liegt innerhalb der Fehlerspanne'],
+  [/^fewer than two years with data$/, 'weniger als zwei Jahre mit Daten'],
+  [/^target met, but the last year was a setback$/, 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt'],
 ];
+
+/** Notes that carry the reasons of the source's special signs ("not computable: source cell secret or unknown"). */
+const withSigns: [RegExp, string][] = [
+  [/^suppressed: (.*)$/, 'nicht ausgewiesen: '],
+  [/^not computable: source cell (.*)$/, 'nicht berechenbar: Wert der Quelle '],
+  [/^includes values marked (.*)$/, 'enthält Werte mit dem Vermerk '],
+];
+
+/** The reasons of the official-statistics signs (markers.ts), in German. */
+const signs: Record<string, string> = {
+  'secret or unknown': 'geheim oder unbekannt',
+  'not applicable': 'nicht zutreffend',
+  'not yet available': 'noch nicht verfügbar',
+  'not reliable enough to publish': 'zu unsicher für eine Veröffentlichung',
+  'suppressed for confidentiality': 'aus Gründen der Geheimhaltung gesperrt',
+  'not possible': 'nicht möglich',
+  'not meaningful': 'nicht sinnvoll',
+  'rounded to zero': 'auf null gerundet',
+  unreliable: 'unsicher',
+  'flagged f by the source': 'von der Quelle mit f gekennzeichnet',
+  provisional: 'vorläufig',
+  revised: 'berichtigt',
+  estimated: 'geschätzt',
+};
 
 export function translateNote(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   for (const [pattern, german] of notes) if (pattern.test(text)) return text.replace(pattern, german);
+  for (const [pattern, german] of withSigns) {
+    const reasons = pattern.exec(text)?.[1];
+    if (reasons !== undefined) return german + reasons.split('; ').map((r) => signs[r] ?? r).join('; ');
+  }
   return text;
 }

@@ -1,20 +1,27 @@
 // Stage 4a: project + values + comparisons → everything the report says, as plain localized data. Pure and
 // deterministic for a given `now`; report.ts only turns it into HTML.
-import type { TopLevelSpec } from 'vega-lite';
-import { buildChart, type ChartSeries, type ChartTarget } from './charts.js';
-import { targetValue, worstStatus } from './compare.js';
-import { gapSeries, sameCell } from './gaps.js';
-import { formatDifference, formatNumber, formatPoints, formatTarget, formatValue, label, localize, statusSymbols, statusWords, translateNote, type Lang } from './format.js';
-import type { Cell, Comparison, IndicatorValue, Status } from './model.js';
+import { worstStatus } from './compare.js';
+import { formatDifference, formatPoints, formatTarget, formatValue, label, localize, statusSymbols, statusWords, translateNote, unitDigits, type Lang } from './format.js';
+import type { Comparison, IndicatorValue, Status } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
+import { buildFigures, type Figure } from './report-figures.js';
 import type { Aggregate, Indicator } from './schema.js';
 import { texts, type UiText } from './report-text.js';
+
+export { periods, type DataTable, type Figure, type TableCell } from './report-figures.js';
 
 export interface ReportOptions {
   lang: Lang;
   /** The only clock the report reads: same inputs and same `now` give the same report. */
   now: Date;
   version: string;
+  /** Content hashes for the footer: the loaded tables (from the load) and the project's YAML files. */
+  provenance?: Provenance;
+}
+
+export interface Provenance {
+  tables: { name: string; rows: number; hash: string }[];
+  files: { path: string; hash: string }[];
 }
 
 export interface ReportModel {
@@ -22,13 +29,19 @@ export interface ReportModel {
   title: string;
   /** Shown as a banner at the top (e.g. that the numbers are fictional). */
   notice: string | null;
+  /** The date for the title page, and date and time for the footer. */
   generated: string;
+  generatedAt: string;
   version: string;
   method: { name: string; explanation: string };
   ui: UiText;
   legend: StatusBadge[];
+  keyFigures: { value: string; label: string }[];
+  /** Indicators per status over all fields, in the order of the legend. */
+  totals: StatusCount[];
   fields: FieldOverview[];
   indicators: IndicatorSection[];
+  appendix: Appendix;
 }
 
 export interface StatusBadge {
@@ -37,11 +50,13 @@ export interface StatusBadge {
   word: string;
 }
 
+export type StatusCount = StatusBadge & { count: number };
+
 export interface FieldOverview {
   id: string;
   title: string;
-  /** Indicators per status, in the order of the legend; statuses without indicators are left out. */
-  counts: (StatusBadge & { count: number })[];
+  /** Indicators per status, in the order of the legend, zeros included. */
+  counts: StatusCount[];
   indicators: { id: string; title: string; status: StatusBadge; targets: TargetLine[] }[];
 }
 
@@ -57,6 +72,8 @@ export interface TargetLine {
   gap: string;
   status: StatusBadge;
   reason: string | null;
+  /** The numbers as shown (rounded), for sorting the overview. */
+  sort: { ist: number | null; soll: number; gap: number | null };
 }
 
 export interface IndicatorSection {
@@ -69,28 +86,18 @@ export interface IndicatorSection {
   /** Plain-language summary, one paragraph per target. */
   summary: string[];
   targets: TargetLine[];
-  chart: TopLevelSpec;
-  table: DataTable;
+  figures: Figure[];
   definition: { label: string; text: string }[];
   source: string;
   department: string;
 }
 
-export interface DataTable {
-  caption: string;
-  /** Column headers; the first is the year column. */
-  columns: string[];
-  /** Newest year first. */
-  rows: { year: number; cells: TableCell[] }[];
-  notes: { mark: number; text: string }[];
-}
-
-export interface TableCell {
-  text: string;
-  /** The 95 % interval of a survey estimate. */
-  detail?: string;
-  /** Number of the footnote that explains a missing or uncertain value. */
-  note?: number;
+export interface Appendix {
+  /** How values are rated, suppressed and projected. */
+  notes: string[];
+  sources: { name: string; description: string | null; file: string; rows: string | null; hash: string | null }[];
+  /** The project's YAML files with their hashes; empty when the caller gave none. */
+  files: { path: string; hash: string }[];
 }
 
 const statusDisplayOrder: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
@@ -106,27 +113,46 @@ export function buildReportModel(project: Project, values: IndicatorValue[], com
     .map((ind, i) => ({ ind, i }))
     .sort((a, b) => fieldOrder.indexOf(a.ind.field) - fieldOrder.indexOf(b.ind.field) || a.i - b.i)
     .map(({ ind }) => buildSection(project, ind, shown.filter((v) => v.indicator === ind.id), comparisons.filter((c) => c.indicator === ind.id), lang, badge));
+  const countOf = (sections: IndicatorSection[]) => statusDisplayOrder.map((s) => ({ ...badge(s), count: sections.filter((i) => i.status.status === s).length }));
   const fields = project.fields.map((field): FieldOverview => {
     const own = indicators.filter((s) => s.field === field.id);
-    return {
-      id: field.id,
-      title: localize(field.title, lang),
-      counts: statusDisplayOrder.map((s) => ({ ...badge(s), count: own.filter((i) => i.status.status === s).length })).filter((c) => c.count > 0),
-      indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })),
-    };
+    return { id: field.id, title: localize(field.title, lang), counts: countOf(own), indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })) };
   });
-  const method = project.config.method;
+  const latest = Math.max(...shown.filter((v) => v.value !== null).map((v) => v.year));
+  const dateTime = (extra: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
   return {
     lang,
     title: localize(project.config.title, lang),
     notice: project.config.notice ? localize(project.config.notice, lang) : null,
-    generated: new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(options.now),
+    generated: dateTime({}),
+    generatedAt: `${dateTime({ timeStyle: 'short' })} (${new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'short' }).formatToParts(options.now).find((p) => p.type === 'timeZoneName')?.value ?? ''})`,
     version: options.version,
-    method: ui.methods[method],
+    method: ui.methods[project.config.method],
     ui,
     legend: statusDisplayOrder.map(badge),
+    keyFigures: [
+      { value: String(indicators.length), label: ui.keyIndicators(fields.filter((f) => f.indicators.length).length) },
+      { value: String(comparisons.length), label: ui.keyTargets },
+      ...(Number.isFinite(latest) ? [{ value: String(latest), label: ui.keyLatest }] : []),
+    ],
+    totals: countOf(indicators),
     fields,
     indicators: indicators.map((s) => ({ ...s, field: fields.find((f) => f.id === s.field)?.title ?? s.field })),
+    appendix: buildAppendix(project, lang, options.provenance),
+  };
+}
+
+function buildAppendix(project: Project, lang: Lang, provenance: Provenance | undefined): Appendix {
+  const ui = texts[lang];
+  const { min_count, min_respondents, flag_respondents } = project.config.suppression;
+  const number = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB');
+  return {
+    notes: [ui.methodNote, ui.suppressionNote(min_count, min_respondents, flag_respondents)],
+    sources: Object.entries(project.sources).map(([name, source]) => {
+      const table = provenance?.tables.find((t) => t.name === name);
+      return { name, description: source.description ?? null, file: `data/${source.file}`, rows: table ? number.format(table.rows) : null, hash: table?.hash ?? null };
+    }),
+    files: provenance?.files ?? [],
   };
 }
 
@@ -135,6 +161,7 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
   const title = localize(ind.title, lang);
   const groupLabel = (g: string) => (ind.groups ? label(project, ind.groups.column, g, lang) : g);
   const subjectOf = (c: Comparison) => (c.series === 'gap' ? ui.gapBetweenGroups : c.group !== null ? groupLabel(c.group) : ui.everyone);
+  const round = (x: number) => Number(x.toFixed(unitDigits[ind.unit]));
   const targets = comparisons.map((c): TargetLine => {
     const fmt = (x: number) => (c.series === 'gap' ? formatDifference(x, ind.unit, lang) : formatValue(x, ind.unit, lang));
     return {
@@ -146,14 +173,10 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
       gap: c.gap === null ? '–' : c.gap > 0 ? ui.toGo(formatDifference(c.gap, ind.unit, lang)) : c.gap < 0 ? ui.exceededBy(formatDifference(-c.gap, ind.unit, lang)) : ui.exactly,
       status: badge(c.status),
       reason: c.reason ? translateNote(c.reason, lang) : null,
+      sort: { ist: c.latest ? round(c.latest.value) : null, soll: c.target.value, gap: c.gap === null ? null : round(c.gap) },
     };
   });
-  const series = chartSeries(project, ind, values, lang);
   const summary = comparisons.map((c) => describeComparison(ind, c, subjectOf(c), lang, groupLabel));
-  const chartTargets: ChartTarget[] = ind.targets.flatMap((t) =>
-    t.gap !== undefined ? [] : [{ year: t.year, value: targetValue(t, ind.direction), label: ui.targetLabel(t.year, t.group && series.length > 1 ? groupLabel(t.group) : null, formatTarget(targetValue(t, ind.direction), ind.unit, lang)) }],
-  );
-  const description = `${title}. ${ui.chartDescription(series.map((s) => s.label), periods(values))} ${summary.join(' ')}`;
   return {
     id: ind.id,
     anchor: `indikator-${ind.id}`,
@@ -163,84 +186,11 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
     status: badge(worstStatus(comparisons.map((c) => c.status))),
     summary,
     targets,
-    chart: buildChart({ lang, unit: ind.unit, description, series, targets: chartTargets }),
-    table: buildTable(project, ind, values, lang, groupLabel),
+    figures: buildFigures({ project, ind, values, comparisons, lang, title, summary }),
     definition: definition(project, ind, lang),
     source: ind.source,
     department: ind.department,
   };
-}
-
-/** The cells a chart and table show: the compared and the reference group, and everyone when a target is about everyone. */
-function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => string): { cell: Cell; label: string }[] {
-  const everyone = { cell: {}, label: texts[lang].everyone };
-  if (!ind.groups) return [everyone];
-  const { column, compared, reference } = ind.groups;
-  const groups = [compared, reference].map((g) => ({ cell: { [column]: g }, label: groupLabel(g) }));
-  return ind.targets.some((t) => t.gap === undefined && t.group === undefined) ? [...groups, everyone] : groups;
-}
-
-function chartSeries(project: Project, ind: Indicator, values: IndicatorValue[], lang: Lang): ChartSeries[] {
-  const groupLabel = (g: string) => (ind.groups ? label(project, ind.groups.column, g, lang) : g);
-  const span = periods(values);
-  return shownCells(ind, lang, groupLabel).map(({ cell, label: name }) => ({
-    label: name,
-    points: span.map((year) => {
-      const v = values.find((x) => x.year === year && sameCell(x.cell, cell));
-      // Only shown values reach the chart: a suppressed or missing value becomes a gap in the line.
-      if (!v || v.value === null || v.suppressed) return { year, value: null };
-      const interval = v.low != null && v.high != null ? { low: v.low, high: v.high, intervalText: `${formatNumber(v.low, lang)}–${formatValue(v.high, ind.unit, lang)}` } : {};
-      return { year, value: v.value, text: formatValue(v.value, ind.unit, lang), ...interval };
-    }),
-  }));
-}
-
-function buildTable(project: Project, ind: Indicator, values: IndicatorValue[], lang: Lang, groupLabel: (g: string) => string): DataTable {
-  const ui = texts[lang];
-  const cells = shownCells(ind, lang, groupLabel);
-  const gaps = new Map(gapSeries(ind, values).map((s) => [s.point.year, s.point.value]));
-  const notes: string[] = [];
-  const noteFor = (text: string) => (notes.includes(text) ? notes.indexOf(text) : notes.push(text) - 1) + 1;
-  const rows = periods(values)
-    .toReversed()
-    .map((year) => {
-      const row = cells.map(({ cell }): TableCell => {
-        const v = values.find((x) => x.year === year && sameCell(x.cell, cell));
-        if (!v) return { text: '–', note: noteFor(ui.noData) };
-        if (v.value === null || v.suppressed) return { text: '–', note: noteFor(v.note ? translateNote(v.note, lang) : ui.noValue) };
-        const detail = v.low != null && v.high != null ? `${formatNumber(v.low, lang)}–${formatNumber(v.high, lang)}` : undefined;
-        return { text: formatValue(v.value, ind.unit, lang), ...(detail ? { detail } : {}), ...(v.note ? { note: noteFor(translateNote(v.note, lang)) } : {}) };
-      });
-      if (ind.groups) {
-        const gap = gaps.get(year);
-        row.push({ text: gap === undefined ? '–' : formatDifference(gap, ind.unit, lang) });
-      }
-      return { year, cells: row };
-    });
-  const hasInterval = values.some((v) => v.low != null);
-  return {
-    caption: ui.tableCaption(localize(ind.title, lang), hasInterval),
-    columns: [ui.year, ...cells.map((c) => c.label), ...(ind.groups ? [ui.gapColumn] : [])],
-    rows,
-    notes: notes.map((text, i) => ({ mark: i + 1, text })),
-  };
-}
-
-/**
- * The periods an indicator should have: from its first to its last year in the step its data come in
- * (1 for yearly statistics, 3 for a survey every three years). A period without a value is a gap in
- * the chart and a "–" in the table; years between survey waves are not.
- */
-export function periods(values: IndicatorValue[]): number[] {
-  const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
-  if (years.length < 2) return years;
-  const step = years.slice(1).reduce((g, y, i) => gcd(g, y - years[i]!), 0);
-  const first = years[0]!;
-  return Array.from({ length: (years.at(-1)! - first) / step + 1 }, (_, i) => first + i * step);
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }
 
 function describeComparison(ind: Indicator, c: Comparison, subject: string, lang: Lang, groupLabel: (g: string) => string): string {

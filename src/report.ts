@@ -1,15 +1,29 @@
-// Stage 4b: report model → one self-contained HTML file. Vega, Vega-Lite and vega-embed are inlined and a
+// Stage 4b: report model → one self-contained HTML file. Every chart is there twice: as an SVG drawn in
+// Node (shown without JavaScript and in print) and as a Vega-Lite spec that vega-embed draws in its place
+// when the chart comes into view (tooltips, export). Vega, Vega-Lite and vega-embed are inlined and a
 // Content-Security-Policy forbids every request, so the file works offline and cannot leak a visit.
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
-import type { DataTable, FieldOverview, IndicatorSection, ReportModel, StatusBadge, TargetLine } from './report-model.js';
-import { reportStyle } from './report-style.js';
+import { renderAppendix, renderIndicator, renderSummary } from './report-html.js';
+import type { ReportModel } from './report-model.js';
+import { printStyle, reportStyle } from './report-style.js';
+import { renderSvg, vegaLocales } from './svg.js';
 
-export function renderReport(model: ReportModel): string {
+export async function renderReport(model: ReportModel): Promise<string> {
+  const svgs = new Map<string, string>();
+  for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.chart, model.lang));
+  return renderPage(model, svgs);
+}
+
+/** The page, given the SVG of every figure. */
+export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
   const { ui } = model;
+  const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
+  const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
   const page = html`<!doctype html>
 <html lang="${ui.htmlLang}">
 <head>
@@ -18,47 +32,57 @@ export function renderReport(model: ReportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="istsoll ${model.version}">
 <title>${model.title}</title>
-<style>${unsafe(reportStyle)}</style>
+<style>${unsafe(reportStyle)}${unsafe(printStyle({ title: model.title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+<script>document.documentElement.classList.add('js');</script>
 </head>
 <body>
+<a class="skip" href="#ueberblick">${ui.skip}</a>
 <div class="page">
 <header class="report-header">
 <h1>${model.title}</h1>
 <p class="meta">${ui.generated(model.generated, model.version)}</p>
 </header>
 ${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
-<noscript><p class="notice">${ui.noScript}</p></noscript>
+<noscript><p class="hint">${ui.noScript}</p></noscript>
 <main>
-<section id="ueberblick" class="overview" aria-labelledby="ueberblick-titel">
-<h2 id="ueberblick-titel">${ui.overview}</h2>
-<p>${ui.overviewIntro}</p>
-<p class="legend"><span class="legend-title">${ui.legend}:</span> ${model.legend.map((b) => html`${renderStatus(b)} `)}</p>
-${model.fields.map((f) => renderField(model, f))}
-</section>
-${model.indicators.map((s) => renderIndicator(model, s))}
-<section id="methode" class="method" aria-labelledby="methode-titel">
-<h2 id="methode-titel">${ui.methodHeading}: ${model.method.name}</h2>
-<p>${model.method.explanation}</p>
-<p>${ui.methodNote}</p>
-</section>
+${renderSummary(model)}
+${model.indicators.map((s) => renderIndicator(model, s, svgs))}
+${renderAppendix(model)}
 </main>
-${model.notice ? html`<footer class="notice-footer"><strong>${ui.notice}:</strong> ${model.notice}</footer>` : ''}
+<footer class="report-footer">
+<p>${ui.reproduce(model.version, model.generatedAt)}</p>
+${model.notice ? html`<p><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
+</footer>
 </div>
-<script type="application/json" id="vega-locale">${jsonForScript(vegaLocales[model.lang])}</script>
+<script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
+<script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
 ${libraries().map((code) => html`<script>${code}</script>\n`)}
-<script>${inlineScript(renderCharts)}</script>
+<script>${inlineScript(browserScript)}</script>
 </body>
 </html>
 `;
   return page.text;
 }
 
+/**
+ * The specs repeat what the SVGs already show, so they travel gzip-compressed (a tenth of the size) as
+ * base64; the browser unpacks them with DecompressionStream. Without it the SVGs simply stay.
+ */
+export function packSpecs(specs: Record<string, unknown>): Html {
+  return unsafe(gzipSync(JSON.stringify(specs), { level: 9 }).toString('base64'));
+}
+
+export function unpackSpecs(packed: string): Record<string, unknown> {
+  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Record<string, unknown>;
+}
+
 /** Writes beside the target and renames, so that a reader never sees half a report. */
 export async function writeReport(model: ReportModel, path: string): Promise<void> {
+  const text = await renderReport(model);
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${process.pid}.${Date.now()}.report.tmp`);
   try {
-    await writeFile(temp, renderReport(model), 'utf8');
+    await writeFile(temp, text, 'utf8');
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
@@ -68,85 +92,6 @@ export async function writeReport(model: ReportModel, path: string): Promise<voi
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */
 const csp = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
-
-const vegaLocales = {
-  de: { decimal: ',', thousands: '.', grouping: [3], currency: ['', '\u00a0€'] },
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] },
-};
-
-function renderField(model: ReportModel, field: FieldOverview): Html {
-  const { ui } = model;
-  return html`<section class="field" aria-labelledby="feld-${field.id}">
-<h3 id="feld-${field.id}">${field.title}</h3>
-${field.indicators.length === 0
-    ? html`<p class="empty">${ui.noIndicators}</p>`
-    : html`<p class="counts">${field.counts.map((c) => html`${renderStatus(c)}<span class="count">× ${c.count}</span> `)}</p>
-<div class="table-scroll"><table class="overview-table">
-<colgroup><col class="c-indicator"><col class="c-subject"><col class="c-ist"><col class="c-soll"><col class="c-gap"><col class="c-status"></colgroup>
-<thead><tr><th scope="col">${ui.indicator}</th><th scope="col">${ui.subject}</th><th scope="col" class="num">${ui.ist}</th><th scope="col" class="num">${ui.soll}</th><th scope="col" class="num">${ui.distance}</th><th scope="col">${ui.rating}</th></tr></thead>
-<tbody>
-${field.indicators.map((ind) =>
-  ind.targets.map(
-    (t, i) => html`<tr${i === 0 ? unsafe(' class="first"') : ''}>${i === 0 ? html`<th scope="row" rowspan="${ind.targets.length}"><a href="#indikator-${ind.id}">${ind.title}</a></th>` : ''}${renderTargetCells(t)}</tr>\n`,
-  ),
-)}
-</tbody>
-</table></div>`}
-</section>
-`;
-}
-
-function renderTargetCells(t: TargetLine): Html {
-  return html`<td>${t.subject}</td><td class="num">${t.ist}${t.istYear !== null ? html` <span class="year">(${t.istYear})</span>` : ''}</td><td class="num">${t.soll} <span class="year">(${t.sollYear})</span></td><td class="num">${t.gap}</td><td>${renderStatus(t.status)}${t.reason ? html`<br><small>${t.reason}</small>` : ''}</td>`;
-}
-
-function renderStatus(b: StatusBadge): Html {
-  return html`<span class="status s-${b.status}"><span class="symbol" aria-hidden="true">${b.symbol}</span> ${b.word}</span>`;
-}
-
-function renderIndicator(model: ReportModel, s: IndicatorSection): Html {
-  const { ui } = model;
-  return html`<section class="indicator" id="${s.anchor}" aria-labelledby="${s.anchor}-titel">
-<p class="kicker">${ui.field}: ${s.field}</p>
-<h2 id="${s.anchor}-titel">${s.title}</h2>
-<p class="status-line">${renderStatus(s.status)}</p>
-${s.description ? html`<p class="description">${s.description}</p>` : ''}
-<div class="summary">${s.summary.map((p) => html`<p>${p}</p>`)}</div>
-<figure class="chart-figure">
-<script type="application/json" class="chart-spec" data-indicator="${s.id}">${jsonForScript(s.chart)}</script>
-<div class="chart" data-indicator="${s.id}"></div>
-</figure>
-<div class="details">
-${renderTable(s.id, s.table, ui.year)}
-<div class="about">
-<h3>${ui.definitionHeading}</h3>
-<dl>${s.definition.map((d) => html`<dt>${d.label}</dt><dd>${d.text}</dd>`)}<dt>${ui.source}</dt><dd>${s.source}</dd><dt>${ui.department}</dt><dd>${s.department}</dd><dt>${ui.methodHeading}</dt><dd><a href="#methode">${model.method.name}</a></dd></dl>
-<p class="back"><a href="#ueberblick">↑ ${ui.backToTop}</a></p>
-</div>
-</div>
-</section>
-`;
-}
-
-function renderTable(id: string, table: DataTable, yearLabel: string): Html {
-  const note = (mark: number) => table.notes.find((n) => n.mark === mark)?.text ?? '';
-  return html`<div class="table-block">
-<div class="table-scroll"><table class="data-table">
-<caption>${table.caption}</caption>
-<thead><tr>${table.columns.map((c, i) => html`<th scope="col"${i > 0 ? unsafe(' class="num"') : ''}>${c}</th>`)}</tr></thead>
-<tbody>
-${table.rows.map(
-  (r) =>
-    html`<tr><th scope="row" aria-label="${yearLabel} ${r.year}">${r.year}</th>${r.cells.map(
-      (c) =>
-        html`<td class="num"${c.note !== undefined ? html` title="${note(c.note)}"` : ''}>${c.text}${c.detail ? html` <span class="detail">(${c.detail})</span>` : ''}${c.note !== undefined ? html`<sup><a href="#fn-${id}-${c.note}" aria-label="${note(c.note)}">${c.note}</a></sup>` : ''}</td>`,
-    )}</tr>\n`,
-)}
-</tbody>
-</table></div>
-${table.notes.length ? html`<ol class="notes">${table.notes.map((n) => html`<li id="fn-${id}-${n.mark}" value="${n.mark}">${n.text}</li>`)}</ol>` : ''}
-</div>`;
-}
 
 /** The minified builds, read once from each package's build/ folder. */
 let cached: Html[] | undefined;
@@ -179,23 +124,80 @@ function isPackageRoot(dir: string, name: string): boolean {
   }
 }
 
-/** Runs in the browser. A loader that refuses everything makes sure a spec can never fetch data. */
-const renderCharts = `(function () {
-  var locale = JSON.parse(document.getElementById('vega-locale').textContent);
+/**
+ * Runs in the browser. Charts are upgraded from SVG to vega-embed as they come near the viewport, so a
+ * report of a hundred indicators opens at once; a loader that refuses everything makes sure a spec can
+ * never fetch data. The overview table sorts by a click on a column heading.
+ */
+const browserScript = `(function () {
+  var settings = JSON.parse(document.getElementById('chart-settings').textContent);
+  sortTables();
+  if (!window.DecompressionStream || !window.vegaEmbed) return;
   var loader = vega.loader();
   var refuse = function () { return Promise.reject(new Error('the report is offline: nothing is loaded')); };
   loader.load = refuse; loader.sanitize = refuse; loader.http = refuse; loader.file = refuse;
-  document.querySelectorAll('script.chart-spec').forEach(function (script) {
-    var id = script.getAttribute('data-indicator');
-    var target = script.parentNode.querySelector('.chart[data-indicator="' + CSS.escape(id) + '"]');
-    vegaEmbed(target, JSON.parse(script.textContent), {
-      mode: 'vega-lite', renderer: 'svg', actions: false, loader: loader, formatLocale: locale, tooltip: true
-    }).then(function () {
-      target.setAttribute('data-rendered', 'true');
-    }).catch(function (error) {
-      target.setAttribute('data-rendered', 'error');
-      target.textContent = String(error && error.message || error);
-      console.error('chart ' + id + ': ' + error);
-    });
+  var packed = document.getElementById('chart-specs').textContent.trim();
+  var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  new Response(stream).json().then(function (specs) {
+    var charts = document.querySelectorAll('.chart[data-chart]');
+    var draw = function (target) {
+      if (target.hasAttribute('data-state')) return;
+      target.setAttribute('data-state', 'drawing');
+      var id = target.getAttribute('data-chart');
+      vegaEmbed(target, specs[id], {
+        mode: 'vega-lite', renderer: 'svg', loader: loader, formatLocale: settings.locale,
+        i18n: settings.i18n, tooltip: true, actions: { export: true, source: false, compiled: false, editor: false },
+        downloadFileName: id
+      }).then(function () {
+        target.setAttribute('data-rendered', 'true');
+        target.parentNode.classList.add('live');
+      }).catch(function (error) {
+        target.setAttribute('data-rendered', 'error');
+        console.error('chart ' + id + ': ' + (error && error.message || error));
+      });
+    };
+    if (!window.IntersectionObserver) return charts.forEach(draw);
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target.querySelector('.chart')); }
+      });
+    }, { rootMargin: '400px 0px' });
+    charts.forEach(function (chart) { observer.observe(chart.parentNode); });
+    document.documentElement.setAttribute('data-charts', 'ready');
   });
+
+  function sortTables() {
+    var lang = document.documentElement.lang;
+    document.querySelectorAll('table.sortable').forEach(function (table) {
+      var heads = table.tHead.rows[0].cells;
+      Array.prototype.forEach.call(heads, function (th, column) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'sort';
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener('click', function () {
+          var ascending = th.getAttribute('aria-sort') !== 'ascending';
+          Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+          th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = key(a.cells[column]), y = key(b.cells[column]);
+            var order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang, { numeric: true });
+            return (ascending ? order : -order) || a.getAttribute('data-order') - b.getAttribute('data-order');
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    });
+  }
+
+  /** A cell's sort key: its data-sort (a number where it is one; empty sorts last), else its text. */
+  function key(cell) {
+    var k = cell.getAttribute('data-sort');
+    if (k === null) return cell.textContent.trim();
+    return k === '' ? Infinity : isNaN(Number(k)) ? k : Number(k);
+  }
 })();`;

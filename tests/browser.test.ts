@@ -1,52 +1,83 @@
-// The report of the bundled example project, opened from disk in Chromium: every indicator gets a drawn
-// chart, nothing is logged as an error, and nothing but the file itself is requested.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Reports opened from disk in headless Chromium: the example project with and without JavaScript, a test
+// project with a hostile district name, and the PDF. One browser for the whole file.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { compareIndicators } from '../src/compare.js';
 import { computeProject } from '../src/compute.js';
+import type { Lang } from '../src/format.js';
 import { loadProject } from '../src/load.js';
-import { readProject, type Project } from '../src/project.js';
+import { countPdfPages, writePdf } from '../src/pdf.js';
+import { readProject } from '../src/project.js';
 import { buildReportModel, type ReportModel } from '../src/report-model.js';
+import { readProvenance } from '../src/report-provenance.js';
 import { writeReport } from '../src/report.js';
 import { browserTests, chromiumArgs, chromiumPath } from './browser-env.js';
+import { copyFixture } from './helpers.js';
 
 const root = resolve(import.meta.dirname, '..');
+const hostile = '<script>alert(1)</script>';
+const now = new Date('2026-01-15T09:00:00Z');
 
 let work: string;
-let project: Project;
-let model: ReportModel;
-let url: string;
 let browser: Browser;
-let page: Page;
-const requests: string[] = [];
-const messages: string[] = [];
+
+/** Load, compute, compare and write the report of a project folder, as `istsoll report` does. */
+async function buildReport(dir: string, lang: Lang, name: string): Promise<{ model: ReportModel; path: string; url: string }> {
+  const project = await readProject(dir);
+  const db = join(work, `${name}.duckdb`);
+  const loaded = await loadProject(project, db);
+  const values = await computeProject(project, db);
+  const comparisons = compareIndicators(project.indicators, values, project.config.method);
+  const model = buildReportModel(project, values, comparisons, { lang, now, version: 'test', provenance: await readProvenance(project, loaded) });
+  const path = join(work, `${name}.html`);
+  await writeReport(model, path);
+  return { model, path, url: pathToFileURL(path).href };
+}
+
+/** A page that records every request, console message, page error and dialog. */
+async function open(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const seen = { requests: [] as string[], messages: [] as string[], dialogs: [] as string[] };
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') seen.messages.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => seen.messages.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, seen };
+}
+
+/** Scrolls every chart into view, as a reader would, and waits until vega-embed has drawn it (or failed). */
+async function drawAll(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-charts="ready"]');
+  await page.evaluate(async () => {
+    for (const box of document.querySelectorAll('.chart-box')) {
+      box.scrollIntoView({ block: 'center' });
+      const chart = box.querySelector('.chart')!;
+      const started = performance.now();
+      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+    }
+    window.scrollTo(0, 0);
+  });
+}
+
+let example: { model: ReportModel; path: string; url: string };
+let js: { page: Page; seen: { requests: string[]; messages: string[]; dialogs: string[] } };
 
 browserTests.beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'istsoll-browser-'));
-  project = await readProject(root);
-  const db = join(work, 'example.duckdb');
-  await loadProject(project, db);
-  const values = await computeProject(project, db);
-  const comparisons = compareIndicators(project.indicators, values, project.config.method);
-  model = buildReportModel(project, values, comparisons, { lang: 'de', now: new Date('2026-01-15T09:00:00Z'), version: 'test' });
-  const out = join(work, 'report.html');
-  await writeReport(model, out);
-  url = pathToFileURL(out).href;
-
+  example = await buildReport(root, 'de', 'example');
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
-  await page.goto(url, { waitUntil: 'load' });
-  // The renderer marks every chart when vegaEmbed has finished (or failed).
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.hasAttribute('data-rendered')), null, { timeout: 30_000 });
+  js = await open(await browser.newContext({ viewport: { width: 1280, height: 900 } }), example.url);
+  await drawAll(js.page);
 });
 
 afterAll(async () => {
@@ -54,50 +85,125 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-browserTests.describe('the example report in a browser', () => {
-  it('has one chart per indicator of the project', async () => {
-    const ids = await page.$$eval('.chart', (charts) => charts.map((c) => c.getAttribute('data-indicator')));
-    expect(ids.toSorted()).toEqual(project.indicators.map((i) => i.id).toSorted());
+const figures = () => example.model.indicators.flatMap((s) => s.figures);
+
+browserTests.describe('the example report with JavaScript', () => {
+  it('has a chart for every figure of the model: an SVG drawn in Node and a place for the live one', async () => {
+    const ids = await js.page.$$eval('.chart[data-chart]', (charts) => charts.map((c) => c.getAttribute('data-chart')));
+    expect(ids).toEqual(figures().map((f) => f.id));
+    expect(await js.page.locator('.chart-static > svg').count()).toBe(figures().length);
   });
 
-  it('draws every chart: an SVG or canvas with data points, labelled with its description', async () => {
-    for (const ind of project.indicators) {
-      const chart = page.locator(`.chart[data-indicator="${ind.id}"]`);
-      expect(await chart.getAttribute('data-rendered'), ind.id).toBe('true');
-      const drawn = await chart.evaluate((el) => {
-        const surface = el.querySelector('svg, canvas');
-        // Vega puts the spec's description on the element it renders into, for screen readers.
-        const document = el.matches('[role="graphics-document"]') ? el : el.querySelector('[role="graphics-document"]');
-        return {
-          surface: surface?.tagName.toLowerCase() ?? null,
-          points: el.querySelectorAll('g.mark-symbol path').length,
-          width: surface?.getBoundingClientRect().width ?? 0,
-          label: document?.getAttribute('aria-label') ?? null,
-        };
-      });
-      expect(['svg', 'canvas'], ind.id).toContain(drawn.surface);
-      if (drawn.surface === 'svg') expect(drawn.points, ind.id).toBeGreaterThan(0);
-      else expect(drawn.width, ind.id).toBeGreaterThan(0);
-      const description = model.indicators.find((s) => s.id === ind.id)!.chart.description;
-      expect(drawn.label, ind.id).toBe(description);
+  it('draws every chart with vega-embed as it comes into view, described for screen readers', async () => {
+    const drawn = await js.page.$$eval('.chart[data-chart]', (charts) =>
+      charts.map((el) => ({
+        id: el.getAttribute('data-chart'),
+        state: el.getAttribute('data-rendered'),
+        marks: el.querySelectorAll('svg g.mark-symbol path, svg g.mark-rect path, svg g.mark-line path').length,
+        label: el.querySelector('[role="graphics-document"]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label'),
+        live: el.parentElement!.classList.contains('live'),
+      })),
+    );
+    for (const f of figures()) {
+      const chart = drawn.find((d) => d.id === f.id)!;
+      expect(chart, f.id).toMatchObject({ state: 'true', live: true, label: f.chart.description });
+      expect(chart.marks, f.id).toBeGreaterThan(0);
     }
   });
 
-  it('logs no errors or warnings', () => {
-    expect(messages).toEqual([]);
-  });
-
-  it('requests nothing but the file itself', () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((r) => r !== url)).toEqual([]);
+  it('logs no errors or warnings, opens no dialog, and requests nothing but the file itself', () => {
+    expect(js.seen.messages).toEqual([]);
+    expect(js.seen.dialogs).toEqual([]);
+    expect(js.seen.requests.length).toBeGreaterThan(0);
+    expect(js.seen.requests.filter((r) => r !== example.url)).toEqual([]);
   });
 
   it('shows the notice at the top of the first screen', async () => {
-    expect(model.notice).toBeTruthy();
-    const notice = page.locator('aside.notice');
-    await expect.poll(() => notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toContain(model.notice!);
-    const box = await notice.boundingBox();
-    expect(box!.y).toBeLessThan(400);
+    const notice = js.page.locator('aside.notice');
+    expect(await notice.textContent()).toContain(example.model.notice!);
+    expect((await notice.boundingBox())!.y).toBeLessThan(400);
+  });
+
+  it('sorts the overview by rating with a click on its heading, worst first, and back with a second', async () => {
+    const heading = js.page.locator('table.sortable thead th').last();
+    const ranks = () => js.page.$$eval('table.sortable tbody tr', (rows) => rows.map((r) => Number(r.lastElementChild!.getAttribute('data-sort'))));
+    await heading.locator('button').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await ranks();
+    expect(ascending).toEqual(ascending.toSorted((a, b) => a - b));
+    await heading.locator('button').press('Enter');
+    expect(await heading.getAttribute('aria-sort')).toBe('descending');
+    expect(await ranks()).toEqual(ascending.toSorted((a, b) => b - a));
+  });
+
+  it('reaches a table by keyboard: its scroll box takes the focus', async () => {
+    const box = js.page.locator('.table-scroll').first();
+    await box.focus();
+    expect(await js.page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
+  });
+
+  it('writes a screenshot of the summary page, in German and in English', async () => {
+    const english = await buildReport(root, 'en', 'example-en');
+    const page = (await open(await browser.newContext({ viewport: { width: 1280, height: 900 } }), english.url)).page;
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#ueberblick-titel').textContent()).toBe('At a glance');
+    for (const [lang, p] of [['de', js.page], ['en', page]] as const) {
+      const file = join(tmpdir(), `istsoll-summary-${lang}.png`);
+      await p.locator('#ueberblick').screenshot({ path: file });
+      console.log(`screenshot of the summary page (${lang}): ${file}`);
+      expect((await stat(file)).size).toBeGreaterThan(20_000);
+    }
+  });
+});
+
+browserTests.describe('the example report without JavaScript', () => {
+  it('shows the same charts as SVG, and requests nothing', async () => {
+    const { page, seen } = await open(await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } }), example.url);
+    const charts = await page.$$eval('.chart-box', (boxes) =>
+      boxes.map((box) => {
+        const svg = box.querySelector('.chart-static > svg');
+        return { id: box.querySelector('.chart')!.getAttribute('data-chart'), width: svg?.getBoundingClientRect().width ?? 0, shapes: svg?.querySelectorAll('path').length ?? 0, label: box.querySelector('.chart-static')!.getAttribute('aria-label') };
+      }),
+    );
+    expect(charts.map((c) => c.id)).toEqual(figures().map((f) => f.id));
+    for (const [i, f] of figures().entries()) {
+      expect(charts[i]!.width, f.id).toBeGreaterThan(300);
+      expect(charts[i]!.shapes, f.id).toBeGreaterThan(2);
+      expect(charts[i]!.label, f.id).toBe(f.chart.description);
+    }
+    expect(seen.requests.filter((r) => r !== example.url)).toEqual([]);
+  });
+});
+
+browserTests.describe('a hostile district name in the data', () => {
+  it('is shown as text in tables and charts, and nothing runs', async () => {
+    const dir = await copyFixture('mini');
+    for (const file of ['emp.csv', 'pop.csv']) {
+      const path = join(dir, 'data', file);
+      await writeFile(path, (await readFile(path, 'utf8')).replace(/^(\d{4}[,;])A([,;])/gm, `$1${hostile}$2`));
+    }
+    const report = await buildReport(dir, 'de', 'hostile');
+    const { page, seen } = await open(await browser.newContext(), report.url);
+    await drawAll(page);
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.messages).toEqual([]);
+    expect(await page.locator('script').count()).toBe(7);
+    const heads = await page.$$eval('.figure-breakdown .data-table tbody th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toContain(hostile);
+    const texts = await page.$$eval('.figure-breakdown .chart svg text, .figure-breakdown .chart-static svg text', (ts) => ts.map((t) => t.textContent));
+    expect(texts.filter((t) => t === hostile).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+browserTests.describe('the PDF', () => {
+  it('is printed from the same HTML, one indicator per page at least', async () => {
+    const pdf = join(work, 'example.pdf');
+    const { pages } = await writePdf(example.path, pdf);
+    console.log(`PDF of the example report: ${pages} pages`);
+    expect(countPdfPages(await readFile(pdf))).toBe(pages);
+    const indicators = example.model.indicators.length;
+    // The summary, every indicator on pages of its own, the appendix.
+    expect(pages).toBeGreaterThanOrEqual(indicators + 2);
+    expect(pages).toBeLessThanOrEqual(4 * (indicators + 2));
   });
 });

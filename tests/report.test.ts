@@ -1,141 +1,22 @@
-// The report model and its HTML, for a small hand-made project: two indicators, values with a
-// suppressed cell, and comparisons written out by hand so that the expected sentences are plain to see.
-import { readFile, readdir, mkdtemp } from 'node:fs/promises';
+// The report model and its HTML, for the small hand-made project of report-fixture.ts.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { textPalette } from '../src/charts.js';
+import { translateNote } from '../src/format.js';
 import { html, inlineScript, jsonForScript, unsafe } from '../src/html.js';
-import type { Comparison, IndicatorValue } from '../src/model.js';
-import type { IndicatorFile, Project } from '../src/project.js';
-import { buildReportModel, periods, type ReportModel } from '../src/report-model.js';
-import { renderReport, writeReport } from '../src/report.js';
-import { Field, Indicator, ProjectConfig } from '../src/schema.js';
+import { periods, type Figure, type ReportModel } from '../src/report-model.js';
+import { colors, cssString, statusColors } from '../src/report-style.js';
+import { renderReport, unpackSpecs, writeReport } from '../src/report.js';
+import { hostile, makeModel, makeProject, makeValues, plain, provenance, secret, section } from './report-fixture.js';
 
-const hostile = '<script>alert(1)</script>';
-const plain = (s: string) => s.replace(/\u00a0/g, ' ');
-const now = new Date('2026-03-01T12:00:00Z');
-
-function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
-  const config = ProjectConfig.parse({
-    title: { de: 'Integrationsmonitoring Teststadt', en: 'Integration monitoring test town' },
-    notice: { de: 'Alle Zahlen sind erfunden & nur zum Testen.' },
-    labels: { origin: { a: { de: labelOfA }, b: { de: 'ohne Migrationsgeschichte' } } },
-  });
-  const indicator = (spec: unknown) => ({ ...Indicator.parse(spec), file: undefined as never }) as IndicatorFile;
-  return {
-    dir: '/nowhere',
-    config,
-    sources: { jobs: { file: 'jobs.csv', year: 'year', description: 'Beschäftigte' }, people: { file: 'people.csv', year: 'year' } },
-    sourcesFile: undefined as never,
-    fields: [Field.parse({ id: 'work', title: { de: 'Arbeit' } }), Field.parse({ id: 'civic', title: { de: 'Teilhabe' } }), Field.parse({ id: 'empty', title: { de: 'Leeres Feld' } })],
-    indicators: [
-      indicator({
-        id: 'naturalisations',
-        title: { de: 'Einbürgerungen' },
-        field: 'civic',
-        unit: 'per_1000',
-        direction: 'higher',
-        numerator: { table: 'people', expr: 'sum(naturalised)' },
-        denominator: { table: 'people', expr: 'sum(foreigners)' },
-        baseline: 2020,
-        targets: [{ year: 2030, value: 20 }],
-        department: 'Bürgerbüro',
-        source: 'Einbürgerungsstatistik',
-      }),
-      indicator({
-        id: 'employment',
-        title: { de: 'Beschäftigungsquote' },
-        description: { de: 'Anteil der Beschäftigten an der Bevölkerung im erwerbsfähigen Alter.' },
-        field: 'work',
-        unit: 'percent',
-        direction: 'higher',
-        numerator: { table: 'jobs', expr: 'sum(employees)' },
-        denominator: { table: 'people', expr: 'sum(persons)', filter: "age_band = '15-64'" },
-        by: ['origin'],
-        groups: { column: 'origin', compared: 'a', reference: 'b' },
-        baseline: 2020,
-        targets: [
-          { year: 2030, group: 'a', value: 65 },
-          { year: 2030, gap: 5 },
-        ],
-        department: 'Wirtschaftsförderung',
-        source: 'Bundesagentur für Arbeit',
-      }),
-    ],
-  };
-}
-
-/** A suppressed cell that (wrongly) still carries a number: the report must show neither it nor its counts. */
-const secret = 77.777;
-
-function makeValues(): IndicatorValue[] {
-  const a = [50, 52, 53, null, 56, 58.3];
-  const b = [70, 70.5, 71, 71.2, 71.5, 72];
-  const all = [62, 63, 64, 64.5, 65, 66];
-  return a.flatMap((va, i) => {
-    const year = 2020 + i;
-    const base = { indicator: 'employment', year, numerator: 10, denominator: 20 };
-    const cellA: IndicatorValue =
-      va === null
-        ? { ...base, cell: { origin: 'a' }, value: secret, numerator: 3, denominator: 4, suppressed: true, note: 'suppressed: a count below 5' }
-        : { ...base, cell: { origin: 'a' }, value: va };
-    return [cellA, { ...base, cell: { origin: 'b' }, value: b[i]! }, { ...base, cell: {}, value: all[i]! }];
-  });
-}
-
-function makeComparisons(): Comparison[] {
-  const common = { indicator: 'employment', relativeGap: null, progress: null, reason: null, method: 'growth-ratio', score: null } as const;
-  return [
-    {
-      ...common,
-      series: 'value',
-      group: 'a',
-      direction: 'higher',
-      target: { year: 2030, value: 65 },
-      baseline: { year: 2020, value: 50 },
-      latest: { year: 2025, value: 58.3 },
-      gap: 6.7,
-      projection: { method: 'linear trend 2020–2025', from: 2020, to: 2025, slope: 1.5, value: 63.1, reachYear: 2033 },
-      status: 'moderate',
-    },
-    {
-      ...common,
-      series: 'gap',
-      group: null,
-      direction: 'lower',
-      target: { year: 2030, value: 5 },
-      baseline: { year: 2020, value: 20 },
-      latest: { year: 2025, value: 13.7 },
-      gap: 8.7,
-      projection: { method: 'linear trend 2020–2025', from: 2020, to: 2025, slope: -1.2, value: 7.7, reachYear: 2033 },
-      status: 'limited',
-    },
-    {
-      indicator: 'naturalisations',
-      series: 'value',
-      group: null,
-      direction: 'higher',
-      target: { year: 2030, value: 20 },
-      baseline: null,
-      latest: null,
-      gap: null,
-      relativeGap: null,
-      progress: null,
-      projection: null,
-      status: 'not_assessable',
-      reason: 'no data',
-      method: 'growth-ratio',
-      score: null,
-    },
-  ];
-}
-
-function makeModel(project = makeProject()): ReportModel {
-  return buildReportModel(project, makeValues(), makeComparisons(), { lang: 'de', now, version: '9.9.9' });
-}
-
-const section = (model: ReportModel, id: string) => model.indicators.find((s) => s.id === id)!;
+const figure = (model: ReportModel, id: string, kind: Figure['kind']) => section(model, id).figures.find((f) => f.kind === kind)!;
+type Rows = { data: { values: Record<string, unknown>[] } };
+/** Assertions on a whole page that print the needle, not a megabyte of HTML. */
+const has = (text: string, needle: string) => expect(text.includes(needle), `page contains ${needle}`).toBe(true);
+const hasNot = (text: string, needle: string) => expect(text.includes(needle), `page does not contain ${needle}`).toBe(false);
 
 describe('buildReportModel', () => {
   it('takes title and notice from the project and dates the report from `now`', () => {
@@ -143,11 +24,12 @@ describe('buildReportModel', () => {
     expect(model.title).toBe('Integrationsmonitoring Teststadt');
     expect(model.notice).toBe('Alle Zahlen sind erfunden & nur zum Testen.');
     expect(model.generated).toBe('1. März 2026');
+    expect(model.generatedAt).toBe('1. März 2026 um 13:00 (GMT+1)');
   });
 
-  it('is deterministic for a fixed `now`', () => {
+  it('is deterministic for a fixed `now`', async () => {
     expect(JSON.stringify(makeModel())).toBe(JSON.stringify(makeModel()));
-    expect(renderReport(makeModel())).toBe(renderReport(makeModel()));
+    expect(await renderReport(makeModel())).toBe(await renderReport(makeModel()));
   });
 
   it('writes a plain-language summary from the numbers', () => {
@@ -163,53 +45,143 @@ describe('buildReportModel', () => {
     expect(section(makeModel(), 'naturalisations').summary.map(plain)).toEqual(['Ziel für 2030: mindestens 20 ‰. Eine Bewertung ist nicht möglich: keine Daten.']);
   });
 
-  it('rates an indicator by its worst comparison and counts statuses per field', () => {
+  it('rates an indicator by its worst comparison, counts statuses per field and in all, and gives key figures', () => {
     const model = makeModel();
     expect(section(model, 'employment').status.status).toBe('limited');
     expect(section(model, 'employment').status.symbol).toBe('▼');
     const work = model.fields.find((f) => f.id === 'work')!;
-    expect(work.counts.map((c) => [c.status, c.count])).toEqual([['limited', 1]]);
-    expect(work.indicators[0]!.targets.map((t) => [t.subject, plain(t.ist), t.istYear, plain(t.soll), t.sollYear, plain(t.gap), t.status.word])).toEqual([
-      ['mit Migrationsgeschichte', '58,3 %', 2025, 'mindestens 65 %', 2030, 'noch 6,7 Pp.', 'mäßiger Fortschritt'],
-      ['Abstand zwischen den Gruppen', '13,7 Pp.', 2025, 'höchstens 5 Pp.', 2030, 'noch 8,7 Pp.', 'geringer Fortschritt'],
+    expect(work.counts.map((c) => c.count)).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(model.totals.filter((c) => c.count).map((c) => [c.status, c.count])).toEqual([['limited', 1], ['not_assessable', 1]]);
+    expect(model.keyFigures).toEqual([
+      { value: '2', label: 'Indikatoren in 2 Handlungsfeldern' },
+      { value: '3', label: 'bewertete Ziele' },
+      { value: '2025', label: 'neuestes Datenjahr' },
+    ]);
+    expect(work.indicators[0]!.targets.map((t) => [t.subject, plain(t.ist), t.istYear, plain(t.soll), t.sollYear, plain(t.gap), t.status.word, t.sort])).toEqual([
+      ['mit Migrationsgeschichte', '58,3 %', 2025, 'mindestens 65 %', 2030, 'noch 6,7 Pp.', 'mäßiger Fortschritt', { ist: 58.3, soll: 65, gap: 6.7 }],
+      ['Abstand zwischen den Gruppen', '13,7 Pp.', 2025, 'höchstens 5 Pp.', 2030, 'noch 8,7 Pp.', 'geringer Fortschritt', { ist: 13.7, soll: 5, gap: 8.7 }],
     ]);
     expect(model.fields.find((f) => f.id === 'empty')!.indicators).toEqual([]);
     // Sections follow the order of the fields, not of the indicator files.
     expect(model.indicators.map((s) => s.id)).toEqual(['employment', 'naturalisations']);
   });
 
+  it('gives an indicator with groups a time series, a gap chart and a district breakdown, each with its table', () => {
+    expect(section(makeModel(), 'employment').figures.map((f) => [f.id, f.kind, f.title])).toEqual([
+      ['employment-series', 'series', 'Entwicklung, Ziel und Trend'],
+      ['employment-gap', 'gap', 'Abstand zwischen den Gruppen'],
+      ['employment-by-1', 'breakdown', 'Nach Ortsteil, 2025'],
+    ]);
+    expect(section(makeModel(), 'naturalisations').figures.map((f) => f.kind)).toEqual(['series']);
+  });
+
   it('tabulates years as rows, newest first, with a suppressed cell as "–" and its reason as a footnote', () => {
-    const table = section(makeModel(), 'employment').table;
-    expect(table.columns).toEqual(['Jahr', 'mit Migrationsgeschichte', 'ohne Migrationsgeschichte', 'Abstand']);
-    expect(table.rows.map((r) => r.year)).toEqual([2025, 2024, 2023, 2022, 2021, 2020]);
-    const row2023 = table.rows.find((r) => r.year === 2023)!;
-    expect(row2023.cells.map((c) => plain(c.text))).toEqual(['–', '71,2 %', '–']);
-    const note = table.notes.find((n) => n.mark === row2023.cells[0]!.note);
-    expect(note?.text).toBe('nicht ausgewiesen: eine Fallzahl unter 5');
-    expect(table.rows[0]!.cells.map((c) => plain(c.text))).toEqual(['58,3 %', '72,0 %', '13,7 Pp.']);
+    const table = figure(makeModel(), 'employment', 'series').table;
+    expect(table.columns).toEqual(['Jahr', 'mit Migrationsgeschichte', 'ohne Migrationsgeschichte']);
+    expect(table.rows.map((r) => r.head)).toEqual(['2025', '2024', '2023', '2022', '2021', '2020']);
+    const row2023 = table.rows.find((r) => r.head === '2023')!;
+    expect(row2023.cells.map((c) => plain(c.text))).toEqual(['–', '71,2 %']);
+    expect(table.notes.find((n) => n.mark === row2023.cells[0]!.note)?.text).toBe('nicht ausgewiesen: eine Fallzahl unter 5');
+    expect(table.rows[0]!.cells.map((c) => plain(c.text))).toEqual(['58,3 %', '72,0 %']);
   });
 
   it('never lets a suppressed value into the chart data, and breaks the line there', () => {
-    const spec = section(makeModel(), 'employment').chart as { data: { values: { year: number; series: string; value: number | null; text: string }[] } };
-    const json = JSON.stringify(spec);
-    expect(json).not.toContain('77.777');
-    expect(json).not.toContain('77,8');
+    const spec = figure(makeModel(), 'employment', 'series').chart as unknown as { data: { values: { year: number; series: string; value: number | null; text: string }[] } };
     const a2023 = spec.data.values.find((r) => r.year === 2023 && r.series === 'mit Migrationsgeschichte');
     expect(a2023).toMatchObject({ value: null, text: '' });
     expect(spec.data.values.filter((r) => r.series === 'mit Migrationsgeschichte').map((r) => r.value)).toEqual([50, 52, 53, null, 56, 58.3]);
     // Without a target for everyone, the total is not drawn.
     expect(new Set(spec.data.values.map((r) => r.series))).toEqual(new Set(['mit Migrationsgeschichte', 'ohne Migrationsgeschichte']));
+    for (const f of section(makeModel(), 'employment').figures) {
+      const json = JSON.stringify(f);
+      expect(json, f.id).not.toContain('77.77');
+      expect(json, f.id).not.toContain('77,8');
+    }
   });
 
-  it('builds valid Vega-Lite with a description, the target, and lines that break at missing values', () => {
-    const spec = section(makeModel(), 'employment').chart;
-    expect(spec.description).toContain('Beschäftigungsquote');
-    expect(JSON.stringify(spec)).toContain('Ziel 2030');
-    expect(JSON.stringify(spec)).toMatch(/"invalid":"break-paths/);
-    const warnings: unknown[] = [];
-    const logger = { level: () => logger, info: () => logger, debug: () => logger, warn: (...a: unknown[]) => (warnings.push(a), logger), error: (...a: unknown[]) => (warnings.push(a), logger) };
-    expect(() => compile(spec, { logger: logger as never })).not.toThrow();
-    expect(warnings).toEqual([]);
+  it('draws the trend of each compared series dashed from its first year to the target year', () => {
+    const spec = figure(makeModel(), 'employment', 'series').chart as { layer: { data?: { values: { year: number; value: number }[] }; mark: { type: string; strokeDash?: number[] } }[] };
+    const dashed = spec.layer.filter((l) => l.mark.type === 'line' && l.mark.strokeDash);
+    expect(dashed).toHaveLength(1);
+    // slope 1.5 a year, 63.1 in 2030: the fitted line starts at 63.1 − 10 × 1.5 in 2020.
+    expect(dashed[0]!.data!.values.map((p) => [p.year, Number(p.value.toFixed(2))])).toEqual([
+      [2020, 48.1],
+      [2030, 63.1],
+    ]);
+    expect(figure(makeModel(), 'employment', 'series').notes).toContain('Gestrichelt: der Trend der Jahre 2020 bis 2025, fortgeschrieben bis 2030.');
+  });
+
+  it('charts the gap per year with parity, its target, trend and a "–" where a group is not shown', () => {
+    const gap = figure(makeModel(), 'employment', 'gap');
+    expect(gap.table.columns).toEqual(['Jahr', 'Abstand', 'Verhältnis']);
+    expect(gap.table.rows.map((r) => [r.head, ...r.cells.map((c) => plain(c.text))])).toEqual([
+      ['2025', '13,7 Pp.', '0,81'],
+      ['2024', '15,5 Pp.', '0,78'],
+      ['2023', '–', '–'],
+      ['2022', '18,0 Pp.', '0,75'],
+      ['2021', '18,5 Pp.', '0,74'],
+      ['2020', '20,0 Pp.', '0,71'],
+    ]);
+    expect(gap.table.notes.map((n) => n.text)).toEqual(['nicht ausgewiesen: eine Fallzahl unter 5']);
+    expect(gap.notes.map(plain)).toEqual([
+      'Über null liegt die Gruppe „mit Migrationsgeschichte“ hinter der Gruppe „ohne Migrationsgeschichte“ zurück, unter null liegt sie vorn.',
+      'Von 2020 bis 2025 wird der Abstand kleiner (−1,2 Pp. je Jahr).',
+      'Gestrichelt: der Trend des Abstands, fortgeschrieben bis zum Zieljahr.',
+    ]);
+    const json = plain(JSON.stringify(gap.chart));
+    expect(json).toContain('Ziel 2030: höchstens 5 Pp.');
+    expect(json).toContain('kein Abstand');
+  });
+
+  it('breaks the latest year down by district in the order of the labels, then alphabetically, with the suppressed cell as "–"', () => {
+    const by = figure(makeModel(), 'employment', 'breakdown');
+    expect(by.table.columns).toEqual(['Ortsteil', 'mit Migrationsgeschichte', 'ohne Migrationsgeschichte', 'Abstand']);
+    expect(by.table.rows.map((r) => [r.head, ...r.cells.map((c) => plain(c.text))])).toEqual([
+      ['Südstadt', '61,2 %', '73,4 %', '12,2 Pp.'],
+      ['Altstadt', '–', '72,2 %', '–'],
+      ['Nordstadt', '55,5 %', '70,1 %', '14,6 Pp.'],
+    ]);
+    expect(by.table.notes.map((n) => n.text)).toEqual(['nicht ausgewiesen: eine Fallzahl unter 5']);
+    const bars = (by.chart as unknown as Rows).data.values.filter((r) => r.category === 'Altstadt');
+    expect(bars.map((r) => [r.series, r.value, plain(String(r.text))])).toEqual([
+      ['mit Migrationsgeschichte', null, '–'],
+      ['ohne Migrationsgeschichte', 72.2, '72,2 %'],
+    ]);
+    expect(plain(JSON.stringify(by.chart))).toContain('insgesamt: 66,0 %');
+  });
+
+  it('builds valid Vega-Lite for every figure: a description, and no warning', () => {
+    for (const s of makeModel().indicators) {
+      for (const f of s.figures) {
+        expect(f.chart.description, f.id).toContain(s.title);
+        const warnings: unknown[] = [];
+        const logger = { level: () => logger, info: () => logger, debug: () => logger, warn: (...a: unknown[]) => (warnings.push(a), logger), error: (...a: unknown[]) => (warnings.push(a), logger) };
+        expect(() => compile(f.chart, { logger: logger as never })).not.toThrow();
+        expect(warnings, f.id).toEqual([]);
+      }
+    }
+  });
+
+  it('lists every source with its file, rows and hash, and the project files, in the appendix', () => {
+    const { appendix } = makeModel(makeProject(), { provenance });
+    expect(appendix.sources).toEqual([
+      { name: 'jobs', description: 'Beschäftigte', file: 'data/jobs.csv', rows: '1.234', hash: 'a'.repeat(64) },
+      { name: 'people', description: null, file: 'data/people.csv', rows: '56.789', hash: 'b'.repeat(64) },
+    ]);
+    expect(appendix.files).toEqual(provenance.files);
+    expect(appendix.notes.at(-1)).toMatch(/^Datenschutz: Eine Fallzahl unter 5 wird nicht ausgewiesen/);
+    expect(makeModel().appendix.sources.map((s) => s.hash)).toEqual([null, null]);
+  });
+
+  it('speaks English with lang en, project texts included', () => {
+    const model = makeModel(makeProject(), { lang: 'en' });
+    expect(model.title).toBe('Integration monitoring test town');
+    expect(model.generatedAt).toBe('1 March 2026 at 13:00 (GMT+1)');
+    expect(section(model, 'employment').figures.map((f) => f.title)).toEqual(['Development, target and trend', 'Gap between the groups', 'By ortsteil, 2025']);
+    expect(figure(model, 'employment', 'breakdown').table.rows.map((r) => r.head)).toEqual(['South', 'Altstadt', 'Nordstadt']);
+    expect(section(model, 'employment').summary[0]).toBe(
+      'For the group "with a migration history", the value was 58.3% in 2025 (2020: 50.0%). Target for 2030: at least 65%. If the trend of 2020 to 2025 continues, the target will only be reached in 2033. Rating: ► moderate progress.',
+    );
   });
 
   it('shows the years of a survey as they come, without calling the years between waves missing', () => {
@@ -221,51 +193,122 @@ describe('buildReportModel', () => {
 });
 
 describe('renderReport', () => {
-  it('escapes project text everywhere, also inside the chart JSON, and reads it back unchanged', () => {
-    const page = renderReport(makeModel(makeProject(hostile)));
-    expect(page).not.toContain(hostile);
-    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(page).toContain('Alle Zahlen sind erfunden &amp; nur zum Testen.');
-    const json = /<script type="application\/json" class="chart-spec" data-indicator="employment">([\s\S]*?)<\/script>/.exec(page)?.[1];
-    expect(json).toBeDefined();
-    expect(JSON.stringify(JSON.parse(json!))).toContain(JSON.stringify(hostile).slice(1, -1));
+  const page = renderReport(makeModel());
+  const specsOf = (text: string) => unpackSpecs(/<script type="application\/gzip" id="chart-specs">([^<]*)<\/script>/.exec(text)![1]!) as Record<string, TopLevelSpec>;
+
+  it('escapes a hostile label everywhere: text, attributes, SVG and the packed chart specs, which read it back unchanged', async () => {
+    const text = await renderReport(makeModel(makeProject(hostile), {}, makeValues(hostile)));
+    hasNot(text, hostile);
+    has(text, '&lt;script&gt;alert(1)&lt;/script&gt;');
+    has(text, 'Alle Zahlen sind erfunden &amp; nur zum Testen.');
+    const specs = specsOf(text);
+    expect(JSON.stringify(specs['employment-series'])).toContain(JSON.stringify(hostile).slice(1, -1));
+    expect(JSON.stringify(specs['employment-by-1'])).toContain(JSON.stringify(hostile).slice(1, -1));
+    // The breakdown's SVG writes the district as text.
+    const svg = /<figure class="figure figure-breakdown"[\s\S]*?<svg[\s\S]*?<\/svg>/.exec(text)![0];
+    expect(svg).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;<');
   });
 
-  it('closes every script element where it should: inlined code cannot end one early', () => {
-    const page = renderReport(makeModel());
-    const opened = page.match(/<script\b/g)!.length;
-    // locale JSON, vega, vega-lite, vega-embed, the renderer, one spec per indicator
-    expect(opened).toBe(5 + 2);
-    expect(page.match(/<\/script>/g)!.length).toBe(opened);
+  it('puts no suppressed value anywhere: HTML, SVGs and the packed chart specs', async () => {
+    const text = await page;
+    for (const needle of ['77.77', '77,77', '77,8', '77.8']) {
+      expect(text.replace(/<script>[\s\S]*?<\/script>/g, '')).not.toContain(needle);
+      expect(JSON.stringify(specsOf(text))).not.toContain(needle);
+    }
   });
 
-  it('shows the notice as a banner at the top, and the status with symbol and word', () => {
-    const page = renderReport(makeModel());
-    const banner = page.indexOf('class="notice"');
+  it('has every chart twice: as an SVG drawn in Node and as a spec for vega-embed', async () => {
+    const text = await page;
+    const figures = makeModel().indicators.flatMap((s) => s.figures);
+    expect(Object.keys(specsOf(text))).toEqual(figures.map((f) => f.id));
+    for (const f of figures) {
+      const block = new RegExp(`<div class="chart-static" role="img" aria-label="[^"]+">(<svg[\\s\\S]*?</svg>)</div>\\n<div class="chart" data-chart="${f.id}"></div>`).exec(text);
+      expect(block, f.id).not.toBeNull();
+      expect(block![1]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+">/);
+    }
+    has(text, 'aria-label="Beschäftigungsquote. Liniendiagramm der Jahre 2020 bis 2025');
+  });
+
+  it('closes every script element where it should: inlined code cannot end one early', async () => {
+    const text = await page;
+    const opened = text.match(/<script\b/g)!.length;
+    // the "js" class, settings, packed specs, vega, vega-lite, vega-embed, the page script
+    expect(opened).toBe(7);
+    expect(text.match(/<\/script>/g)!.length).toBe(opened);
+  });
+
+  it('shows the notice as a banner at the top, and statuses with symbol and word', async () => {
+    const text = await page;
+    const banner = text.indexOf('class="notice"');
     expect(banner).toBeGreaterThan(0);
-    expect(banner).toBeLessThan(page.indexOf('id="ueberblick"'));
-    expect(page).toContain('<span class="status s-limited"><span class="symbol" aria-hidden="true">▼</span> geringer Fortschritt</span>');
-    expect(page).toContain('<div class="chart" data-indicator="employment"></div>');
-    expect(page).toContain('<html lang="de">');
+    expect(banner).toBeLessThan(text.indexOf('id="ueberblick"'));
+    has(text, '<span class="status s-limited"><span class="symbol" aria-hidden="true">▼</span> geringer Fortschritt</span>');
+    has(text, '<html lang="de">');
   });
 
-  it('loads nothing from anywhere: no external src or href, no stylesheet links, and a CSP that forbids requests', () => {
-    const page = renderReport(makeModel());
-    expect(page).not.toMatch(/\b(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?\/\//i);
-    expect(page).not.toMatch(/<link\b/i);
-    expect(page).not.toMatch(/@import|url\(\s*["']?(?:https?:)?\/\//i);
-    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
-    // The three libraries are inlined, not referenced.
-    expect(page).not.toMatch(/<script[^>]+src=/i);
-    expect(page.length).toBeGreaterThan(500_000);
+  it('makes tables reachable by keyboard and labelled: focusable scroll boxes, captions, header scopes', async () => {
+    const text = await page;
+    const boxes = text.match(/<div class="table-scroll"[^>]*>/g)!;
+    expect(boxes.length).toBeGreaterThan(4);
+    for (const box of boxes) expect(box).toMatch(/tabindex="0" role="region" aria-labelledby="[^"]+"/);
+    for (const id of text.match(/aria-labelledby="([^"]+)"/g)!.map((m) => m.slice(17, -1))) has(text, `id="${id}"`);
+    expect(text.match(/<th(?=[\s>])(?![^>]*scope=)[^>]*>/g)).toBeNull();
+    expect(text.match(/<table class="data-table">\n<caption/g)!.length).toBe(4);
+  });
+
+  it('loads nothing from anywhere: no external src or href, no stylesheet links, and a CSP that forbids requests', async () => {
+    const text = await page;
+    expect(text).not.toMatch(/\b(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(text).not.toMatch(/<link\b/i);
+    expect(text).not.toMatch(/@import|url\(\s*["']?(?:https?:)?\/\//i);
+    expect(text).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(text).not.toMatch(/<script[^>]+src=/i);
+    expect(text.length).toBeGreaterThan(500_000);
+  });
+
+  it('prints each indicator on a new page, charts whole, colours on, title and page number in the margins', async () => {
+    const text = await page;
+    has(text, '@top-left { content: "Integrationsmonitoring Teststadt";');
+    has(text, '@bottom-right { content: "Seite " counter(page) " von " counter(pages);');
+    expect(text).toMatch(/@media print \{[\s\S]*section\.indicator, section\.appendix \{ break-before: page;/);
+    expect(text).toMatch(/@media print \{[\s\S]*\.chart-box[^{]*\{ break-inside: avoid; \}/);
+    expect(text).toMatch(/print-color-adjust: exact/);
   });
 
   it('writes the file atomically and leaves no temporary file behind', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'istsoll-report-'));
     const out = join(dir, 'sub', 'index.html');
     await writeReport(makeModel(), out);
-    expect(await readFile(out, 'utf8')).toBe(renderReport(makeModel()));
+    expect(await readFile(out, 'utf8')).toBe(await page);
     expect(await readdir(join(dir, 'sub'))).toEqual(['index.html']);
+  });
+});
+
+describe('translateNote', () => {
+  it('puts every reason a value can be missing for into German, the signs of official statistics included', () => {
+    expect(translateNote('suppressed: would reveal a suppressed neighbouring cell', 'de')).toBe('nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten');
+    expect(translateNote('not computable: source cell secret or unknown; not applicable', 'de')).toBe('nicht berechenbar: Wert der Quelle geheim oder unbekannt; nicht zutreffend');
+    expect(translateNote('includes values marked provisional', 'de')).toBe('enthält Werte mit dem Vermerk vorläufig');
+    expect(translateNote('suppressed: something new', 'de')).toBe('nicht ausgewiesen: something new');
+    expect(translateNote('not computable: source cell secret or unknown', 'en')).toBe('not computable: source cell secret or unknown');
+  });
+});
+
+describe('colours', () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it('has text contrast of at least 4.5:1 (WCAG AA): status badges, muted text, links, chart labels', () => {
+    for (const [status, c] of Object.entries(statusColors)) expect(contrast(c.text, c.background), status).toBeGreaterThanOrEqual(4.5);
+    for (const c of [colors.text, colors.muted, colors.accent, ...textPalette]) expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.text, colors.noticeBackground)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colors.muted, colors.soft)).toBeGreaterThanOrEqual(4.5);
   });
 });
 
@@ -282,5 +325,9 @@ describe('html', () => {
     const json = jsonForScript({ a: '</script><!-- \u2028' }).text;
     expect(json).not.toMatch(/<\/script|<!--/i);
     expect(JSON.parse(json)).toEqual({ a: '</script><!-- \u2028' });
+  });
+
+  it('writes project text into CSS strings so that it cannot end the string or the <style> element', () => {
+    expect(cssString('Stadt "A" \\ </style><script>')).toBe('"Stadt \\"A\\" \\\\ \\3c /style>\\3c script>"');
   });
 });

@@ -1,0 +1,72 @@
+// Charts drawn as SVG in Node: lean, deterministic, and nothing in them that could run or fetch.
+import { describe, expect, it } from 'vitest';
+import { buildBars, buildChart } from '../src/charts.js';
+import { compactSvg, renderSvg } from '../src/svg.js';
+
+const chart = (label: string) =>
+  buildChart({
+    lang: 'de',
+    unit: 'percent',
+    description: 'Testdiagramm',
+    series: [{ label, points: [2020, 2021, 2022].map((year, i) => ({ year, value: 40 + i * 1.25, text: `${40 + i} %` })) }],
+    targets: [{ year: 2025, value: 50, label: 'Ziel 2025: 50 %' }],
+  });
+
+describe('renderSvg', () => {
+  it('draws a chart with German number formats and a viewBox, without fonts, roles or classes of its own', async () => {
+    const svg = await renderSvg(chart('Gruppe A'), 'de');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="720" height="\d+" viewBox="0 0 720 \d+">/);
+    expect(svg).toContain('>Ziel 2025: 50 %</text>');
+    expect(svg).toContain('>2021</text>');
+    expect(svg).not.toMatch(/font-family|role=|aria-|class=|pointer-events/);
+    expect(await renderSvg(chart('Gruppe A'), 'de')).toBe(svg);
+  });
+
+  it('writes a hostile label as text', async () => {
+    const bars = buildBars({
+      lang: 'en',
+      unit: 'count',
+      description: 'x',
+      categories: ['<script>alert(1)</script>', 'B'],
+      series: ['all'],
+      bars: [
+        { category: '<script>alert(1)</script>', series: 'all', value: 1234.5, text: '1,235' },
+        { category: 'B', series: 'all', value: null, text: '' },
+      ],
+      categoryTitle: 'district',
+    });
+    const svg = await renderSvg(bars, 'en');
+    expect(svg).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;</text>');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('>1,235</text>');
+    expect(svg).toContain('>1,200</text>');
+    expect(svg).toContain('>–</text>');
+    expect(await renderSvg({ ...bars, description: 'y' }, 'de')).toContain('>1.200</text>');
+  });
+});
+
+describe('compactSvg', () => {
+  const wrap = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">${inner}</svg>`;
+
+  it('moves what all children share to their group, drops hidden and empty elements, keeps one decimal', () => {
+    const svg = wrap(
+      '<g><text font-size="12px" fill="#333" transform="translate(1.23456,2)">a</text><text font-size="12px" fill="#333" opacity="0">hidden</text>' +
+        '<text font-size="12px" fill="#444">b</text></g><g class="x"><path d=""/></g><path d="M0.123,1L2,3" opacity="1" role="graphics-symbol" aria-label="x"/>',
+    );
+    expect(compactSvg(svg)).toBe(wrap('<g font-size="12px"><text fill="#333" transform="translate(1.2,2)">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>'));
+  });
+
+  it.each([
+    ['a script element', '<script>alert(1)</script>'],
+    ['an event handler', '<rect width="1" onload="alert(1)"/>'],
+    ['a link', '<g href="https://example.org"></g>'],
+    ['an xlink', '<g xlink:href="#x"></g>'],
+    ['a foreign object', '<foreignObject><div/></foreignObject>'],
+    ['an image', '<image href="x.png"/>'],
+    ['an external reference', '<rect clip-path="url(https://example.org/x#c)"/>'],
+    ['a style attribute', '<rect style="background:url(x)"/>'],
+    ['an unclosed element', '<g>'],
+  ])('refuses %s', (_, inner) => {
+    expect(() => compactSvg(wrap(inner))).toThrow(/refusing a chart SVG/);
+  });
+});
