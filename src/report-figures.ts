@@ -52,6 +52,7 @@ export interface FigureInput {
 }
 
 export function buildFigures(input: FigureInput): Figure[] {
+  if (!input.values.length) return [];
   return [seriesFigure(input), ...(input.ind.groups ? [gapFigure(input)] : []), ...breakdownFigures(input)];
 }
 

@@ -60,7 +60,7 @@ export function renderIndicator(model: ReportModel, s: IndicatorSection, svgs: M
 <p class="status-line">${renderStatus(s.status)}</p>
 ${s.description ? html`<p class="description">${s.description}</p>` : ''}
 <div class="summary-text">${s.summary.map((p) => html`<p>${p}</p>`)}</div>
-${s.figures.map((f) => renderFigure(f, svgs))}
+${s.figures.length ? s.figures.map((f) => renderFigure(f, svgs)) : html`<p class="empty">${ui.noDataYet}</p>`}
 <div class="about">
 <h3>${ui.definitionHeading}</h3>
 <dl>${s.definition.map((d) => html`<dt>${d.label}</dt><dd>${d.text}</dd>`)}<dt>${ui.source}</dt><dd>${s.source}</dd><dt>${ui.department}</dt><dd>${s.department}</dd><dt>${ui.methodHeading}</dt><dd><a href="#methode">${model.method.name}</a></dd></dl>
@@ -115,7 +115,6 @@ function scroller(labelledBy: string, table: Html): Html {
 
 export function renderAppendix(model: ReportModel): Html {
   const { ui, appendix } = model;
-  const hash = (h: string | null) => (h ? html`<code class="hash">${h}</code>` : '–');
   return html`<section id="anhang" class="appendix" aria-labelledby="anhang-titel">
 <h2 id="anhang-titel">${ui.appendixHeading}</h2>
 <h3 id="methode">${ui.methodHeading}: ${model.method.name}</h3>
@@ -124,23 +123,35 @@ ${appendix.notes.map((n) => html`<p>${n}</p>`)}
 <h3 id="quellen-titel">${ui.sourcesHeading}</h3>
 <p>${ui.sourcesIntro}</p>
 ${scroller('quellen-titel', html`<table class="sources-table">
-<thead><tr><th scope="col">${ui.tableName}</th><th scope="col">${ui.sourceDescription}</th><th scope="col">${ui.file}</th><th scope="col" class="num">${ui.rows}</th><th scope="col">${ui.hash}</th></tr></thead>
+<thead><tr><th scope="col">${ui.tableName}</th><th scope="col">${ui.sourceDescription}</th><th scope="col">${ui.file}</th><th scope="col" class="num">${ui.rows}</th></tr></thead>
 <tbody>
-${appendix.sources.map((s) => html`<tr><th scope="row"><code>${s.name}</code></th><td>${s.description ?? '–'}</td><td><code>${s.file}</code></td><td class="num">${s.rows ?? '–'}</td><td>${hash(s.hash)}</td></tr>\n`)}
+${appendix.sources.map((s) => html`<tr><th scope="row"><code>${s.name}</code></th><td>${s.description ?? '–'}</td><td><code>${s.file}</code></td><td class="num">${s.rows ?? '–'}</td></tr>\n`)}
 </tbody>
 </table>`)}
-${appendix.files.length
-    ? html`<h3 id="dateien-titel">${ui.filesHeading}</h3>
-<p>${ui.filesIntro}</p>
-${scroller('dateien-titel', html`<table class="files-table">
+</section>
+`;
+}
+
+/** Version, time and the content hash of every data table and project file: what it takes to make the same report again. */
+export function renderFooter(model: ReportModel): Html {
+  const { ui, appendix } = model;
+  const rows = [
+    ...appendix.sources.filter((s) => s.hash).map((s) => ({ what: s.file, hash: s.hash! })),
+    ...appendix.files.map((f) => ({ what: f.path, hash: f.hash })),
+  ];
+  return html`<footer class="report-footer" aria-labelledby="reproduzierbarkeit">
+<h2 id="reproduzierbarkeit">${ui.reproHeading}</h2>
+<p>${ui.reproduce(model.version, model.generatedAt)}</p>
+${rows.length
+    ? scroller('hashes-titel', html`<table class="hash-table">
+<caption id="hashes-titel">${ui.hashesCaption}</caption>
 <thead><tr><th scope="col">${ui.file}</th><th scope="col">${ui.hash}</th></tr></thead>
 <tbody>
-${appendix.files.map((f) => html`<tr><th scope="row"><code>${f.path}</code></th><td>${hash(f.hash)}</td></tr>\n`)}
+${rows.map((r) => html`<tr><th scope="row"><code>${r.what}</code></th><td><code class="hash">${r.hash}</code></td></tr>\n`)}
 </tbody>
-</table>`)}`
+</table>`)
     : ''}
-<h3>${ui.reproHeading}</h3>
-<p>${ui.reproduce(model.version, model.generatedAt)}</p>
-</section>
+${model.notice ? html`<p><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
+</footer>
 `;
 }

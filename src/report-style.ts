@@ -109,6 +109,9 @@ dd { margin: 0; overflow-wrap: anywhere; }
 code { font-size: .88em; }
 .hash { font-size: .78rem; overflow-wrap: anywhere; word-break: break-all; }
 .sources-table td:nth-child(2) { min-width: 16rem; }
+.hash-table { max-width: 60rem; font-size: .88rem; }
+.report-footer h2 { font-size: 1.1rem; color: var(--text); }
+.empty { color: var(--muted); font-style: italic; }
 .report-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media (max-width: 48rem) {
   dl { grid-template-columns: 1fr; }
@@ -135,7 +138,7 @@ export function printStyle(o: { title: string; date: string; page: string; of: s
   .page { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .back, .skip, .hint, noscript, .vega-embed details { display: none !important; }
-  section.indicator, section.appendix { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  section.indicator, section.appendix, .report-footer { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
   .chart-box > .chart { display: none !important; }
   .chart-box > .chart-static { display: block !important; }
   .chart-static svg { max-width: 100%; }

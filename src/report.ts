@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
-import { renderAppendix, renderIndicator, renderSummary } from './report-html.js';
+import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './report-html.js';
 import type { ReportModel } from './report-model.js';
 import { printStyle, reportStyle } from './report-style.js';
 import { renderSvg, vegaLocales } from './svg.js';
@@ -49,10 +49,7 @@ ${renderSummary(model)}
 ${model.indicators.map((s) => renderIndicator(model, s, svgs))}
 ${renderAppendix(model)}
 </main>
-<footer class="report-footer">
-<p>${ui.reproduce(model.version, model.generatedAt)}</p>
-${model.notice ? html`<p><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
-</footer>
+${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>

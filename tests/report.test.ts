@@ -72,7 +72,8 @@ describe('buildReportModel', () => {
       ['employment-gap', 'gap', 'Abstand zwischen den Gruppen'],
       ['employment-by-1', 'breakdown', 'Nach Ortsteil, 2025'],
     ]);
-    expect(section(makeModel(), 'naturalisations').figures.map((f) => f.kind)).toEqual(['series']);
+    // An indicator without any data gets a sentence, not an empty chart.
+    expect(section(makeModel(), 'naturalisations').figures).toEqual([]);
   });
 
   it('tabulates years as rows, newest first, with a suppressed cell as "–" and its reason as a footnote', () => {
@@ -253,7 +254,8 @@ describe('renderReport', () => {
     for (const box of boxes) expect(box).toMatch(/tabindex="0" role="region" aria-labelledby="[^"]+"/);
     for (const id of text.match(/aria-labelledby="([^"]+)"/g)!.map((m) => m.slice(17, -1))) has(text, `id="${id}"`);
     expect(text.match(/<th(?=[\s>])(?![^>]*scope=)[^>]*>/g)).toBeNull();
-    expect(text.match(/<table class="data-table">\n<caption/g)!.length).toBe(4);
+    // One data table per figure: the employment series, gap and district breakdown.
+    expect(text.match(/<table class="data-table">\n<caption/g)!.length).toBe(3);
   });
 
   it('loads nothing from anywhere: no external src or href, no stylesheet links, and a CSP that forbids requests', async () => {
@@ -270,7 +272,7 @@ describe('renderReport', () => {
     const text = await page;
     has(text, '@top-left { content: "Integrationsmonitoring Teststadt";');
     has(text, '@bottom-right { content: "Seite " counter(page) " von " counter(pages);');
-    expect(text).toMatch(/@media print \{[\s\S]*section\.indicator, section\.appendix \{ break-before: page;/);
+    expect(text).toMatch(/@media print \{[\s\S]*section\.indicator, section\.appendix, \.report-footer \{ break-before: page;/);
     expect(text).toMatch(/@media print \{[\s\S]*\.chart-box[^{]*\{ break-inside: avoid; \}/);
     expect(text).toMatch(/print-color-adjust: exact/);
   });
