@@ -47,6 +47,9 @@ async function checkKey(db: Database, input: Input, key: string[], hasMeasures: 
   if (!hasMeasures && !input.source.id && !input.source.key) return;
   if (key.length < 2 && !input.source.key) return;
   const cols = key.map(quoteIdent).join(', ');
+  // Counting alone is the cheap part over millions of rows; where the repeats are is looked up only when there are some.
+  const [any] = await db.query(`SELECT 1 FROM ${quoteIdent(input.name)} GROUP BY ${cols} HAVING count(*) > 1 LIMIT 1`);
+  if (!any) return;
   const [dup] = await db.query<Record<string, string | number> & { _n: number; _first: number; _second: number }>(
     `SELECT ${cols}, count(*) AS _n, min(rowid) AS _first, max(rowid) AS _second FROM ${quoteIdent(input.name)} GROUP BY ${cols} HAVING count(*) > 1 ORDER BY _first LIMIT 1`,
   );

@@ -2,12 +2,13 @@
 // every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript.
 import { openDatabase, quoteIdent, type Database, type Row } from './database.js';
 import { InputError } from './errors.js';
-import { checkIndicatorSql } from './indicator-checks.js';
+import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
 import type { Cell, IndicatorValue } from './model.js';
 import type { IndicatorFile, Project } from './project.js';
 import { periodColumn, type Aggregate, type Unit } from './schema.js';
 import { suppressSecondary } from './suppress.js';
 import { logitInterval, surveySql } from './survey.js';
+import { locate } from './yamlfile.js';
 
 export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
 
@@ -41,8 +42,20 @@ async function openSandbox(dbPath: string): Promise<Database> {
 }
 
 export async function computeIndicator(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<IndicatorValue[]> {
-  await checkIndicatorSql(db, project, ind, columns);
-  const rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
+  await checkIndicatorSql(db, project, ind, columns, false);
+  let rows: Row[];
+  try {
+    rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
+  } catch (e) {
+    // Binding passed, so this is the data: a text value compared with a number, say.
+    throw new InputError(`cannot compute: ${(e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '')}`, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['numerator']) }, 'check that filters compare columns with values of their type');
+  }
+  // Numerator cells without a denominator cell mean the two tables use different codes: find out where.
+  if (rows.some((r) => r._orphan)) {
+    await checkKeysMatch(db, project, ind);
+    throw new InputError('numerator and denominator do not match: the numerator has cells the denominator lacks', { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by']) }, 'both tables must use the same codes in every `by` column');
+  }
+  if (ind.groups) checkGroupsIn(ind, [...new Set(rows.map((r) => r[ind.groups!.column]).filter((v) => v !== null).map(String))]);
   const values = rows.map((row) => toValue(project, ind, row));
   // Survey cells are estimates, not counts: their totals do not give a hidden cell away exactly.
   return ind.weight ? values : suppressSecondary(values, ind.by);
@@ -63,11 +76,16 @@ export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<stri
   const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map((k) => `num.${k} IS NOT DISTINCT FROM den.${k}`);
   if (!ind.denominator) return `SELECT * EXCLUDE (v), v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
   // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
-  return `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
+  // Numerator cells that no denominator cell matches come back marked `_orphan`: the codes differ.
+  return `WITH num AS MATERIALIZED (${side(ind.numerator)}), den AS MATERIALIZED (${side(ind.denominator)})
     SELECT den.* EXCLUDE (v, missing, flags), coalesce(num.v, 0) AS numerator, den.v AS denominator,
-      concat_ws('; ', num.missing, den.missing) AS missing, concat_ws('; ', num.flags, den.flags) AS flags
+      concat_ws('; ', num.missing, den.missing) AS missing, concat_ws('; ', num.flags, den.flags) AS flags, false AS _orphan
     FROM den LEFT JOIN num ON ${keys.join(' AND ')}
     WHERE den.year IN (SELECT DISTINCT year FROM num)
+    UNION ALL
+    SELECT num.* EXCLUDE (v, missing, flags), num.v, NULL, NULL, NULL, true
+    FROM num ANTI JOIN den ON ${keys.join(' AND ')}
+    WHERE num.year IN (SELECT DISTINCT year FROM den)
     ORDER BY ALL`;
 }
 

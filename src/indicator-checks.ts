@@ -1,16 +1,21 @@
 // Checks of an indicator's SQL against the loaded tables, before anything is computed: each problem is
 // reported at its place in the indicator's YAML file, with the column or table it most likely meant.
-import { quoteIdent, type Database, type Row } from './database.js';
+import { quoteIdent, type Database } from './database.js';
 import { didYouMean, InputError } from './errors.js';
 import type { IndicatorFile, Project } from './project.js';
 import { periodColumn, type Aggregate } from './schema.js';
 import { refuseSql } from './sqlguard.js';
 import { locate } from './yamlfile.js';
 
-/** Every check of one indicator: its aggregates, its groups, and that numerator and denominator match. */
-export async function checkIndicatorSql(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<void> {
+/**
+ * Every check of one indicator. The aggregates are only bound (prepared), never run. The checks that need
+ * the data (groups occur, numerator and denominator use the same codes) run here for `validate`; compute
+ * reads the same facts off its result instead of scanning the tables again (`checkGroupsIn`).
+ */
+export async function checkIndicatorSql(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>, withData = true): Promise<void> {
   for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)) await checkAggregate(db, ind, part, columns);
-  await checkGroups(db, ind);
+  if (!withData) return;
+  if (ind.groups) checkGroupsIn(ind, (await db.query<{ v: string }>(`SELECT DISTINCT ${quoteIdent(ind.groups.column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(ind.groups.column)} IS NOT NULL ORDER BY 1`)).map((r) => r.v));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
 }
 
@@ -32,18 +37,20 @@ async function checkAggregate(db: Database, ind: IndicatorFile, part: 'numerator
     ['expr', await refuseSql(db, agg.table, agg.expr)],
     ['filter', agg.filter ? await refuseSql(db, agg.table, 'count(*)', agg.filter) : null],
   ] as const) {
-    if (refused) throw new InputError(refused, where([key]), 'for example: expr: sum(persons), filter: "age_band = \'15-64\'"');
+    if (refused) throw new InputError(refused, where([key]), 'for example: expr: sum(<column>), filter: "<column> = \'<value>\'"');
   }
   for (const key of ['expr', 'filter'] as const) {
-    const sql = key === 'expr' ? `SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false` : agg.filter ? `SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})` : null;
-    if (!sql) continue;
-    let rows: Row[];
     try {
-      rows = await db.query(`${sql} LIMIT 1`);
+      // `WHERE false` returns one row for an aggregate and none otherwise, without reading the table.
+      if (key === 'expr' && (await db.query(`SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false`)).length !== 1) {
+        throw new InputError(`\`${agg.expr}\` is not an aggregate`, where(['expr']), 'expected an aggregate such as sum(<column>) or count(*)');
+      }
+      // Preparing binds the filter (unknown columns, wrong types) without scanning the table.
+      if (key === 'filter' && agg.filter) await db.connection.prepare(`SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})`);
     } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError(`${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`, where([key]), columnHint(e, have));
     }
-    if (key === 'expr' && rows.length !== 1) throw new InputError(`\`${agg.expr}\` is not an aggregate`, where(['expr']), 'expected an aggregate such as sum(persons) or count(*)');
   }
   if (ind.weight && !/^\s*(count\s*\(\s*\*\s*\)|sum\s*\([\s\S]*\))\s*$/i.test(agg.expr)) {
     throw new InputError(`a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``, where(['expr']), 'the weight is applied by istsoll: write the aggregate as if unweighted');
@@ -61,11 +68,10 @@ function columnHint(e: unknown, have: string[]): string {
   return (name && didYouMean(name, have)) ?? `columns: ${have.join(', ')}`;
 }
 
-/** The compared and reference group, and every group a target names, must occur in the data. */
-async function checkGroups(db: Database, ind: IndicatorFile): Promise<void> {
+/** The compared and reference group, and every group a target names, must occur among `values` (the group column's values in the data). */
+export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   if (!ind.groups) return;
   const { column, compared, reference } = ind.groups;
-  const values = (await db.query<{ v: string }>(`SELECT DISTINCT ${quoteIdent(column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(column)} IS NOT NULL ORDER BY 1`)).map((r) => r.v);
   const named: [string, PropertyKey[]][] = [
     [compared, ['groups', 'compared']],
     [reference, ['groups', 'reference']],
@@ -79,7 +85,7 @@ async function checkGroups(db: Database, ind: IndicatorFile): Promise<void> {
 }
 
 /** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */
-async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
+export async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
   const num = ind.numerator;
   const den = ind.denominator!;
   for (const [i, col] of ind.by.entries()) {

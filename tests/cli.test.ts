@@ -116,6 +116,17 @@ describe('bad input gives one clear line and exit 1', () => {
     expect(r.stderr).toMatch(/employment\.yaml:7:21: unknown table `empl`/);
     expect(r.stderr).toContain('did you mean `emp`?');
   });
+  it('numerator and denominator with different codes for the same column', async () => {
+    const dir = await copyFixture('mini');
+    const file = join(dir, 'data', 'emp.csv');
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll(',A,', ',01,').replaceAll(',B,', ',02,'));
+    for (const command of ['compute', 'validate']) {
+      const r = await runCli(command, '--project', dir, '--db', await tempDb());
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/employment\.yaml:9:6: numerator and denominator do not match on `area`: `01`, `02` from table `emp` is not in table `pop`/);
+      expect(r.stderr).toContain('`pop`.area has values like `A`, `B`: both tables must use the same codes');
+    }
+  });
   it('a missing CSV names the sources.yaml entry', async () => {
     const dir = await copyFixture('mini');
     await rm(join(dir, 'data', 'pop.csv'));
