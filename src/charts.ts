@@ -203,7 +203,7 @@ export function buildChart(input: ChartInput): TopLevelSpec {
         type: 'quantitative',
         title: titles.year,
         scale: { domain: [first, end], nice: false, zero: false },
-        axis: { format: 'd', tickMinStep: 1, labelFlush: true, grid: false },
+        axis: { format: 'd', tickMinStep: 1, labelFlush: true, grid: false, ticks: false, labelPadding: 6 },
       },
     },
     layer: layers,
@@ -273,7 +273,7 @@ export function buildBars(input: BarsInput): TopLevelSpec {
     high: b.value !== null ? (b.high ?? null) : null,
     interval: b.value !== null ? (b.intervalText ?? '') : '',
   }));
-  const y = { field: 'category', type: 'nominal' as const, sort: input.categories, title: null, axis: { labelLimit: 220, labelFontSize: 12 } };
+  const y = { field: 'category', type: 'nominal' as const, sort: input.categories, title: null, axis: { labelLimit: 220, labelFontSize: 12, ticks: false, labelPadding: 6 } };
   const color = {
     field: 'series',
     type: 'nominal' as const,
@@ -281,7 +281,7 @@ export function buildBars(input: BarsInput): TopLevelSpec {
     ...(grouped ? {} : { legend: null }),
   };
   const offset = grouped ? { yOffset: { field: 'series', type: 'nominal' as const, sort: input.series, scale: { paddingInner: 0.1 } } } : {};
-  const x = { field: 'value', type: 'quantitative' as const, title: axisTitles[input.lang][input.unit], scale: { zero: true, nice: true }, axis: { format: ',~f', grid: true } };
+  const x = { field: 'value', type: 'quantitative' as const, title: axisTitles[input.lang][input.unit], scale: { zero: true, nice: true }, axis: { format: ',~f', grid: true, tickCount: 6 } };
   const layers: Layer[] = [
     {
       mark: { type: 'bar', height: { band: 0.85 } },

@@ -47,8 +47,6 @@ export interface FigureInput {
   comparisons: Comparison[];
   lang: Lang;
   title: string;
-  /** The plain-language summary, which ends the time series' description for screen readers. */
-  summary: string[];
 }
 
 export function buildFigures(input: FigureInput): Figure[] {
@@ -67,7 +65,7 @@ function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => strin
   return ind.targets.some((t) => t.gap === undefined && t.group === undefined) ? [...groups, everyone] : groups;
 }
 
-function seriesFigure({ project, ind, values, comparisons, lang, title, summary }: FigureInput): Figure {
+function seriesFigure({ project, ind, values, comparisons, lang, title }: FigureInput): Figure {
   const ui = texts[lang];
   const groupLabel = groupLabelOf(project, ind, lang);
   const cells = shownCells(ind, lang, groupLabel);
@@ -89,7 +87,8 @@ function seriesFigure({ project, ind, values, comparisons, lang, title, summary 
     ...(trendOf ? [ui.projectionNote(trendOf.projection!.from, trendOf.projection!.to, trendOf.target.year)] : []),
     ...(values.some((v) => v.low != null) ? [ui.bandNote] : []),
   ];
-  const description = `${title}. ${ui.chartDescription(series.map((s) => s.label), span)} ${summary.join(' ')}`;
+  // The summary stands right above the chart; the description says what the chart shows.
+  const description = `${title}. ${ui.chartDescription(series.map((s) => s.label), span)}`;
   return {
     id: `${ind.id}-series`,
     kind: 'series',
@@ -125,7 +124,7 @@ function gapFigure({ project, ind, values, comparisons, lang, title }: FigureInp
     ...(trend ? [ui.gapTrend(trend.from, trend.to, trend.direction, formatDifference(trend.slope, ind.unit, lang))] : []),
     ...(projections.length ? [ui.gapProjectionNote] : []),
   ];
-  const description = `${title}: ${ui.gapDescription(a, b, span)} ${notes.join(' ')}`;
+  const description = `${title}: ${ui.gapDescription(a, b, span)}`;
   const parity = new Map(gapTable(ind, values).filter((r) => Object.keys(r.cell).length === 0).map((r) => [r.year, r.parity]));
   const notesOf = noteCollector();
   const rows = span.toReversed().map((year) => {

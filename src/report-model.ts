@@ -186,7 +186,7 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
     status: badge(worstStatus(comparisons.map((c) => c.status))),
     summary,
     targets,
-    figures: buildFigures({ project, ind, values, comparisons, lang, title, summary }),
+    figures: buildFigures({ project, ind, values, comparisons, lang, title }),
     definition: definition(project, ind, lang),
     source: ind.source,
     department: ind.department,

@@ -42,6 +42,8 @@ a { color: var(--accent); }
 .js .js-only { display: block; }
 section.summary, section.indicator, section.appendix { margin-top: 2.5rem; padding-top: 1.5rem; border-top: 1px solid var(--line); }
 section.summary { border-top: 0; margin-top: 1rem; padding-top: 0; }
+/* A long report renders the sections near the viewport first; the rest when it is scrolled to. */
+section.indicator { content-visibility: auto; contain-intrinsic-size: auto 2400px; }
 .key-figures, .status-totals { list-style: none; padding: 0; margin: .75rem 0 1rem; display: flex; flex-wrap: wrap; gap: .75rem; }
 .key-figures li { border: 1px solid var(--line); border-radius: .5rem; padding: .6rem 1rem; min-width: 11rem; background: var(--soft); }
 .key-value { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
@@ -138,6 +140,7 @@ export function printStyle(o: { title: string; date: string; page: string; of: s
   .page { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .back, .skip, .hint, noscript, .vega-embed details { display: none !important; }
+  section.indicator { content-visibility: visible; }
   section.indicator, section.appendix, .report-footer { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
   .chart-box > .chart { display: none !important; }
   .chart-box > .chart-static { display: block !important; }

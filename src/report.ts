@@ -53,7 +53,7 @@ ${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
-${libraries().map((code) => html`<script>${code}</script>\n`)}
+${libraries().map(([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`)}
 <script>${inlineScript(browserScript)}</script>
 </body>
 </html>
@@ -90,14 +90,17 @@ export async function writeReport(model: ReportModel, path: string): Promise<voi
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */
 const csp = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
 
-/** The minified builds, read once from each package's build/ folder. */
-let cached: Html[] | undefined;
-function libraries(): Html[] {
+/**
+ * The minified builds, read once from each package's build/ folder. They travel as text and are started
+ * by the page script when the first chart is drawn with vega-embed, so that they do not hold up the page.
+ */
+let cached: [string, Html][] | undefined;
+function libraries(): [string, Html][] {
   cached ??= [
     ['vega', 'vega.min.js'],
     ['vega-lite', 'vega-lite.min.js'],
     ['vega-embed', 'vega-embed.min.js'],
-  ].map(([pkg, file]) => inlineScript(readFileSync(join(packageDir(pkg!), 'build', file!), 'utf8')));
+  ].map(([pkg, file]) => [pkg!, inlineScript(readFileSync(join(packageDir(pkg!), 'build', file!), 'utf8'))]);
   return cached;
 }
 
@@ -122,47 +125,61 @@ function isPackageRoot(dir: string, name: string): boolean {
 }
 
 /**
- * Runs in the browser. Charts are upgraded from SVG to vega-embed as they come near the viewport, so a
- * report of a hundred indicators opens at once; a loader that refuses everything makes sure a spec can
- * never fetch data. The overview table sorts by a click on a column heading.
+ * Runs in the browser. The page, its tables and its SVG charts are all there without this script. It
+ * makes the overview sortable, and upgrades a chart to vega-embed (tooltips, export) when the chart
+ * comes near the viewport: only then are the libraries started and the specs unpacked, so a report of a
+ * hundred indicators opens at once. A loader that refuses everything makes sure a spec never fetches.
  */
 const browserScript = `(function () {
   var settings = JSON.parse(document.getElementById('chart-settings').textContent);
   sortTables();
-  if (!window.DecompressionStream || !window.vegaEmbed) return;
-  var loader = vega.loader();
-  var refuse = function () { return Promise.reject(new Error('the report is offline: nothing is loaded')); };
-  loader.load = refuse; loader.sanitize = refuse; loader.http = refuse; loader.file = refuse;
-  var packed = document.getElementById('chart-specs').textContent.trim();
-  var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  new Response(stream).json().then(function (specs) {
-    var charts = document.querySelectorAll('.chart[data-chart]');
-    var draw = function (target) {
-      if (target.hasAttribute('data-state')) return;
-      target.setAttribute('data-state', 'drawing');
-      var id = target.getAttribute('data-chart');
-      vegaEmbed(target, specs[id], {
-        mode: 'vega-lite', renderer: 'svg', loader: loader, formatLocale: settings.locale,
+  if (!window.DecompressionStream || !window.IntersectionObserver) return;
+  var started = null;
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      draw(entry.target.querySelector('.chart'));
+    });
+  }, { rootMargin: '400px 0px' });
+  document.querySelectorAll('.chart[data-chart]').forEach(function (chart) { observer.observe(chart.parentNode); });
+  document.documentElement.setAttribute('data-charts', 'ready');
+
+  /** Starts the inlined libraries and unpacks the specs, once. */
+  function start() {
+    if (started) return started;
+    document.querySelectorAll('script.library').forEach(function (library) {
+      var script = document.createElement('script');
+      script.setAttribute('data-started', library.getAttribute('data-name'));
+      script.textContent = library.textContent;
+      document.head.appendChild(script);
+    });
+    var packed = document.getElementById('chart-specs').textContent.trim();
+    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+    var specs = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+    var loader = vega.loader();
+    var refuse = function () { return Promise.reject(new Error('the report is offline: nothing is loaded')); };
+    loader.load = refuse; loader.sanitize = refuse; loader.http = refuse; loader.file = refuse;
+    started = specs.then(function (specs) { return { specs: specs, loader: loader }; });
+    return started;
+  }
+
+  function draw(target) {
+    var id = target.getAttribute('data-chart');
+    start().then(function (ready) {
+      return vegaEmbed(target, ready.specs[id], {
+        mode: 'vega-lite', renderer: 'svg', loader: ready.loader, formatLocale: settings.locale,
         i18n: settings.i18n, tooltip: true, actions: { export: true, source: false, compiled: false, editor: false },
         downloadFileName: id
-      }).then(function () {
-        target.setAttribute('data-rendered', 'true');
-        target.parentNode.classList.add('live');
-      }).catch(function (error) {
-        target.setAttribute('data-rendered', 'error');
-        console.error('chart ' + id + ': ' + (error && error.message || error));
       });
-    };
-    if (!window.IntersectionObserver) return charts.forEach(draw);
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target.querySelector('.chart')); }
-      });
-    }, { rootMargin: '400px 0px' });
-    charts.forEach(function (chart) { observer.observe(chart.parentNode); });
-    document.documentElement.setAttribute('data-charts', 'ready');
-  });
+    }).then(function () {
+      target.setAttribute('data-rendered', 'true');
+      target.parentNode.classList.add('live');
+    }).catch(function (error) {
+      target.setAttribute('data-rendered', 'error');
+      console.error('chart ' + id + ': ' + (error && error.message || error));
+    });
+  }
 
   function sortTables() {
     var lang = document.documentElement.lang;

@@ -103,7 +103,7 @@ function parseSvg(svg: string): SvgNode {
     const list = rest.replace(/\s([\w:-]+)="([^"]*)"/g, (_, key: string, value: string) => {
       if (dropped.has(key)) return '';
       if (!attributes.has(key) || /url\((?!#)|javascript:/i.test(value)) throw new Error(`refusing a chart SVG with the attribute ${key}="${value.slice(0, 40)}"`);
-      node.attrs.set(key, /^(?:d|transform|x|y|x1|x2|y1|y2|width|height)$/.test(key) ? value.replace(/(\d+\.\d)\d+/g, '$1') : value);
+      node.attrs.set(key, /^(?:d|transform|x|y|x1|x2|y1|y2|width|height)$/.test(key) ? value.replace(/\d+\.\d+/g, (n) => decimal(Number(n))) : value);
       return '';
     });
     if (list.trim()) throw new Error(`refusing a chart SVG with the attributes \`${list.trim().slice(0, 40)}\``);
@@ -115,16 +115,51 @@ function parseSvg(svg: string): SvgNode {
 }
 
 function hoist(node: SvgNode): void {
-  node.children = node.children.filter((c) => typeof c === 'string' || !isEmpty(c));
+  node.children = node.children.filter((c) => typeof c === 'string' || !isEmpty(c)).map((c) => (typeof c === 'string' ? c : simpleShape(c)));
   for (const child of node.children) if (typeof child !== 'string') hoist(child);
   const elements = node.children.filter((c): c is SvgNode => typeof c !== 'string');
   if (node.name !== 'g' || elements.length < 2 || elements.length !== node.children.length) return;
   for (const key of inherited) {
-    const value = elements[0]!.attrs.get(key);
-    if (value === undefined || node.attrs.has(key) || !elements.every((e) => e.attrs.get(key) === value)) continue;
+    // Only where every child sets the attribute: the group's value then reaches none that had another.
+    if (node.attrs.has(key) || !elements.every((e) => e.attrs.has(key))) continue;
+    const counts = new Map<string, number>();
+    for (const e of elements) counts.set(e.attrs.get(key)!, (counts.get(e.attrs.get(key)!) ?? 0) + 1);
+    const [value, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    if (count < 2) continue;
     node.attrs.set(key, value);
-    for (const e of elements) e.attrs.delete(key);
+    for (const e of elements) if (e.attrs.get(key) === value) e.attrs.delete(key);
   }
+}
+
+/**
+ * Vega moves every mark into place with a transform: a text or a line can say where it is itself, and a
+ * point drawn as a path is a circle or a square in a third of the bytes.
+ */
+function simpleShape(node: SvgNode): SvgNode {
+  const at = /^translate\((-?[\d.]+),(-?[\d.]+)\)$/.exec(node.attrs.get('transform') ?? '');
+  const d = node.attrs.get('d') ?? '';
+  if (!at || !['path', 'text', 'line'].includes(node.name)) return node;
+  const [x, y] = [Number(at[1]), Number(at[2])];
+  const circle = /^M([\d.]+),0A\1,\1,0,1,1,-\1,0A\1,\1,0,1,1,\1,0$/.exec(d);
+  const square = /^M-([\d.]+),-\1h([\d.]+)v\2h-\2Z$/.exec(d);
+  const rest = [...node.attrs].filter(([k]) => k !== 'transform' && k !== 'd');
+  if (node.name === 'text' && !node.attrs.has('x') && !node.attrs.has('y')) return { ...node, attrs: new Map([['x', decimal(x)], ['y', decimal(y)], ...rest]) };
+  if (node.name === 'line') {
+    const end = (key: string, offset: number) => decimal(Number(node.attrs.get(key) ?? 0) + offset);
+    const ends = ['x1', 'y1', 'x2', 'y2'].map((k, i) => [k, end(k, i % 2 ? y : x)] as [string, string]).filter(([, v]) => v !== '0');
+    return { ...node, attrs: new Map([...ends, ...rest.filter(([k]) => !/^[xy][12]$/.test(k))]) };
+  }
+  if (circle) return { ...node, name: 'circle', attrs: new Map([['cx', decimal(x)], ['cy', decimal(y)], ['r', circle[1]!], ...rest]) };
+  if (square) {
+    const half = Number(square[1]);
+    return { ...node, name: 'rect', attrs: new Map([['x', decimal(x - half)], ['y', decimal(y - half)], ['width', square[2]!], ['height', square[2]!], ...rest]) };
+  }
+  return node;
+}
+
+/** One decimal at most, and none when it is zero: 12.34 → "12.3", 12.04 → "12". */
+function decimal(x: number): string {
+  return String(Math.round(x * 10) / 10);
 }
 
 /** Invisible or empty: a label Vega hid to avoid overlap, an empty path, an empty group. */

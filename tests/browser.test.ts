@@ -187,7 +187,9 @@ browserTests.describe('a hostile district name in the data', () => {
     await drawAll(page);
     expect(seen.dialogs).toEqual([]);
     expect(seen.messages).toEqual([]);
-    expect(await page.locator('script').count()).toBe(7);
+    // The page's own seven, and the three libraries the page script started: no other.
+    expect(await page.locator('script:not([data-started])').count()).toBe(7);
+    expect(await page.$$eval('script[data-started]', (ss) => ss.map((s) => s.getAttribute('data-started')))).toEqual(['vega', 'vega-lite', 'vega-embed']);
     const heads = await page.$$eval('.figure-breakdown .data-table tbody th', (ths) => ths.map((th) => th.textContent));
     expect(heads).toContain(hostile);
     const texts = await page.$$eval('.figure-breakdown .chart svg text, .figure-breakdown .chart-static svg text', (ts) => ts.map((t) => t.textContent));

@@ -53,7 +53,30 @@ describe('compactSvg', () => {
       '<g><text font-size="12px" fill="#333" transform="translate(1.23456,2)">a</text><text font-size="12px" fill="#333" opacity="0">hidden</text>' +
         '<text font-size="12px" fill="#444">b</text></g><g class="x"><path d=""/></g><path d="M0.123,1L2,3" opacity="1" role="graphics-symbol" aria-label="x"/>',
     );
-    expect(compactSvg(svg)).toBe(wrap('<g font-size="12px"><text fill="#333" transform="translate(1.2,2)">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>'));
+    expect(compactSvg(svg)).toBe(wrap('<g font-size="12px"><text x="1.2" y="2" fill="#333">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>'));
+  });
+
+  it('gives the group the value most children share, and keeps the others where they are', () => {
+    const svg = wrap('<g><text text-anchor="start">a</text><text text-anchor="middle">b</text><text text-anchor="middle">c</text><text text-anchor="end">d</text></g>');
+    expect(compactSvg(svg)).toBe(wrap('<g text-anchor="middle"><text text-anchor="start">a</text><text>b</text><text>c</text><text text-anchor="end">d</text></g>'));
+  });
+
+  it('turns points drawn as paths into circles and squares, and lines and texts moved into place into plain coordinates', () => {
+    const svg = wrap(
+      '<path transform="translate(44,254.14)" d="M3.7,0A3.7,3.7,0,1,1,-3.7,0A3.7,3.7,0,1,1,3.7,0" fill="#0072B2"/>' +
+        '<path transform="translate(10,20)" d="M-3.7,-3.7h7.4v7.4h-7.4Z"/>' +
+        '<path transform="translate(1,2)" d="M0,-3.2L-3.7,3.2L3.7,3.2Z"/>' +
+        '<line transform="translate(0,210)" x2="660" y2="0"/><line transform="translate(44,0)" x2="0" y2="5"/>' +
+        '<text transform="translate(-26,130) rotate(-90)">Anteil</text>',
+    );
+    expect(compactSvg(svg)).toBe(
+      wrap(
+        '<circle cx="44" cy="254.1" r="3.7" fill="#0072B2"/><rect x="6.3" y="16.3" width="7.4" height="7.4"/>' +
+          '<path transform="translate(1,2)" d="M0,-3.2L-3.7,3.2L3.7,3.2Z"/>' +
+          '<line y1="210" x2="660" y2="210"/><line x1="44" x2="44" y2="5"/>' +
+          '<text transform="translate(-26,130) rotate(-90)">Anteil</text>',
+      ),
+    );
   });
 
   it.each([
