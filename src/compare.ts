@@ -1,7 +1,7 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
 import type { Comparison, IndicatorValue, Status } from './model.js';
 import { statusOrder } from './model.js';
-import { basePoint, isMet, latestPoint, projectTrend, rateGrowthRatio, rateWeather, type Rating, type RatingInput } from './progress.js';
+import { basePoint, isMet, latestPoint, projectTrend, rateGrowthRatio, rateWeather, rateWeatherEveryYear, type Rating, type RatingInput } from './progress.js';
 import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from './schema.js';
 
@@ -23,7 +23,9 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
     const d: 1 | -1 = isGap || ind.direction === 'lower' ? -1 : 1;
     const goal = { year: target.year, value: targetValue(target, ind.direction) };
     const input = { series: series.map((s) => s.point), baselineYear: ind.baseline, target: goal, d };
-    const rating = qualifyByUncertainty(methods[method].rate(input), series, ind.baseline, goal.value, d);
+    // A target that must hold every year is judged by the weather method's own rule for such targets.
+    const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method].rate;
+    const rating = qualifyByUncertainty(rate(input), series, ind.baseline, goal.value, d);
     const base = basePoint(input.series, ind.baseline);
     const latest = latestPoint(input.series);
     const gap = latest ? d * (goal.value - latest.value) : null;

@@ -130,6 +130,8 @@ export const Target = z
     /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
     gap: z.number().min(0).optional(),
     group: z.string().optional(),
+    /** The value must hold in every year, not only be reached by `year` (the weather method rates such targets by their own rule). */
+    every_year: z.boolean().optional(),
     note: z.string().optional(),
   })
   .refine((t) => [t.value, t.gap, t.range].filter((x) => x !== undefined).length === 1, { message: 'a target has one of `value`, `range` or `gap`' })

@@ -136,3 +136,13 @@ describe('participation gaps', () => {
     expect(gapTrend(indicator(), values)).toMatchObject({ from: 2020, to: 2021, slope: -3, direction: 'narrowing' });
   });
 });
+
+describe('a target that must hold every year', () => {
+  it('is rated by the weather rule for such targets: met, but the last year a setback', () => {
+    const values = [2020, 2021, 2022, 2023].map((y, i) => value(y, {}, [61, 63, 64, 62][i]!));
+    const [c] = compareIndicator(indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }), values, 'weather');
+    expect(c).toMatchObject({ status: 'moderate', reason: 'target met, but the last year was a setback' });
+    // The growth-ratio method has no such rule: met now is achieved.
+    expect(compareIndicator(indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }), values, 'growth-ratio')[0]!.status).toBe('achieved');
+  });
+});
