@@ -51,11 +51,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
     .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
     .option('--pdf', 'also print it to PDF beside the HTML, through a local Chromium (CHROMIUM_PATH or /usr/bin/chromium)')
+    .option('--per-field', 'also write one report per field of action beside it (index-<field>.html)')
     .action(run(async (o) => (await commands()).report(o)));
   command('run', 'load, compute, compare and report in one go', 'istsoll run --project .')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
     .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
     .option('--pdf', 'also print the report to PDF beside the HTML, through a local Chromium')
+    .option('--per-field', 'also write one report per field of action beside it (index-<field>.html)')
     .action(run(async (o) => (await commands()).runAll(o)));
   command('inspect', 'show what the loader detects in a file and print a sources.yaml entry for it', 'istsoll inspect data/12411-0015.csv')
     .argument('<file>', 'a CSV file, a Parquet file or a folder of Parquet files')

@@ -133,21 +133,29 @@ async function compareProject(o: Options) {
 interface ReportFlags {
   /** Also print the report to PDF through a local Chromium. */
   pdf?: boolean;
+  /** Also write one report per field of action beside it. */
+  perField?: boolean;
 }
 
-/** Writes the HTML report (and the PDF on request) and says where. */
+/** Writes the HTML report (and on request the PDF, and a report per field of action) and says where. */
 async function writeProjectReport(project: Project, values: IndicatorValue[], comparisons: Comparison[], loaded: LoadResult, o: Options & ReportFlags): Promise<void> {
   const [{ buildReportModel }, { writeReport }, { readProvenance }] = await Promise.all([import('./report-model.js'), import('./report.js'), import('./report-provenance.js')]);
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
-  const provenance = await readProvenance(project, loaded);
-  const model = buildReportModel(project, values, comparisons, { lang: o.lang ?? 'de', now: new Date(), version: await version(), provenance });
-  await writeReport(model, out);
-  print(`report: ${shown(out)}`);
+  const stem = out.replace(/\.html?$/i, '');
+  const options = { lang: o.lang ?? 'de', now: new Date(), version: await version(), provenance: await readProvenance(project, loaded) };
+  const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
+  const reports = [{ path: out, field: undefined as string | undefined }, ...fields.map((f) => ({ path: `${stem}-${f.id}.html`, field: f.id }))];
+  for (const { path, field } of reports) {
+    await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path);
+    print(`report: ${shown(path)}`);
+  }
   if (!o.pdf) return;
   const { writePdf } = await import('./pdf.js');
-  const pdf = out.replace(/\.html?$/i, '') + '.pdf';
-  const { pages } = await writePdf(out, pdf);
-  print(`pdf: ${shown(pdf)} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+  for (const { path } of reports) {
+    const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;
+    const { pages } = await writePdf(path, pdf);
+    print(`pdf: ${shown(pdf)} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+  }
 }
 
 async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {

@@ -17,6 +17,8 @@ export interface ReportOptions {
   version: string;
   /** Content hashes for the footer: the loaded tables (from the load) and the project's YAML files. */
   provenance?: Provenance;
+  /** A report of one field of action only (its id), e.g. for the committee in charge of it. */
+  field?: string;
 }
 
 export interface Provenance {
@@ -27,6 +29,8 @@ export interface Provenance {
 export interface ReportModel {
   lang: Lang;
   title: string;
+  /** The field of action of a report of one field only. */
+  scope: string | null;
   /** Shown as a banner at the top (e.g. that the numbers are fictional). */
   notice: string | null;
   /** The date for the title page, and date and time for the footer. */
@@ -102,8 +106,16 @@ export interface Appendix {
 
 const statusDisplayOrder: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
 
-export function buildReportModel(project: Project, values: IndicatorValue[], comparisons: Comparison[], options: ReportOptions): ReportModel {
+export function buildReportModel(whole: Project, values: IndicatorValue[], comparisons: Comparison[], options: ReportOptions): ReportModel {
   const { lang } = options;
+  const scope = options.field === undefined ? null : whole.fields.find((f) => f.id === options.field);
+  if (scope === undefined) throw new Error(`no field of action \`${options.field}\``);
+  const project = scope ? { ...whole, fields: [scope], indicators: whole.indicators.filter((i) => i.field === scope.id) } : whole;
+  if (scope) {
+    const ids = new Set(project.indicators.map((i) => i.id));
+    values = values.filter((v) => ids.has(v.indicator));
+    comparisons = comparisons.filter((c) => ids.has(c.indicator));
+  }
   const ui = texts[lang];
   const badge = (status: Status): StatusBadge => ({ status, symbol: statusSymbols[status], word: statusWords[lang][status] });
   // A suppressed cell keeps its reason and nothing else, whatever the stage before left in it.
@@ -119,20 +131,23 @@ export function buildReportModel(project: Project, values: IndicatorValue[], com
     return { id: field.id, title: localize(field.title, lang), counts: countOf(own), indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })) };
   });
   const latest = Math.max(...shown.filter((v) => v.value !== null).map((v) => v.year));
-  const dateTime = (extra: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const dateTime = (extra: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', timeZoneName: 'short' }).formatToParts(options.now).find((p) => p.type === 'timeZoneName')?.value;
   return {
     lang,
     title: localize(project.config.title, lang),
+    scope: scope ? localize(scope.title, lang) : null,
     notice: project.config.notice ? localize(project.config.notice, lang) : null,
     generated: dateTime({}),
-    generatedAt: `${dateTime({ timeStyle: 'short' })} (${new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'short' }).formatToParts(options.now).find((p) => p.type === 'timeZoneName')?.value ?? ''})`,
+    generatedAt: `${dateTime({ timeStyle: 'short' })}${zone ? ` ${zone}` : ''}`,
     version: options.version,
     method: ui.methods[project.config.method],
     ui,
     legend: statusDisplayOrder.map(badge),
     keyFigures: [
-      { value: String(indicators.length), label: ui.keyIndicators(fields.filter((f) => f.indicators.length).length) },
-      { value: String(comparisons.length), label: ui.keyTargets },
+      { value: String(indicators.length), label: ui.keyIndicators(indicators.length, fields.filter((f) => f.indicators.length).length) },
+      { value: String(comparisons.length), label: ui.keyTargets(comparisons.length) },
       ...(Number.isFinite(latest) ? [{ value: String(latest), label: ui.keyLatest }] : []),
     ],
     totals: countOf(indicators),

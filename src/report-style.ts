@@ -35,6 +35,7 @@ a { color: var(--accent); }
 .skip { position: absolute; left: -999px; top: .5rem; background: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 .meta { color: var(--muted); margin: 0; }
+.scope { font-size: 1.25rem; font-weight: 600; margin: 0 0 .25rem; }
 .notice { margin: 1rem 0 1.5rem; padding: .85rem 1.1rem; border: 2px solid #9a6700; border-left-width: .5rem;
   background: ${colors.noticeBackground}; border-radius: .35rem; font-size: 1.05rem; }
 .hint { color: var(--muted); font-size: .95rem; }

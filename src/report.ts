@@ -31,8 +31,8 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 <meta http-equiv="Content-Security-Policy" content="${unsafe(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="istsoll ${model.version}">
-<title>${model.title}</title>
-<style>${unsafe(reportStyle)}${unsafe(printStyle({ title: model.title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+<title>${model.scope ? `${model.title} – ${model.scope}` : model.title}</title>
+<style>${unsafe(reportStyle)}${unsafe(printStyle({ title: model.scope ? `${model.title} – ${model.scope}` : model.title, date: model.generated, page: ui.page, of: ui.of }))}</style>
 <script>document.documentElement.classList.add('js');</script>
 </head>
 <body>
@@ -40,6 +40,7 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 <div class="page">
 <header class="report-header">
 <h1>${model.title}</h1>
+${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
 <p class="meta">${ui.generated(model.generated, model.version)}</p>
 </header>
 ${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}

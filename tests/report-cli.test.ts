@@ -44,6 +44,18 @@ describe('istsoll report', () => {
     expect(text).not.toMatch(/\d,\d %/);
   });
 
+  it('writes one report per field of action beside the whole with --per-field', async () => {
+    const dir = await copyFixture('mini');
+    const r = await runCli('report', '--project', dir, '--db', await tempDb(), '--per-field');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.match(/^report: .*$/gm)!.map((l) => l.replace(/^report: .*[/\\]/, ''))).toEqual(['index.html', 'index-work.html', 'index-voice.html']);
+    const work = await readFile(join(dir, 'reports', 'index-work.html'), 'utf8');
+    expect(work).toContain('<title>Kleiner Testfall – Arbeit</title>');
+    expect(work).toContain('<p class="scope">Handlungsfeld: Arbeit</p>');
+    expect(work).toContain('id="indikator-employment"');
+    expect(work).not.toContain('id="indikator-agree"');
+  });
+
   it('says clearly when --pdf finds no Chromium, and keeps the HTML', async () => {
     const dir = await copyFixture('mini');
     process.env.CHROMIUM_PATH = join(dir, 'no-such-chromium');

@@ -24,7 +24,7 @@ describe('buildReportModel', () => {
     expect(model.title).toBe('Integrationsmonitoring Teststadt');
     expect(model.notice).toBe('Alle Zahlen sind erfunden & nur zum Testen.');
     expect(model.generated).toBe('1. März 2026');
-    expect(model.generatedAt).toBe('1. März 2026 um 13:00 (GMT+1)');
+    expect(model.generatedAt).toBe('1. März 2026 um 13:00 MEZ');
   });
 
   it('is deterministic for a fixed `now`', async () => {
@@ -174,10 +174,20 @@ describe('buildReportModel', () => {
     expect(makeModel().appendix.sources.map((s) => s.hash)).toEqual([null, null]);
   });
 
+  it('makes a report of one field of action, for the committee in charge of it', () => {
+    const model = makeModel(makeProject(), { field: 'work' });
+    expect(model.scope).toBe('Arbeit');
+    expect(model.indicators.map((s) => s.id)).toEqual(['employment']);
+    expect(model.fields.map((f) => f.id)).toEqual(['work']);
+    expect(model.keyFigures.map((k) => `${k.value} ${k.label}`)).toEqual(['1 Indikator in 1 Handlungsfeld', '2 bewertete Ziele', '2025 neuestes Datenjahr']);
+    expect(model.totals.filter((t) => t.count).map((t) => t.status)).toEqual(['limited']);
+    expect(() => makeModel(makeProject(), { field: 'nope' })).toThrow('no field of action `nope`');
+  });
+
   it('speaks English with lang en, project texts included', () => {
     const model = makeModel(makeProject(), { lang: 'en' });
     expect(model.title).toBe('Integration monitoring test town');
-    expect(model.generatedAt).toBe('1 March 2026 at 13:00 (GMT+1)');
+    expect(model.generatedAt).toBe('1 March 2026 at 13:00 CET');
     expect(section(model, 'employment').figures.map((f) => f.title)).toEqual(['Development, target and trend', 'Gap between the groups', 'By ortsteil, 2025']);
     expect(figure(model, 'employment', 'breakdown').table.rows.map((r) => r.head)).toEqual(['South', 'Altstadt', 'Nordstadt']);
     expect(section(model, 'employment').summary[0]).toBe(
