@@ -29,6 +29,10 @@ export interface ChartTarget {
   value: number;
   /** "Ziel 2030: 55 %". */
   label: string;
+  /** The series the target is for: the diamond and its label then take the series' colour. */
+  series?: string;
+  /** The label with the group's name, for the tooltip. */
+  tooltip?: string;
 }
 
 /** The straight-line trend of a series, continued to the target year; drawn dashed in the series' colour. */
@@ -176,16 +180,19 @@ export function buildChart(input: ChartInput): TopLevelSpec {
       encoding: { y: value, text: { field: 'text' } },
     });
   });
-  if (input.targets.length) {
-    const data = { values: input.targets.map((t) => ({ ...t })) };
+  // Targets in the colour of the series they are for (black when there is one series or none is named).
+  const black = { line: ink, text: ink };
+  const targetColor = (t: ChartTarget) => (labels.length > 1 && t.series !== undefined && labels.includes(t.series) ? colors[labels.indexOf(t.series)]! : black);
+  for (const c of [...new Set(input.targets.map((t) => targetColor(t)))]) {
+    const data = { values: input.targets.filter((t) => targetColor(t) === c).map((t) => ({ year: t.year, value: t.value, label: t.label, tooltip: t.tooltip ?? t.label })) };
     layers.push({
       data,
-      mark: { type: 'point', shape: 'diamond', filled: true, size: 130, color: ink, opacity: 1 },
-      encoding: { y: value, tooltip: { field: 'label', type: 'nominal' } },
+      mark: { type: 'point', shape: 'diamond', filled: true, size: 130, color: c.line, opacity: 1 },
+      encoding: { y: value, tooltip: { field: 'tooltip', type: 'nominal' } },
     });
     layers.push({
       data,
-      mark: { type: 'text', align: 'right', dx: -9, dy: -12, fontSize: 12, fontWeight: 'bold', color: ink },
+      mark: { type: 'text', align: 'right', dx: -9, dy: -12, fontSize: 12, fontWeight: 'bold', color: c.text },
       encoding: { y: value, text: { field: 'label' } },
     });
   }
@@ -203,7 +210,8 @@ export function buildChart(input: ChartInput): TopLevelSpec {
         type: 'quantitative',
         title: titles.year,
         scale: { domain: [first, end], nice: false, zero: false },
-        axis: { format: 'd', tickMinStep: 1, labelFlush: true, grid: false, ticks: false, labelPadding: 6 },
+        // About one year label per 56 pixels, at round years (every year, every second, every fifth).
+        axis: { format: 'd', tickMinStep: 1, tickCount: { expr: 'ceil(width / 56)' }, labelFlush: true, labelOverlap: true, grid: false, ticks: false, labelPadding: 6 },
       },
     },
     layer: layers,

@@ -74,7 +74,9 @@ function seriesFigure({ project, ind, values, comparisons, lang, title }: Figure
   const valueTargets = ind.targets.filter((t) => t.gap === undefined);
   const targets: ChartTarget[] = valueTargets.map((t) => {
     const goal = targetValue(t, ind.direction);
-    return { year: t.year, value: goal, label: ui.targetLabel(t.year, t.group && series.length > 1 ? groupLabel(t.group) : null, formatTarget(goal, ind.unit, lang)) };
+    const subject = t.group ? groupLabel(t.group) : ui.everyone;
+    const text = formatTarget(goal, ind.unit, lang);
+    return { year: t.year, value: goal, label: ui.targetLabel(t.year, null, text), tooltip: ui.targetLabel(t.year, series.length > 1 ? subject : null, text), series: subject };
   });
   const projections = comparisons.flatMap((c) => {
     if (c.series !== 'value' || !c.projection) return [];

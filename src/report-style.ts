@@ -66,7 +66,7 @@ caption { caption-side: top; text-align: left; color: var(--muted); font-size: .
 .field-table td { width: 9%; }
 .field-table td.zero { color: var(--muted); }
 .overview-table { table-layout: fixed; min-width: 60rem; }
-.overview-table th, .overview-table td { white-space: normal; }
+.overview-table th, .overview-table td { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
 .c-field { width: 13%; } .c-indicator { width: 20%; } .c-subject { width: 14%; } .c-ist { width: 9%; } .c-soll { width: 13%; } .c-gap { width: 12%; } .c-status { width: 19%; }
 .overview-table .year { display: block; font-size: .85rem; }
 .overview-table td small { color: var(--muted); }
@@ -151,7 +151,6 @@ export function printStyle(o: { title: string; date: string; page: string; of: s
   .table-scroll { overflow: visible; }
   .overview-table { min-width: 0; font-size: 8.5pt; }
   .overview-table th, .overview-table td, .field-table th, .field-table td { padding: .25rem .35rem; }
-  .overview-table td, .overview-table th { overflow-wrap: anywhere; }
   .overview-table .status { font-size: .85em; padding: 0 .35rem; }
   .c-field { width: 12%; } .c-indicator { width: 19%; } .c-subject { width: 15%; } .c-ist { width: 9%; } .c-soll { width: 12%; } .c-gap { width: 11%; } .c-status { width: 22%; }
   .data-table { font-size: 8.5pt; }

@@ -124,6 +124,18 @@ browserTests.describe('the example report with JavaScript', () => {
     expect((await notice.boundingBox())!.y).toBeLessThan(400);
   });
 
+  it('writes a screenshot of the summary page, in German and in English', async () => {
+    const english = await buildReport(root, 'en', 'example-en');
+    const page = (await open(await browser.newContext({ viewport: { width: 1280, height: 900 } }), english.url)).page;
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#ueberblick-titel').textContent()).toBe('At a glance');
+    for (const [lang, p] of [['de', js.page], ['en', page]] as const) {
+      const file = join(tmpdir(), `istsoll-summary-${lang}.png`);
+      await p.locator('#ueberblick').screenshot({ path: file });
+      console.log(`screenshot of the summary page (${lang}): ${file}`);
+      expect((await stat(file)).size).toBeGreaterThan(20_000);
+    }
+  });
   it('sorts the overview by rating with a click on its heading, worst first, and back with a second', async () => {
     const heading = js.page.locator('table.sortable thead th').last();
     const ranks = () => js.page.$$eval('table.sortable tbody tr', (rows) => rows.map((r) => Number(r.lastElementChild!.getAttribute('data-sort'))));
@@ -142,18 +154,6 @@ browserTests.describe('the example report with JavaScript', () => {
     expect(await js.page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
   });
 
-  it('writes a screenshot of the summary page, in German and in English', async () => {
-    const english = await buildReport(root, 'en', 'example-en');
-    const page = (await open(await browser.newContext({ viewport: { width: 1280, height: 900 } }), english.url)).page;
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('#ueberblick-titel').textContent()).toBe('At a glance');
-    for (const [lang, p] of [['de', js.page], ['en', page]] as const) {
-      const file = join(tmpdir(), `istsoll-summary-${lang}.png`);
-      await p.locator('#ueberblick').screenshot({ path: file });
-      console.log(`screenshot of the summary page (${lang}): ${file}`);
-      expect((await stat(file)).size).toBeGreaterThan(20_000);
-    }
-  });
 });
 
 browserTests.describe('the example report without JavaScript', () => {
