@@ -209,9 +209,10 @@ export function buildChart(input: ChartInput): TopLevelSpec {
         field: 'year',
         type: 'quantitative',
         title: titles.year,
-        scale: { domain: [first, end], nice: false, zero: false },
+        // A little room before the first and after the last year, so that their labels sit under them.
+        scale: { domain: [first - 0.4, end + 0.4], nice: false, zero: false },
         // About one year label per 56 pixels, at round years (every year, every second, every fifth).
-        axis: { format: 'd', tickMinStep: 1, tickCount: { expr: 'ceil(width / 56)' }, labelFlush: true, labelOverlap: true, grid: false, ticks: false, labelPadding: 6 },
+        axis: { format: 'd', tickMinStep: 1, tickCount: { expr: 'ceil(width / 56)' }, labelOverlap: true, grid: false, ticks: false, labelPadding: 6 },
       },
     },
     layer: layers,
