@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { buildBars, buildChart, gapColor, type Bar, type ChartPoint, type ChartProjection, type ChartSeries, type ChartTarget } from './charts.js';
 import { targetValue } from './compare.js';
-import { formatDifference, formatNumber, formatPoints, formatTarget, formatValue, label, translateNote, type Lang } from './format.js';
+import { formatDifference, formatNumber, formatPoints, formatTarget, formatValue, label, localize, translateNote, type Lang } from './format.js';
 import { gapSeries, gapTable, gapTrend, sameCell } from './gaps.js';
 import type { Cell, Comparison, IndicatorValue, Projection } from './model.js';
 import type { Project } from './project.js';
@@ -165,7 +165,8 @@ function breakdownFigures({ project, ind, values, lang, title }: FigureInput): F
       const year = Math.max(...mine.filter((v) => v.value !== null).map((v) => v.year));
       if (!Number.isFinite(year)) return [];
       const codes = orderCodes(project, column, [...new Set(mine.filter((v) => v.year === year).map((v) => v.cell[column]!))], lang);
-      const columnTitle = ui.columnTitle(column);
+      const titled = project.config.column_titles[column];
+      const columnTitle = titled ? localize(titled, lang) : ui.columnTitle(column);
       const notesOf = noteCollector();
       const bars: Bar[] = [];
       const gaps = gapTable(ind, values).filter((r) => r.year === year);

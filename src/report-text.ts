@@ -10,10 +10,7 @@ interface Since {
 /** A trend that needs more than this many years past the target year is not worth a precise year. */
 const farFuture = 20;
 
-/**
- * A disaggregation column as a heading: istsoll.yaml has labels for a column's values but no title for
- * the column itself, so its name has to do (German nouns capitalised: `ortsteil` → "Ortsteil").
- */
+/** A disaggregation column as a heading when istsoll.yaml gives it no `column_titles` entry: its name has to do. */
 const columnName = (column: string) => column.replace(/_/g, ' ');
 
 const nouns: Record<Unit, string> = { percent: 'der Anteil', per_1000: 'die Rate', count: 'die Zahl', mean: 'der Mittelwert', ratio: 'das Verhältnis' };

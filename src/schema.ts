@@ -181,6 +181,8 @@ export const ProjectConfig = z.strictObject({
   /** Said on every report and terminal summary (e.g. that the numbers are fictional). */
   notice: Text.optional(),
   method: Method.default('growth-ratio'),
+  /** Headings for disaggregation columns (e.g. ortsteil → "Ortsteil" / "District"); the column name otherwise. */
+  column_titles: z.record(column, Text).default({}),
   /** Which values of a disaggregation column to show under which label, in which order. */
   labels: z.record(column, z.record(z.string(), Text)).default({}),
   suppression: z

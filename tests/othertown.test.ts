@@ -59,5 +59,7 @@ describe('Neustadt am Testbach', () => {
     const html = await readFile(out, 'utf8');
     expect(html).toContain('Integrationsbericht Neustadt am Testbach');
     expect(html).toContain('ausländische Staatsangehörigkeit');
+    expect(html).toContain('Nach Stadtbezirk, 2024');
+    expect(html).toContain('Altstadt');
   });
 });
