@@ -101,7 +101,7 @@ export async function targetsList(o: Options): Promise<void> {
   print(
     renderTable([
       ['indicator', 'group', 'year', 'target', 'owner'],
-      ...rows.map((r) => [r.indicator, r.kind === 'gap' ? 'gap' : (r.group ?? 'all'), String(r.year), `${r.direction === 'higher' ? '≥' : '≤'} ${r.kind === 'gap' ? formatDifference(r.value, r.unit, 'en') : formatValue(r.value, r.unit, 'en')}`, r.owner]),
+      ...rows.map((r) => [r.indicator, r.kind === 'gap' ? 'gap' : (r.group ?? 'all'), String(r.year), r.value === null ? (r.direction === 'higher' ? 'rising' : 'falling') : `${r.direction === 'higher' ? '≥' : '≤'} ${r.kind === 'gap' ? formatDifference(r.value, r.unit, 'en') : formatValue(r.value, r.unit, 'en')}`, r.owner]),
     ]),
   );
 }
@@ -169,7 +169,7 @@ async function printComparisons(project: Project, comparisons: Comparison[]): Pr
       c.indicator,
       what,
       c.latest ? `${show(c.latest.value)} (${c.latest.year})` : '–',
-      `${show(c.target.value)} (${c.target.year})`,
+      `${c.target.value === null ? (c.direction === 'higher' ? 'rising' : 'falling') : show(c.target.value)} (${c.target.year})`,
       formatStatus(c.status, 'en'),
     ];
   });

@@ -1,7 +1,7 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
-import type { Comparison, IndicatorValue, Status } from './model.js';
+import type { Comparison, IndicatorValue, Point, Status } from './model.js';
 import { statusOrder } from './model.js';
-import { basePoint, isMet, latestPoint, projectTrend, rateGrowthRatio, rateWeather, rateWeatherEveryYear, type Rating, type RatingInput } from './progress.js';
+import { basePoint, isMet, latestPoint, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type Rating, type RatingInput } from './progress.js';
 import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from './schema.js';
 
@@ -21,13 +21,16 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
     const isGap = target.gap !== undefined;
     const series = isGap ? gapSeries(ind, values) : valueSeries(values, target.group && ind.groups ? { [ind.groups.column]: target.group } : {});
     const d: 1 | -1 = isGap || ind.direction === 'lower' ? -1 : 1;
-    const goal = { year: target.year, value: targetValue(target, ind.direction) };
-    const input = { series: series.map((s) => s.point), baselineYear: ind.baseline, target: goal, d };
+    const points = series.map((s) => s.point);
+    const base = basePoint(points, ind.baseline);
+    const latest = latestPoint(points);
+    const value = targetValue(target, ind.direction);
+    if (value === null) return compareDirection(ind, target, points, base, latest, d, method);
+    const goal = { year: target.year, value };
+    const input = { series: points, baselineYear: ind.baseline, target: goal, d };
     // A target that must hold every year is judged by the weather method's own rule for such targets.
     const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method].rate;
     const rating = qualifyByUncertainty(rate(input), series, ind.baseline, goal.value, d);
-    const base = basePoint(input.series, ind.baseline);
-    const latest = latestPoint(input.series);
     const gap = latest ? d * (goal.value - latest.value) : null;
     return {
       indicator: ind.id,
@@ -47,16 +50,38 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
   });
 }
 
-/** The number a target asks for: a range counts with its weaker end. */
-export function targetValue(target: Target, direction: 'higher' | 'lower'): number {
+/** A direction-only target: rated by how the series moves, with no number to reach. */
+function compareDirection(ind: Indicator, target: Target, points: Point[], base: Point | null, latest: Point | null, d: 1 | -1, method: Method): Comparison {
+  const input = { series: points, baselineYear: ind.baseline, d };
+  const rating = method === 'weather' ? rateWeatherDirection(input) : rateGrowthDirection(input);
+  const trend = latest ? projectTrend(points, { year: target.year, value: latest.value }, d) : null;
+  return {
+    indicator: ind.id,
+    series: 'value',
+    group: target.group ?? null,
+    direction: d === 1 ? 'higher' : 'lower',
+    target: { year: target.year, value: null },
+    baseline: base,
+    latest,
+    gap: null,
+    relativeGap: null,
+    progress: null,
+    projection: trend && { ...trend, reachYear: null },
+    ...rating,
+    method,
+  };
+}
+
+/** The number a target asks for: a range counts with its weaker end; a direction-only target has none. */
+export function targetValue(target: Target, direction: 'higher' | 'lower'): number | null {
   if (target.gap !== undefined) return target.gap;
   if (target.range) return direction === 'higher' ? target.range[0] : target.range[1];
-  return target.value!;
+  return target.value ?? null;
 }
 
 /** Of several milestones for the same series, the next one still ahead counts (or the last, when all have passed). */
 export function currentTargets(targets: Target[], latestYear: number | null): Target[] {
-  const key = (t: Target) => (t.gap !== undefined ? 'gap' : `value:${t.group ?? ''}`);
+  const key = (t: Target) => (t.gap !== undefined ? 'gap' : `${t.trend ? 'trend' : 'value'}:${t.group ?? ''}`);
   return [...groupBy(targets, key).values()].map((group) => {
     const sorted = group.toSorted((a, b) => a.year - b.year);
     return sorted.find((t) => latestYear === null || t.year >= latestYear) ?? sorted[sorted.length - 1]!;

@@ -41,7 +41,8 @@ export interface Comparison {
   series: 'value' | 'gap';
   group: string | null;
   direction: 'higher' | 'lower';
-  target: { year: number; value: number };
+  /** `value` is null for a direction-only target ("should rise"). */
+  target: { year: number; value: number | null };
   baseline: Point | null;
   latest: Point | null;
   /** Target minus latest value, signed so that a positive gap means "still to go". */

@@ -86,7 +86,7 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
     if (t.year <= ind.baseline) throw new InputError(`target year ${t.year} is not after the baseline year ${ind.baseline}`, where(['targets', i, 'year']), 'a target lies in the future of its baseline');
     if (t.group !== undefined && !ind.groups) throw new InputError(`target for group \`${t.group}\`, but the indicator declares no \`groups\``, where(['targets', i, 'group']));
     if (t.gap !== undefined && !ind.groups) throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
-    const twin = ind.targets.findIndex((o, j) => j < i && o.year === t.year && (o.gap !== undefined) === (t.gap !== undefined) && (o.group ?? null) === (t.group ?? null));
+    const twin = ind.targets.findIndex((o, j) => j < i && o.year === t.year && (o.gap !== undefined) === (t.gap !== undefined) && Boolean(o.trend) === Boolean(t.trend) && (o.group ?? null) === (t.group ?? null));
     if (twin >= 0) throw new InputError(`a second target for the same year, group and kind (the first is item ${twin + 1})`, where(['targets', i]), 'keep one of them');
   });
 }

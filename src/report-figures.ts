@@ -71,9 +71,9 @@ function seriesFigure({ project, ind, values, comparisons, lang, title }: Figure
   const cells = shownCells(ind, lang, groupLabel);
   const span = periods(values);
   const series: ChartSeries[] = cells.map(({ cell, label: name }) => ({ label: name, points: span.map((year) => chartPoint(find(values, year, cell), year, ind, lang)) }));
-  const valueTargets = ind.targets.filter((t) => t.gap === undefined);
+  const valueTargets = ind.targets.filter((t) => t.gap === undefined && !t.trend);
   const targets: ChartTarget[] = valueTargets.map((t) => {
-    const goal = targetValue(t, ind.direction);
+    const goal = targetValue(t, ind.direction)!;
     const subject = t.group ? groupLabel(t.group) : ui.everyone;
     const text = formatTarget(goal, ind.unit, lang);
     return { year: t.year, value: goal, label: ui.targetLabel(t.year, null, text), tooltip: ui.targetLabel(t.year, series.length > 1 ? subject : null, text), series: subject };

@@ -77,7 +77,7 @@ export interface TargetLine {
   status: StatusBadge;
   reason: string | null;
   /** The numbers as shown (rounded), for sorting the overview. */
-  sort: { ist: number | null; soll: number; gap: number | null };
+  sort: { ist: number | null; soll: number | null; gap: number | null };
 }
 
 export interface IndicatorSection {
@@ -183,7 +183,7 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
       subject: subjectOf(c),
       ist: c.latest ? fmt(c.latest.value) : '–',
       istYear: c.latest?.year ?? null,
-      soll: `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang)}`,
+      soll: c.target.value === null ? formatGoal(ind, c, lang) : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang)}`,
       sollYear: c.target.year,
       gap: c.gap === null ? '–' : c.gap > 0 ? ui.toGo(formatDifference(c.gap, ind.unit, lang)) : c.gap < 0 ? ui.exceededBy(formatDifference(-c.gap, ind.unit, lang)) : ui.exactly,
       status: badge(c.status),
@@ -222,7 +222,7 @@ function describeComparison(ind: Indicator, c: Comparison, subject: string, lang
   }
   // The first sentence names the group; without it, the target sentence has to.
   const scope = c.latest ? null : isGap ? ui.gapBetweenGroups : c.group !== null ? subject : null;
-  parts.push(ui.targetSentence(scope, c.target.year, `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang, 'long')}`));
+  parts.push(ui.targetSentence(scope, c.target.year, c.target.value === null ? formatGoal(ind, c, lang) : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang, 'long')}`));
   const p = c.projection;
   if (c.status === 'achieved') parts.push(ui.achieved);
   else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? translateNote(c.reason, lang) : null));
@@ -234,8 +234,10 @@ function describeComparison(ind: Indicator, c: Comparison, subject: string, lang
 
 /** The target as written in the YAML, without trailing zeros: "55 %", "10 Pp.". */
 function formatGoal(ind: Indicator, c: Comparison, lang: Lang, style: 'short' | 'long' = 'short'): string {
-  if (c.series !== 'gap') return formatTarget(c.target.value, ind.unit, lang);
-  return ind.unit === 'percent' ? formatPoints(c.target.value, lang, style, Number.isInteger(c.target.value) ? 0 : 1) : formatTarget(c.target.value, ind.unit, lang);
+  const value = c.target.value;
+  if (value === null) return texts[lang].trendGoal(c.direction);
+  if (c.series !== 'gap') return formatTarget(value, ind.unit, lang);
+  return ind.unit === 'percent' ? formatPoints(value, lang, style, Number.isInteger(value) ? 0 : 1) : formatTarget(value, ind.unit, lang);
 }
 
 function definition(project: Project, ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {

@@ -127,6 +127,8 @@ export const Target = z
     value: z.number().optional(),
     /** A target range [low, high]: its weaker end counts (the low end when higher is better). */
     range: z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, 'the range is [low, high]').optional(),
+    /** A target without a number: the indicator should move in its better direction ("should rise"). */
+    trend: z.literal(true).optional(),
     /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
     gap: z.number().min(0).optional(),
     group: z.string().optional(),
@@ -134,7 +136,7 @@ export const Target = z
     every_year: z.boolean().optional(),
     note: z.string().optional(),
   })
-  .refine((t) => [t.value, t.gap, t.range].filter((x) => x !== undefined).length === 1, { message: 'a target has one of `value`, `range` or `gap`' })
+  .refine((t) => [t.value, t.gap, t.range, t.trend].filter((x) => x !== undefined).length === 1, { message: 'a target has one of `value`, `range`, `gap` or `trend: true`' })
   .refine((t) => !(t.gap !== undefined && t.group !== undefined), { message: 'a gap target is between the groups; it takes no `group`' });
 export type Target = z.infer<typeof Target>;
 

@@ -11,10 +11,11 @@ import { parseYaml } from './yamlfile.js';
 export interface TargetRow {
   indicator: string;
   title: string;
-  kind: 'value' | 'gap';
+  kind: 'value' | 'gap' | 'trend';
   group: string | null;
   year: number;
-  value: number;
+  /** Null for a direction-only target. */
+  value: number | null;
   unit: Unit;
   direction: 'higher' | 'lower';
   baseline: number;
@@ -27,7 +28,7 @@ export function listTargets(project: Project): TargetRow[] {
     ind.targets.map((t) => ({
       indicator: ind.id,
       title: ind.title.de,
-      kind: t.gap !== undefined ? ('gap' as const) : ('value' as const),
+      kind: t.gap !== undefined ? ('gap' as const) : t.trend ? ('trend' as const) : ('value' as const),
       group: t.group ?? null,
       year: t.year,
       value: targetValue(t, ind.direction),

@@ -146,3 +146,21 @@ describe('a target that must hold every year', () => {
     expect(compareIndicator(indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }), values, 'growth-ratio')[0]!.status).toBe('achieved');
   });
 });
+
+describe('a direction-only target ("should rise")', () => {
+  const values = [value(2015, {}, 50), value(2020, {}, 55)];
+  const trend = indicator({ groups: undefined, by: [], targets: [{ year: 2030, trend: true }] });
+  it('is rated by the growth rate in the better direction, with no number to reach', () => {
+    const [c] = compareIndicator(trend, values, 'growth-ratio');
+    // (55/50)^(1/5) − 1 = 1.924 % a year ≥ 1.5 %
+    expect(c).toMatchObject({ target: { year: 2030, value: null }, gap: null, progress: null, status: 'on_track' });
+    expect(c!.score).toBeCloseTo(0.019245, 5);
+    expect(c!.projection).toMatchObject({ value: 65, reachYear: null });
+  });
+  it('under the weather method needs four consecutive years', () => {
+    expect(compareIndicator(trend, values, 'weather')[0]).toMatchObject({ status: 'not_assessable' });
+  });
+  it('is a milestone series of its own, next to a value target for the same group', () => {
+    expect(currentTargets([{ year: 2030, trend: true }, { year: 2030, value: 60 }], 2025)).toHaveLength(2);
+  });
+});
