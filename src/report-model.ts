@@ -227,7 +227,8 @@ function describeComparison(ind: Indicator, c: Comparison, subject: string, lang
   if (c.status === 'achieved') parts.push(ui.achieved);
   else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? translateNote(c.reason, lang) : null));
   else if (p && p.reachYear !== null && c.latest && p.reachYear <= c.latest.year) parts.push(ui.metNow);
-  else if (p) parts.push(ui.projection(p.from, p.to, p.reachYear, c.target.year, fmt(p.value)));
+  // A direction-only target has no number the trend could reach.
+  else if (p && c.target.value !== null) parts.push(ui.projection(p.from, p.to, p.reachYear, c.target.year, fmt(p.value)));
   if (c.status !== 'not_assessable') parts.push(ui.ratingSentence(`${statusSymbols[c.status]} ${statusWords[lang][c.status]}`, c.reason && c.status !== 'achieved' ? translateNote(c.reason, lang) : null));
   return parts.join(' ');
 }
