@@ -38,26 +38,18 @@ export async function main(argv: string[]): Promise<number> {
   command('compute', 'compute every indicator for all years and disaggregations', 'istsoll compute --format csv --decimal-comma --bom > werte.csv')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .addOption(json_)
-    .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
+    .addOption(decimalComma())
+    .addOption(bom())
     .action(run(async (o) => (await commands()).compute(o)));
   command('compare', 'compare the indicators with their targets (gap, progress, trend, status)', 'istsoll compare --csv --decimal-comma > vergleich.csv')
     .addOption(json_)
     .option('--csv', 'print CSV: one row per target, naming its method')
-    .option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma')
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark')
+    .addOption(decimalComma())
+    .addOption(bom())
     .action(run(async (o) => (await commands()).compare(o)));
-  command('report', 'write the HTML report to reports/index.html (and a PDF with --pdf)', 'istsoll report --lang en --out reports/en.html --pdf')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
-    .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
-    .option('--pdf', 'also print it to PDF beside the HTML, through a local Chromium (CHROMIUM_PATH or /usr/bin/chromium)')
-    .option('--per-field', 'also write one report per field of action beside it (index-<field>.html)')
+  reportOptions(command('report', 'write the HTML report to reports/index.html (and a PDF with --pdf)', 'istsoll report --lang en --out reports/en.html --pdf'))
     .action(run(async (o) => (await commands()).report(o)));
-  command('run', 'load, compute, compare and report in one go', 'istsoll run --project .')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
-    .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
-    .option('--pdf', 'also print the report to PDF beside the HTML, through a local Chromium')
-    .option('--per-field', 'also write one report per field of action beside it (index-<field>.html)')
+  reportOptions(command('run', 'load, compute, compare and report in one go', 'istsoll run --project .'))
     .action(run(async (o) => (await commands()).runAll(o)));
   command('inspect', 'show what the loader detects in a file and print a sources.yaml entry for it', 'istsoll inspect data/12411-0015.csv')
     .argument('<file>', 'a CSV file, a Parquet file or a folder of Parquet files')
@@ -97,6 +89,18 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return reportError(e, json, Boolean(program.opts().debug));
   }
+}
+
+const decimalComma = () => new Option('--decimal-comma', 'CSV for German spreadsheets: `;` between fields and a decimal comma');
+const bom = () => new Option('--bom', 'start the CSV with a UTF-8 byte-order mark');
+
+/** The options of every command that writes the report. */
+function reportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['de', 'en']).default('de'))
+    .option('--out <file>', 'where to write the report (default: <project>/reports/index.html)')
+    .option('--pdf', 'also print it to PDF beside the HTML, through a local Chromium (CHROMIUM_PATH or /usr/bin/chromium)')
+    .option('--per-field', 'also write one report per field of action beside it (index-<field>.html)');
 }
 
 function parseNumber(value: string): number {
