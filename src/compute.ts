@@ -57,8 +57,8 @@ export async function computeIndicator(db: Database, project: Project, ind: Indi
   }
   if (ind.groups) checkGroupsIn(ind, [...new Set(rows.map((r) => r[ind.groups!.column]).filter((v) => v !== null).map(String))]);
   const values = rows.map((row) => toValue(project, ind, row));
-  // Survey cells are estimates, not counts: their totals do not give a hidden cell away exactly.
-  return ind.weight ? values : suppressSecondary(values, ind.by);
+  // Weighted sums add up like counts: a total and its published siblings would give a hidden survey cell away too.
+  return suppressSecondary(values, ind.by);
 }
 
 /** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
@@ -95,7 +95,9 @@ export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<stri
  * the `<column>__note` columns that load writes for columns with special signs.
  */
 function signNotes(agg: Aggregate, columns: string[]): { missing: string; flags: string } {
-  const used = columns.filter((c) => columns.includes(`${c}__note`) && new RegExp(`(^|[^A-Za-z0-9_])"?${c}"?([^A-Za-z0-9_]|$)`).test(agg.expr));
+  // SQL names ignore case, and a column name may hold characters that mean something in a pattern.
+  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const used = columns.filter((c) => columns.includes(`${c}__note`) && new RegExp(`(^|[^A-Za-z0-9_])"?${escape(c)}"?([^A-Za-z0-9_]|$)`, 'i').test(agg.expr));
   if (!used.length) return { missing: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
   const notes = (valueIs: string) => `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
   return { missing: notes('IS NULL'), flags: notes('IS NOT NULL') };

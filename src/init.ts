@@ -1,9 +1,10 @@
 // `istsoll init <dir>`: a new project for a town that has never seen istsoll, from templates/project.
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { displayPath, InputError } from './errors.js';
 
-const templates = resolve(import.meta.dirname, '..', 'templates', 'project');
+const templates = fileURLToPath(new URL('../templates/project', import.meta.url));
 
 export async function initProject(dir: string, name = basename(resolve(dir))): Promise<string[]> {
   const existing = await readdir(dir).catch(() => null);

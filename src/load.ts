@@ -3,7 +3,7 @@
 // file and source entry are unchanged (content hash) are copied over instead of read again.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { openDatabase, quoteIdent, quoteString, type Database } from './database.js';
 import { checkTable } from './checks.js';
@@ -145,8 +145,21 @@ function sourceHash(source: Source): string {
   return createHash('sha256').update(JSON.stringify(source)).digest('hex');
 }
 
+/** A load replaces the file at the database path: never when that file is something else (a typo in --db). */
+async function refuseNonDatabase(dbPath: string): Promise<void> {
+  const handle = await open(dbPath);
+  try {
+    const head = Buffer.alloc(12);
+    await handle.read(head, 0, 12, 0);
+    if (head.subarray(8, 12).toString('latin1') !== 'DUCK') throw new InputError('this file is not a DuckDB database, and a load would replace it', displayPath(dbPath), 'check --db: it names the database file istsoll writes, e.g. .istsoll/istsoll.duckdb');
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readLoadedTables(dbPath: string): Promise<Map<string, { hash: string; stamp: string; rows: number }>> {
   if (!(await stat(dbPath).catch(() => null))) return new Map();
+  await refuseNonDatabase(dbPath);
   let db: Database | undefined;
   try {
     db = await openDatabase(dbPath, { readOnly: true });
@@ -169,7 +182,8 @@ async function acquireLock(dbPath: string): Promise<() => Promise<void>> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (pid && isAlive(pid)) {
+      // A lock with our own process id was left by an earlier process whose id has been reused.
+      if (pid && pid !== process.pid && isAlive(pid)) {
         throw new InputError(`the database is in use: process ${pid} is loading into it`, lock, 'wait for that load to finish, then run again');
       }
       await rm(lock, { force: true }); // left behind by a load that was killed

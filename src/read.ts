@@ -3,7 +3,8 @@
 // in one SQL statement, keeping each missing value's reason in a `<column>__note` column.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -78,7 +79,8 @@ function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
     `delim = ${quoteString(dialect.delimiter)}`,
     `decimal_separator = ${quoteString(dialect.decimal)}`,
     dialect.thousands ? `thousands = ${quoteString(dialect.thousands)}` : null,
-    dialect.skip ? `skip = ${dialect.skip}` : null,
+    // Always said, so that DuckDB's sniffer never guesses a header further down a ragged file.
+    `skip = ${dialect.skip}`,
     dialect.missing.length ? `nullstr = [${dialect.missing.map(quoteString).join(', ')}]` : null,
     ...extra,
   ]
@@ -145,7 +147,7 @@ async function readGenesis(db: Database, input: Input, path: string, dialect: Re
   const table = parseGenesisTable(text, dialect.delimiter, input.source.genesis ?? {}, input.label, looksLikeValue);
   checkColumns(table.columns, input, input.label);
   // The tidy table goes to DuckDB through a temporary file: one bulk read instead of row-by-row inserts.
-  const tidy = `${path}.${process.pid}.tidy.csv`;
+  const tidy = join(tmpdir(), `istsoll-${process.pid}-${input.name}.tidy.csv`);
   const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
   const lines = [['_line', '_column', ...table.columns].map(quote).join(';'), ...table.rows.map((r, i) => [table.origins[i]!.line, table.origins[i]!.column, ...r.map(quote)].join(';'))];
   const raw = `_raw_${input.name}`;
@@ -262,7 +264,7 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
 /** DuckDB reads UTF-8: other encodings are converted into a temporary file first. */
 async function toUtf8(path: string, sample: Sample): Promise<string> {
   if (sample.encoding === 'utf-8') return path;
-  const out = `${path}.${process.pid}.utf8.tmp`;
+  const out = join(tmpdir(), `istsoll-${process.pid}-${basename(path)}.utf8`);
   await pipeline(createReadStream(path), iconv.decodeStream(sample.encoding), iconv.encodeStream('utf-8'), createWriteStream(out));
   return out;
 }

@@ -192,6 +192,10 @@ describe('signs carry their meaning into indicator values', () => {
     expect(at(2024, 'Barsinghausen')).toMatchObject({ value: null, note: 'not computable: source cell not applicable' });
     expect(at(2024, 'Lehrte')).toMatchObject({ note: 'includes values marked provisional' });
     expect(at(2024, 'Lehrte').value).toBeCloseTo((6310 / 45160) * 100, 9);
+    // SQL names ignore case: `sum(PERSONS)` rests on the same marked cells.
+    await writeFile(join(dir, 'indicators', 'share.yaml'), (await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'indicators', 'share.yaml'), 'utf8'))).replaceAll('sum(persons)', 'sum(PERSONS)'));
+    const upper = await computeProject(await readProject(dir), db);
+    expect(upper.find((v) => v.year === 2024 && v.cell.gemeinde === 'Barsinghausen')).toMatchObject({ value: null, note: 'not computable: source cell not applicable' });
     // The town total for 2024 rests on the blocked cells too.
     expect(at(2024).note).toBe("not computable: source cell not applicable; not reliable enough to publish; not yet available");
   });

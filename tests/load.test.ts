@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -77,8 +78,23 @@ describe('load', () => {
   it('fails at once while another process is loading', async () => {
     const dir = await copyFixture('mini');
     const db = await tempDb();
-    await writeFile(`${db}.lock`, String(process.pid));
+    // Another live process holds the lock.
+    const other = spawn('sleep', ['30']);
+    try {
+      await writeFile(`${db}.lock`, String(other.pid));
+      const error = await loadProject(await readProject(dir), db).catch((e) => e);
+      expect(error.message).toBe(`the database is in use: process ${other.pid} is loading into it`);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('never replaces a file at --db that is not a database', async () => {
+    const dir = await copyFixture('mini');
+    const db = await tempDb();
+    await writeFile(db, 'notes that must survive\n');
     const error = await loadProject(await readProject(dir), db).catch((e) => e);
-    expect(error.message).toBe(`the database is in use: process ${process.pid} is loading into it`);
+    expect(error.message).toBe('this file is not a DuckDB database, and a load would replace it');
+    expect(await readFile(db, 'utf8')).toBe('notes that must survive\n');
   });
 });

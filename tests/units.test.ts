@@ -91,3 +91,21 @@ describe('istsoll run after editing only a target', () => {
     expect(again.stdout).toMatch(/agree\s+all\s+.*85\.0% \(2030\)/);
   });
 });
+
+describe('secondary suppression of survey cells', () => {
+  it('hides the sibling whose weighted sums would give a hidden cell away', async () => {
+    const project = await copyFixture('mini');
+    const config = join(project, 'istsoll.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('min_respondents: 1', 'min_respondents: 3'));
+    const p = await readProject(project);
+    const db = await tempDb();
+    await loadProject(p, db);
+    const survey = (await computeProject(p, db)).filter((v) => v.indicator === 'agree' && v.year === 2022);
+    const cell = (nat?: string) => survey.find((v) => v.cell.nat === nat)!;
+    // X has 2 respondents (primary); D's weighted sums with the total's would give X back: 5 − 2 of 8 − 4.
+    expect(cell('X')).toMatchObject({ value: null, numerator: null, suppressed: true });
+    expect(cell('D')).toMatchObject({ value: null, numerator: null, denominator: null, note: 'suppressed: would reveal a suppressed neighbouring cell' });
+    expect(cell(undefined).value).toBeCloseTo(62.5, 9);
+  });
+});
+
