@@ -79,6 +79,7 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
           clearTimeout(slow);
         }
         const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`)) as [{ rows: number }];
+        if (rows === 0) throw new InputError('the file has no data rows', input.label, `expected data rows below the header for source \`${input.name}\``);
         tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
         if (!reused && Date.now() - started > 1000) onProgress(`read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }

@@ -1,6 +1,6 @@
 // After a source is read: its period column becomes a whole year, and survey answer codes are applied.
 import { quoteIdent, quoteString, type Database } from './database.js';
-import { InputError } from './errors.js';
+import { didYouMean, InputError } from './errors.js';
 import type { Input } from './read.js';
 
 /** The period column becomes a whole year: "2024" stays, a date such as "31.12.2024" or "2024-12-31" gives its year. */
@@ -29,7 +29,9 @@ export async function applyCodes(db: Database, input: Input): Promise<void> {
   const columns = Object.entries(input.source.codes!);
   const replace: string[] = [];
   const added: string[] = [];
+  const names = (await db.query<{ column_name: string }>(`SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1`, [input.name])).map((r) => r.column_name);
   for (const [column, codes] of columns) {
+    if (!names.includes(column)) throw new InputError(`codes are declared for column \`${column}\`, which is not in ${input.label}`, input.where(['codes', column]), didYouMean(column, names) ?? `columns: ${names.join(', ')}`);
     const c = quoteIdent(column);
     const missing = Object.entries(codes.missing ?? {});
     const labels = Object.entries(codes.labels ?? {});

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { didYouMean, displayPath, InputError } from './errors.js';
-import { Fields, Indicator, ProjectConfig, Sources, type Field, type Source } from './schema.js';
+import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
 
 export interface Project {
@@ -51,6 +51,10 @@ export async function readProject(dir: string): Promise<Project> {
 
 /** Cross-file checks that no single schema can make. */
 function checkProject(project: Project): void {
+  if (!project.indicators.length) throw new InputError('the project has no indicators yet', displayPath(join(project.dir, paths.indicators)), 'copy a template into indicators/ (istsoll init writes two), then run istsoll validate');
+  const tables = Object.keys(project.sources);
+  const twin = tables.find((t, i) => tables.findIndex((o) => o.toLowerCase() === t.toLowerCase()) !== i);
+  if (twin) throw new InputError(`two sources are named \`${twin}\` apart from case; table names ignore case`, { file: project.sourcesFile.path, ...locate(project.sourcesFile.doc, project.sourcesFile.lines, ['sources', twin], true) }, 'rename one of them');
   const seen = new Map<string, string>();
   for (const ind of project.indicators) {
     const other = seen.get(ind.id);
@@ -76,6 +80,11 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
   }
   if (ind.unit !== 'count' && !ind.denominator) throw new InputError(`unit \`${ind.unit}\` needs a \`denominator\``, where(['unit']), 'add a denominator, or use unit `count`');
   if (ind.unit === 'count' && ind.denominator) throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
+  for (const part of [ind.numerator, ind.denominator]) {
+    const period = part && project.sources[part.table] ? periodColumn(project.sources[part.table]!) : null;
+    const i = period === null ? -1 : ind.by.findIndex((c) => c.toLowerCase() === period.toLowerCase());
+    if (i >= 0) throw new InputError(`\`${ind.by[i]}\` is the period column of table \`${part!.table}\`: every result is per year already`, where(['by', i]), 'remove it from `by`');
+  }
   if (ind.groups && !ind.by.includes(ind.groups.column)) {
     throw new InputError(`the group column \`${ind.groups.column}\` must also be listed in \`by\``, where(['groups', 'column']), `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`);
   }

@@ -159,7 +159,7 @@ export const Indicator = z.strictObject({
   /** Left out for unit `count`. */
   denominator: Aggregate.optional(),
   /** Disaggregations: columns present in every table the indicator reads. */
-  by: z.array(column).default([]),
+  by: z.array(column).default([]).refine((by) => new Set(by.map((c) => c.toLowerCase())).size === by.length, 'every column once'),
   groups: Groups.optional(),
   /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
   weight: column.optional(),

@@ -64,7 +64,10 @@ export async function setTarget(project: Project, change: TargetChange): Promise
   if (!ind) throw new InputError(`no indicator \`${change.indicator}\``, 'targets set', didYouMean(change.indicator, project.indicators.map((i) => i.id)) ?? 'run `istsoll targets list` to see the indicators');
   const text = await readFile(ind.file.path, 'utf8');
   const kind = change.gap ? 'gap' : 'value';
-  const index = ind.targets.findIndex((t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && (t.group ?? null) === (change.group ?? null)));
+  const sameGroup = (t: (typeof ind.targets)[number]) => (t.group ?? null) === (change.group ?? null);
+  const other = ind.targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
+  if (other) throw new InputError(`the ${change.year} target${change.group ? ` for ${change.group}` : ''} is ${other.range ? `a range [${other.range.join(', ')}]` : 'a direction (trend: true)'}, not a single value`, ind.file.path, 'edit that target in the YAML file, then run `istsoll validate`');
+  const index = ind.targets.findIndex((t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)));
   let next: string;
   let before: number | null = null;
   if (index >= 0) {

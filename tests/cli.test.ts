@@ -141,3 +141,41 @@ describe('bad input gives one clear line and exit 1', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 1, error: { where: { line: 3, column: 11 } } });
   });
 });
+
+describe('more bad input from the review', () => {
+  it('a `by` list naming a column twice, or the period column', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', 'by: [area, nat]', 'by: [area, nat, nat]');
+    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(/employment\.yaml:9:5: `by`: every column once/);
+    await edit(dir, 'indicators/employment.yaml', 'by: [area, nat, nat]', 'by: [area, nat, year]');
+    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(/employment\.yaml:9:17: `year` is the period column of table `emp`/);
+  });
+  it('codes for a column the file does not have', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'data/sources.yaml', '    id: id', '    id: id\n    codes: { qq: { labels: { "1": ja } } }');
+    const r = await runCli('load', '--project', dir, '--db', await tempDb());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sources\.yaml:\d+:\d+: codes are declared for column `qq`, which is not in .*poll\.csv/);
+  });
+  it('a file with a header and no rows', async () => {
+    const dir = await copyFixture('mini');
+    await writeFile(join(dir, 'data', 'emp.csv'), 'year,area,nat,employed\n');
+    const r = await runCli('load', '--project', dir, '--db', await tempDb());
+    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/emp\.csv: the file has no data rows/) });
+  });
+  it('a project without indicators, and sources named alike but for case', async () => {
+    const dir = await copyFixture('mini');
+    await rm(join(dir, 'indicators', 'employment.yaml'));
+    await rm(join(dir, 'indicators', 'agree.yaml'));
+    expect((await runCli('run', '--project', dir, '--db', await tempDb())).stderr).toContain('the project has no indicators yet');
+    const other = await copyFixture('mini');
+    await edit(other, 'data/sources.yaml', '  emp:', '  Pop:\n    file: pop.csv\n    year: year\n  emp:');
+    expect((await runCli('validate', '--project', other, '--db', await tempDb())).stderr).toMatch(/two sources are named `Pop` apart from case/);
+  });
+  it('targets set on a range target says what it is', async () => {
+    const dir = await copyFixture('mini');
+    await edit(dir, 'indicators/employment.yaml', '{ year: 2030, value: 70, group: X }', '{ year: 2030, range: [60, 75], group: X }');
+    const r = await runCli('targets', 'set', 'employment', '--value', '65', '--year', '2030', '--group', 'X', '--project', dir);
+    expect(r.stderr).toContain('the 2030 target for X is a range [60, 75], not a single value');
+  });
+});
