@@ -4,7 +4,7 @@ import { openDatabase, quoteIdent, type Database, type Row } from './database.js
 import { InputError } from './errors.js';
 import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
 import type { Cell, IndicatorValue } from './model.js';
-import type { IndicatorFile, Project } from './project.js';
+import { requireIndicators, type IndicatorFile, type Project } from './project.js';
 import { periodColumn, type Aggregate, type Unit } from './schema.js';
 import { suppressSecondary } from './suppress.js';
 import { logitInterval, surveySql } from './survey.js';
@@ -13,6 +13,7 @@ import { locate } from './yamlfile.js';
 export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
 
 export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
+  requireIndicators(project);
   const db = await openSandbox(dbPath);
   try {
     const columns = await readColumns(db);
@@ -26,6 +27,7 @@ export async function computeProject(project: Project, dbPath: string): Promise<
 
 /** Binds every indicator's SQL against the loaded tables without computing anything. */
 export async function validateIndicators(project: Project, dbPath: string): Promise<void> {
+  requireIndicators(project);
   const db = await openSandbox(dbPath);
   try {
     const columns = await readColumns(db);

@@ -49,9 +49,13 @@ export async function readProject(dir: string): Promise<Project> {
   return project;
 }
 
+/** Loading needs no indicators; everything after it does. */
+export function requireIndicators(project: Project): void {
+  if (!project.indicators.length) throw new InputError('the project has no indicators yet', displayPath(join(project.dir, paths.indicators)), 'copy a template into indicators/ (istsoll init writes two), then run istsoll validate');
+}
+
 /** Cross-file checks that no single schema can make. */
 function checkProject(project: Project): void {
-  if (!project.indicators.length) throw new InputError('the project has no indicators yet', displayPath(join(project.dir, paths.indicators)), 'copy a template into indicators/ (istsoll init writes two), then run istsoll validate');
   const tables = Object.keys(project.sources);
   const twin = tables.find((t, i) => tables.findIndex((o) => o.toLowerCase() === t.toLowerCase()) !== i);
   if (twin) throw new InputError(`two sources are named \`${twin}\` apart from case; table names ignore case`, { file: project.sourcesFile.path, ...locate(project.sourcesFile.doc, project.sourcesFile.lines, ['sources', twin], true) }, 'rename one of them');
