@@ -70,7 +70,7 @@ const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const ink = '#222';
 
-const axisTitles: Record<Lang, Record<Unit | 'year', string>> = {
+export const axisTitles: Record<Lang, Record<Unit | 'year', string>> = {
   de: { year: 'Jahr', percent: 'Anteil in %', per_1000: 'je 1.000', count: 'Anzahl', mean: 'Mittelwert', ratio: 'Verhältnis' },
   en: { year: 'Year', percent: 'Share in %', per_1000: 'per 1,000', count: 'Number', mean: 'Mean', ratio: 'Ratio' },
 };

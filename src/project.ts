@@ -1,8 +1,9 @@
 // A project is a folder: istsoll.yaml, data/sources.yaml, indicators/fields.yaml and one YAML file per
 // indicator. readProject reads and cross-checks all of it without touching data or database.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { didYouMean, displayPath, InputError } from './errors.js';
+import type { GeoFeature } from './map.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
 
@@ -14,6 +15,8 @@ export interface Project {
   sourcesFile: YamlFile<Sources>;
   fields: Field[];
   indicators: IndicatorFile[];
+  /** District boundaries, when istsoll.yaml names a GeoJSON file. */
+  map?: { column: string; property: string; features: GeoFeature[] };
 }
 
 export interface IndicatorFile extends Indicator {
@@ -44,7 +47,8 @@ export async function readProject(dir: string): Promise<Project> {
       return { ...file.data, file };
     }),
   );
-  const project = { dir, config: config.data, sources: sources.data.sources, sourcesFile: sources, fields: fields.data.fields, indicators };
+  const map = config.data.map ? await readMap(dir, config.data.map, { file: config.path, ...locate(config.doc, config.lines, ['map', 'file']) }) : undefined;
+  const project = { dir, map, config: config.data, sources: sources.data.sources, sourcesFile: sources, fields: fields.data.fields, indicators };
   checkProject(project);
   return project;
 }
@@ -102,6 +106,20 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
     const twin = ind.targets.findIndex((o, j) => j < i && o.year === t.year && (o.gap !== undefined) === (t.gap !== undefined) && Boolean(o.trend) === Boolean(t.trend) && (o.group ?? null) === (t.group ?? null));
     if (twin >= 0) throw new InputError(`a second target for the same year, group and kind (the first is item ${twin + 1})`, where(['targets', i]), 'keep one of them');
   });
+}
+
+async function readMap(dir: string, map: NonNullable<ProjectConfig['map']>, where: { file: string; line: number; column: number }): Promise<Project['map']> {
+  const path = join(dir, 'data', map.file);
+  let parsed: { type?: string; features?: GeoFeature[] };
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`cannot read the boundaries ${displayPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, where, 'map.file names a GeoJSON file in data/');
+  }
+  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) throw new InputError(`${displayPath(path)} is not a GeoJSON FeatureCollection`, where, 'export the district boundaries as GeoJSON (WGS 84)');
+  const missing = parsed.features.findIndex((f) => f.properties?.[map.property] === undefined);
+  if (missing >= 0) throw new InputError(`feature ${missing + 1} of ${displayPath(path)} has no property \`${map.property}\``, where, 'map.property names the feature property that holds the district codes');
+  return { column: map.column, property: map.property, features: parsed.features };
 }
 
 async function listYaml(dir: string, label: string): Promise<string[]> {

@@ -3,11 +3,12 @@
 // other disaggregation). Pure: plain values in, plain localized data and Vega-Lite specs out. Only shown
 // values reach a figure; a suppressed or missing cell is a "–" in the table with its reason as a footnote.
 import type { TopLevelSpec } from 'vega-lite';
-import { buildBars, buildChart, gapColor, type Bar, type ChartPoint, type ChartProjection, type ChartSeries, type ChartTarget } from './charts.js';
+import { axisTitles, buildBars, buildChart, gapColor, type Bar, type ChartPoint, type ChartProjection, type ChartSeries, type ChartTarget } from './charts.js';
 import { targetValue } from './compare.js';
 import { formatDifference, formatNumber, formatPoints, formatTarget, formatValue, label, localize, translateNote, type Lang } from './format.js';
 import { gapSeries, gapTable, gapTrend, sameCell } from './gaps.js';
 import type { Cell, Comparison, IndicatorValue, Projection } from './model.js';
+import { buildMap } from './map.js';
 import type { Project } from './project.js';
 import type { Indicator } from './schema.js';
 import { texts } from './report-text.js';
@@ -15,7 +16,7 @@ import { texts } from './report-text.js';
 export interface Figure {
   /** Unique in the report; names the chart's elements. */
   id: string;
-  kind: 'series' | 'gap' | 'breakdown';
+  kind: 'series' | 'gap' | 'breakdown' | 'map';
   title: string;
   /** How to read the chart: what is dashed, what a sign means, where the gap is heading. */
   notes: string[];
@@ -188,6 +189,36 @@ function breakdownFigures({ project, ind, values, lang, title }: FigureInput): F
       const rule = whole?.value != null ? { value: whole.value, label: `${ui.everyone}: ${formatValue(whole.value, ind.unit, lang)}` } : undefined;
       const heading = ui.breakdownTitle(columnTitle, year);
       const names = series.map((s) => s.label);
+      const table: DataTable = {
+        caption: ui.breakdownCaption(title, columnTitle, year, values.some((v) => v.low != null)),
+        columns: [columnTitle, ...names, ...(ind.groups ? [ui.gapColumn] : [])],
+        rows,
+        notes: notesOf.list(),
+      };
+      // The map shows the first line of the bars (the compared group, or everyone) on the district boundaries.
+      const map = project.map && project.map.column === column ? project.map : undefined;
+      const mapped: Figure[] = map
+        ? [
+            {
+              id: `${ind.id}-map-${i + 1}`,
+              kind: 'map',
+              title: `${heading}: ${names[0]}`,
+              notes: [ui.missingBarNote],
+              chart: buildMap({
+                lang,
+                description: `${title}: ${ui.barsDescription(columnTitle, year, codes.length, [])}`,
+                features: map.features,
+                property: map.property,
+                valueTitle: axisTitles[lang][ind.unit],
+                areas: codes.map((code) => {
+                  const point = chartPoint(find(values, year, { ...series[0]!.key, [column]: code }), year, ind, lang);
+                  return { code, name: label(project, column, code, lang), value: point.value, text: point.text ?? '–' };
+                }),
+              }),
+              table,
+            },
+          ]
+        : [];
       return [
         {
           id: `${ind.id}-by-${i + 1}`,
@@ -195,13 +226,9 @@ function breakdownFigures({ project, ind, values, lang, title }: FigureInput): F
           title: heading,
           notes: [...(rule ? [ui.ruleNote] : []), ...(bars.some((b) => b.value === null) ? [ui.missingBarNote] : [])],
           chart: buildBars({ lang, unit: ind.unit, description: `${title}: ${ui.barsDescription(columnTitle, year, codes.length, ind.groups ? names : [])}`, categories: rows.map((r) => r.head), series: names, bars, rule, categoryTitle: columnTitle }),
-          table: {
-            caption: ui.breakdownCaption(title, columnTitle, year, values.some((v) => v.low != null)),
-            columns: [columnTitle, ...names, ...(ind.groups ? [ui.gapColumn] : [])],
-            rows,
-            notes: notesOf.list(),
-          },
+          table,
         },
+        ...mapped,
       ];
     });
 }

@@ -183,6 +183,8 @@ export const ProjectConfig = z.strictObject({
   /** Said on every report and terminal summary (e.g. that the numbers are fictional). */
   notice: Text.optional(),
   method: Method.default('growth-ratio'),
+  /** District boundaries for a map of the latest year: a GeoJSON file in data/, the disaggregation column it shows, and the feature property that holds that column's codes. */
+  map: z.strictObject({ file: z.string().min(1), column: column, property: z.string().min(1) }).optional(),
   /** Headings for disaggregation columns (e.g. ortsteil → "Ortsteil" / "District"); the column name otherwise. */
   column_titles: z.record(column, Text).default({}),
   /** Which values of a disaggregation column to show under which label, in which order. */

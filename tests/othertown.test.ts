@@ -60,6 +60,33 @@ describe('Neustadt am Testbach', () => {
     expect(html).toContain('Integrationsbericht Neustadt am Testbach');
     expect(html).toContain('ausländische Staatsangehörigkeit');
     expect(html).toContain('Nach Stadtbezirk, 2024');
+    // The project supplies borough boundaries: a map of the latest year, drawn as SVG in the file too.
+    const map = html.slice(html.indexOf('figure-map'), html.indexOf('</figure>', html.indexOf('figure-map')));
+    expect(map).toContain('<svg');
+    expect(map.match(/<path/g)!.length).toBeGreaterThanOrEqual(10); // five grey areas and five coloured ones
     expect(html).toContain('Altstadt');
   });
 });
+
+describe('map boundaries', () => {
+  it('turns GeoJSON outer rings clockwise and holes counter-clockwise, as d3-geo draws them', async () => {
+    const { rewind } = await import('../src/map.js');
+    const ccw = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const hole = [[0.2, 0.2], [0.2, 0.8], [0.8, 0.8], [0.8, 0.2], [0.2, 0.2]];
+    expect(rewind({ type: 'Polygon', coordinates: [ccw, hole] })).toEqual({ type: 'Polygon', coordinates: [[...ccw].reverse(), [...hole].reverse()] });
+    const cw = [...ccw].reverse();
+    expect(rewind({ type: 'MultiPolygon', coordinates: [[cw]] })).toEqual({ type: 'MultiPolygon', coordinates: [[cw]] });
+  });
+  it('a boundaries file without the named property is reported', async () => {
+    const { cp } = await import('node:fs/promises');
+    const copy = join(work, 'copy');
+    await cp(project, copy, { recursive: true });
+    const config = join(copy, 'istsoll.yaml');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('property: bezirk', 'property: code'));
+    const r = await runCli('validate', '--project', copy, '--db', join(work, 'copy.duckdb'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/istsoll\.yaml:\d+:\d+: feature 1 of .*bezirke\.geojson has no property `code`/);
+  });
+});
+
