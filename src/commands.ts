@@ -31,9 +31,7 @@ export async function load(o: Options): Promise<void> {
 }
 
 export async function compute(o: Options): Promise<void> {
-  const { project, db } = await open(o);
-  await loadProject(project, db, onProgress);
-  const values = await computeProject(project, db);
+  const { project, values } = await computeValues(o);
   const format = o.json ? 'json' : (o.format ?? 'table');
   if (format === 'json') return print(JSON.stringify(values, null, 2));
   if (format === 'csv') {
@@ -122,10 +120,15 @@ export async function validate(o: Options): Promise<void> {
   print(o.json ? JSON.stringify(summary) : `ok: ${summary.sources} sources, ${summary.indicators} indicators, ${summary.targets} targets`);
 }
 
-async function compareProject(o: Options) {
+/** Load (what changed) and compute: the start of every command that reports on values. */
+async function computeValues(o: Options) {
   const { project, db } = await open(o);
   const loaded = await loadProject(project, db, onProgress);
-  const values = await computeProject(project, db);
+  return { project, loaded, values: await computeProject(project, db) };
+}
+
+async function compareProject(o: Options) {
+  const { project, loaded, values } = await computeValues(o);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
   return { project, values, comparisons, loaded };
 }
