@@ -4,9 +4,9 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeProject, ratioSql } from '../src/compute.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { computeProject, ratioSql } from '../src/compute/compute.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { benchRows, cpuMeter, fmtInt, log, makeProject, median, registerFile, seconds, table, verdict } from './common.js';
 import { indicatorCount, indicatorFiles } from './indicators.js';
 

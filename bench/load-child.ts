@@ -4,9 +4,9 @@
 // timed, and "statements" added). The clock starts after the modules are imported.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { quoteString } from '../src/database.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { quoteString } from '../src/core/database.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { timeStatements, type TimedStatement } from './sql-timing.js';
 
 const [mode, dir, dbPath] = process.argv.slice(2);

@@ -3,9 +3,9 @@
 // by what it is for (bench/sql-timing.ts). Not part of `npm run bench`: run them by name.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeProject } from '../src/compute.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { computeProject } from '../src/compute/compute.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { benchRows, fmtInt, log, makeProject, mb, registerFile, removeDatabase, runChild, seconds } from './common.js';
 import { indicatorCount, indicatorFiles } from './indicators.js';
 import { profileTable, timeStatements, type TimedStatement } from './sql-timing.js';

@@ -2,7 +2,7 @@
 // Editors use them through the `# yaml-language-server: $schema=…` line at the top of each YAML file.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { jsonSchemas } from '../src/schema-files.js';
+import { jsonSchemas } from '../src/core/schema-files.js';
 
 const dir = resolve(import.meta.dirname, '..', 'schema');
 for (const [name, schema] of Object.entries(jsonSchemas())) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareIndicator, currentTargets, rollUp, targetValue, worstStatus } from '../src/compare.js';
-import { gapSeries, gapTable, gapTrend } from '../src/gaps.js';
-import type { IndicatorValue } from '../src/model.js';
-import type { Indicator } from '../src/schema.js';
+import { compareIndicator, currentTargets, rollUp, targetValue, worstStatus } from '../src/compare/compare.js';
+import { gapSeries, gapTable, gapTrend } from '../src/compare/gaps.js';
+import type { IndicatorValue } from '../src/core/types.js';
+import type { Indicator } from '../src/core/schema.js';
 
 const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   id: 'rate',

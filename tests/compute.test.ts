@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeProject } from '../src/compute.js';
-import { loadProject } from '../src/load.js';
-import type { IndicatorValue } from '../src/model.js';
-import { readProject, type Project } from '../src/project.js';
+import { computeProject } from '../src/compute/compute.js';
+import { loadProject } from '../src/load/load.js';
+import type { IndicatorValue } from '../src/core/types.js';
+import { readProject, type Project } from '../src/core/project.js';
 import { fixture, tempDb } from './helpers.js';
 
 let project: Project;

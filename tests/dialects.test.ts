@@ -4,10 +4,10 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Row } from '../src/database.js';
-import { InputError } from '../src/errors.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { openDatabase, type Row } from '../src/core/database.js';
+import { InputError } from '../src/core/errors.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { fixture } from './helpers.js';
 
 /** A one-source project around a fixture file; `entry` is the source's YAML without `file`. */
@@ -185,7 +185,7 @@ describe('signs carry their meaning into indicator values', () => {
     const p = await readProject(dir);
     const db = join(dir, 'test.duckdb');
     await loadProject(p, db);
-    const { computeProject } = await import('../src/compute.js');
+    const { computeProject } = await import('../src/compute/compute.js');
     const values = await computeProject(p, db);
     const at = (year: number, gemeinde?: string) => values.find((v) => v.year === year && v.cell.gemeinde === gemeinde)!;
     expect(at(2023, 'Lehrte').value).toBeCloseTo((6128 / 44918) * 100, 9);

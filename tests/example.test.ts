@@ -1,11 +1,11 @@
 // The bundled example town as a whole: enough indicators across the fields of action, every status
 // category shown at least once, and the plain statement that the numbers are fictional.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareIndicators, rollUp } from '../src/compare.js';
-import { computeProject } from '../src/compute.js';
-import { loadProject } from '../src/load.js';
-import { statusOrder, type Comparison } from '../src/model.js';
-import { readProject, type Project } from '../src/project.js';
+import { compareIndicators, rollUp } from '../src/compare/compare.js';
+import { computeProject } from '../src/compute/compute.js';
+import { loadProject } from '../src/load/load.js';
+import { statusOrder, type Comparison } from '../src/core/types.js';
+import { readProject, type Project } from '../src/core/project.js';
 import { root, runCli, tempDb } from './helpers.js';
 
 let project: Project;

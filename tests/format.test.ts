@@ -11,9 +11,9 @@ import {
   statusSymbols,
   statusWords,
   translateNote,
-} from '../src/format.js';
-import type { Status } from '../src/model.js';
-import { ProjectConfig } from '../src/schema.js';
+} from '../src/core/format.js';
+import type { Status } from '../src/core/types.js';
+import { ProjectConfig } from '../src/core/schema.js';
 
 /** The formatters put a no-break space between number and unit; tests read better with a plain one. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultSeed, generateExample, writeExample, writePersons } from '../scripts/generate-example.js';
-import { Fields, Indicator, ProjectConfig, Sources, type Aggregate } from '../src/schema.js';
+import { Fields, Indicator, ProjectConfig, Sources, type Aggregate } from '../src/core/schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readYaml = async (path: string): Promise<unknown> => parse(await readFile(join(root, path), 'utf8'));

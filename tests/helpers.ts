@@ -2,7 +2,7 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/cli.js';
 
 export const fixture = (name: string) => resolve(import.meta.dirname, 'fixtures', name);
 export const root = resolve(import.meta.dirname, '..');

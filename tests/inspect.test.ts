@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/database.js';
-import { inspectFile, renderInspection } from '../src/inspect.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { openDatabase } from '../src/core/database.js';
+import { inspectFile, renderInspection } from '../src/load/inspect.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { fixture, runCli } from './helpers.js';
 
 describe('istsoll inspect', () => {

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/database.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { openDatabase } from '../src/core/database.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { copyFixture, root, tempDb } from './helpers.js';
 
 it('survives a load killed with SIGKILL', async () => {

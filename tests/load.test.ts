@@ -3,10 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/database.js';
-import { InputError } from '../src/errors.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { openDatabase } from '../src/core/database.js';
+import { InputError } from '../src/core/errors.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { copyFixture, tempDb } from './helpers.js';
 
 async function rows(db: string, sql: string) {

@@ -5,7 +5,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison, IndicatorValue } from '../src/model.js';
+import type { Comparison, IndicatorValue } from '../src/core/types.js';
 import { fixture, runCli } from './helpers.js';
 
 const project = fixture('othertown');
@@ -70,7 +70,7 @@ describe('Neustadt am Testbach', () => {
 
 describe('map boundaries', () => {
   it('turns GeoJSON outer rings clockwise and holes counter-clockwise, as d3-geo draws them', async () => {
-    const { rewind } = await import('../src/map.js');
+    const { rewind } = await import('../src/report/map.js');
     const ccw = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
     const hole = [[0.2, 0.2], [0.2, 0.8], [0.8, 0.8], [0.8, 0.2], [0.2, 0.2]];
     expect(rewind({ type: 'Polygon', coordinates: [ccw, hole] })).toEqual({ type: 'Polygon', coordinates: [[...ccw].reverse(), [...hole].reverse()] });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Point } from '../src/model.js';
-import { cagr, growthRatioScore, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type RatingInput } from '../src/progress.js';
+import type { Point } from '../src/core/types.js';
+import { cagr, growthRatioScore, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type RatingInput } from '../src/compare/progress.js';
 
 const series = (...pairs: [number, number][]): Point[] => pairs.map(([year, value]) => ({ year, value }));
 const input = (s: Point[], target: [number, number], d: 1 | -1 = 1, baselineYear = 2015): RatingInput => ({ series: s, baselineYear, target: { year: target[0], value: target[1] }, d });

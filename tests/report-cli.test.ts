@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countPdfPages } from '../src/pdf.js';
+import { countPdfPages } from '../src/report/pdf.js';
 import { browserTests } from './browser-env.js';
 import { copyFixture, runCli, tempDb } from './helpers.js';
 

@@ -1,10 +1,10 @@
 // A small hand-made project for the report tests: two indicators, values with suppressed cells (one that
 // wrongly still carries a number), a district breakdown, and comparisons written out by hand so that the
 // expected sentences are plain to see.
-import type { Comparison, IndicatorValue } from '../src/model.js';
-import type { IndicatorFile, Project } from '../src/project.js';
-import { buildReportModel, type ReportModel, type ReportOptions } from '../src/report-model.js';
-import { Field, Indicator, ProjectConfig } from '../src/schema.js';
+import type { Comparison, IndicatorValue } from '../src/core/types.js';
+import type { IndicatorFile, Project } from '../src/core/project.js';
+import { buildReportModel, type ReportModel, type ReportOptions } from '../src/report/model.js';
+import { Field, Indicator, ProjectConfig } from '../src/core/schema.js';
 
 export const hostile = '<script>alert(1)</script>';
 export const plain = (s: string) => s.replace(/\u00a0/g, ' ');

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../src/format.js';
-import type { ReportModel } from '../src/report-model.js';
-import { renderReport } from '../src/report.js';
+import type { Lang } from '../src/core/format.js';
+import type { ReportModel } from '../src/report/model.js';
+import { renderReport } from '../src/report/page.js';
 import { makeModel, makeProject, provenance } from './report-fixture.js';
 
 const golden = join(import.meta.dirname, 'golden');

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { textPalette } from '../src/charts.js';
-import { translateNote } from '../src/format.js';
-import { html, inlineScript, jsonForScript, unsafe } from '../src/html.js';
-import { periods, type Figure, type ReportModel } from '../src/report-model.js';
-import { colors, cssString, statusColors } from '../src/report-style.js';
-import { renderReport, unpackSpecs, writeReport } from '../src/report.js';
+import { textPalette } from '../src/report/charts.js';
+import { translateNote } from '../src/core/format.js';
+import { html, inlineScript, jsonForScript, unsafe } from '../src/report/html.js';
+import { periods, type Figure, type ReportModel } from '../src/report/model.js';
+import { colors, cssString, statusColors } from '../src/report/style.js';
+import { renderReport, unpackSpecs, writeReport } from '../src/report/page.js';
 import { hostile, makeModel, makeProject, makeValues, plain, provenance, secret, section } from './report-fixture.js';
 
 const figure = (model: ReportModel, id: string, kind: Figure['kind']) => section(model, id).figures.find((f) => f.kind === kind)!;

@@ -2,10 +2,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeProject } from '../src/compute.js';
-import { openDatabase } from '../src/database.js';
-import { loadProject } from '../src/load.js';
-import { readProject } from '../src/project.js';
+import { computeProject } from '../src/compute/compute.js';
+import { openDatabase } from '../src/core/database.js';
+import { loadProject } from '../src/load/load.js';
+import { readProject } from '../src/core/project.js';
 import { copyFixture, tempDb } from './helpers.js';
 
 async function withIndicatorSql(replace: [string, string]) {

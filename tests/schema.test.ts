@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../src/schema-files.js';
+import { jsonSchemas } from '../src/core/schema-files.js';
 import { root } from './helpers.js';
 
 describe('JSON Schemas for editors', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorValue } from '../src/model.js';
-import { secondaryNote, suppressSecondary } from '../src/suppress.js';
+import type { IndicatorValue } from '../src/core/types.js';
+import { secondaryNote, suppressSecondary } from '../src/compute/suppress.js';
 
 const v = (cell: Record<string, string>, numerator: number, suppressed = false): IndicatorValue => ({
   indicator: 'x',

@@ -6,10 +6,10 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeProject } from '../src/compute.js';
-import { loadProject } from '../src/load.js';
-import type { IndicatorValue } from '../src/model.js';
-import { readProject } from '../src/project.js';
+import { computeProject } from '../src/compute/compute.js';
+import { loadProject } from '../src/load/load.js';
+import type { IndicatorValue } from '../src/core/types.js';
+import { readProject } from '../src/core/project.js';
 import { fixture } from './helpers.js';
 
 interface Case {

@@ -1,7 +1,7 @@
 // Charts drawn as SVG in Node: lean, deterministic, and nothing in them that could run or fetch.
 import { describe, expect, it } from 'vitest';
-import { buildBars, buildChart } from '../src/charts.js';
-import { compactSvg, renderSvg } from '../src/svg.js';
+import { buildBars, buildChart } from '../src/report/charts.js';
+import { compactSvg, renderSvg } from '../src/report/svg.js';
 
 const chart = (label: string) =>
   buildChart({

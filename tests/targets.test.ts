@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProject } from '../src/project.js';
-import { listTargets, setTarget } from '../src/targets.js';
+import { readProject } from '../src/core/project.js';
+import { listTargets, setTarget } from '../src/cli/targets.js';
 import { copyFixture, runCli } from './helpers.js';
 
 const commented = `# Employment rate of the test town.

@@ -3,11 +3,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeProject } from '../src/compute.js';
-import { openDatabase } from '../src/database.js';
-import { loadProject } from '../src/load.js';
-import type { IndicatorValue } from '../src/model.js';
-import { readProject } from '../src/project.js';
+import { computeProject } from '../src/compute/compute.js';
+import { openDatabase } from '../src/core/database.js';
+import { loadProject } from '../src/load/load.js';
+import type { IndicatorValue } from '../src/core/types.js';
+import { readProject } from '../src/core/project.js';
 import { copyFixture, runCli, tempDb } from './helpers.js';
 
 const indicator = (id: string, unit: string, numerator: string, denominator: string | null, by = '[]') =>

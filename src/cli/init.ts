@@ -1,0 +1,17 @@
+// `istsoll init <dir>`: a new project for a town that has never seen istsoll, from templates/project.
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { displayPath, InputError } from '../core/errors.js';
+
+const templates = fileURLToPath(new URL('../../templates/project', import.meta.url));
+
+export async function initProject(dir: string, name = basename(resolve(dir))): Promise<string[]> {
+  const existing = await readdir(dir).catch(() => null);
+  if (existing && existing.length) throw new InputError('the folder is not empty', displayPath(dir), 'choose a new folder name; init never overwrites files');
+  await mkdir(dir, { recursive: true });
+  await cp(templates, dir, { recursive: true });
+  const config = join(dir, 'istsoll.yaml');
+  await writeFile(config, (await readFile(config, 'utf8')).replaceAll('NAME', name));
+  return (await readdir(dir, { recursive: true })).filter((f) => /\.(ya?ml|md)$|\.gitignore$/.test(f)).sort();
+}

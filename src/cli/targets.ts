@@ -1,0 +1,119 @@
+// Targets for staff: list them all, or change one in its indicator's YAML file without touching anything
+// else in the file (comments, order, quoting and layout stay exactly as they were).
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { isMap, isSeq, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { targetValue } from '../compare/index.js';
+import { didYouMean, InputError } from '../core/errors.js';
+import { checkIndicator, type Project } from '../core/project.js';
+import { Indicator, type Unit } from '../core/schema.js';
+import { parseYaml } from '../core/yamlfile.js';
+
+export interface TargetRow {
+  indicator: string;
+  title: string;
+  kind: 'value' | 'gap' | 'trend';
+  group: string | null;
+  year: number;
+  /** Null for a direction-only target. */
+  value: number | null;
+  unit: Unit;
+  direction: 'higher' | 'lower';
+  baseline: number;
+  owner: string;
+  file: string;
+}
+
+export function listTargets(project: Project): TargetRow[] {
+  return project.indicators.flatMap((ind) =>
+    ind.targets.map((t) => ({
+      indicator: ind.id,
+      title: ind.title.de,
+      kind: t.gap !== undefined ? ('gap' as const) : t.trend ? ('trend' as const) : ('value' as const),
+      group: t.group ?? null,
+      year: t.year,
+      value: targetValue(t, ind.direction),
+      unit: ind.unit,
+      direction: t.gap !== undefined ? ('lower' as const) : ind.direction,
+      baseline: ind.baseline,
+      owner: ind.department,
+      file: ind.file.path,
+    })),
+  );
+}
+
+export interface TargetChange {
+  indicator: string;
+  year: number;
+  value: number;
+  group?: string;
+  gap?: boolean;
+}
+
+export interface ChangeResult {
+  file: string;
+  action: 'changed' | 'added' | 'unchanged';
+  before: number | null;
+}
+
+/**
+ * Sets a target: changes the value of the target with the same year, group and kind, or adds one.
+ * A changed value is spliced into the file text, so that every other byte stays as it was.
+ */
+export async function setTarget(project: Project, change: TargetChange): Promise<ChangeResult> {
+  const ind = project.indicators.find((i) => i.id === change.indicator);
+  if (!ind) throw new InputError(`no indicator \`${change.indicator}\``, 'targets set', didYouMean(change.indicator, project.indicators.map((i) => i.id)) ?? 'run `istsoll targets list` to see the indicators');
+  const text = await readFile(ind.file.path, 'utf8');
+  const kind = change.gap ? 'gap' : 'value';
+  const sameGroup = (t: (typeof ind.targets)[number]) => (t.group ?? null) === (change.group ?? null);
+  const other = ind.targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
+  if (other) throw new InputError(`the ${change.year} target${change.group ? ` for ${change.group}` : ''} is ${other.range ? `a range [${other.range.join(', ')}]` : 'a direction (trend: true)'}, not a single value`, ind.file.path, 'edit that target in the YAML file, then run `istsoll validate`');
+  const index = ind.targets.findIndex((t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)));
+  let next: string;
+  let before: number | null = null;
+  if (index >= 0) {
+    const node = ind.file.doc.getIn(['targets', index, kind], true) as Scalar | undefined;
+    if (!node?.range) throw new InputError('cannot find the target value in the file', ind.file.path);
+    before = Number(node.value);
+    if (before === change.value) return { file: ind.file.path, action: 'unchanged', before };
+    next = text.slice(0, node.range[0]) + formatNumber(change.value) + text.slice(node.range[1]);
+  } else {
+    next = addTarget(text, change);
+  }
+  // The edited file must pass every check the project makes before it replaces the old one.
+  const parsed = parseYaml(next, Indicator, ind.file.path);
+  checkIndicator(project, { ...parsed.data, file: parsed });
+  const temp = `${ind.file.path}.${process.pid}.tmp`;
+  await writeFile(temp, next);
+  await rename(temp, ind.file.path);
+  return { file: ind.file.path, action: index >= 0 ? 'changed' : 'added', before };
+}
+
+/** A new item at the end of the `targets` list, in the style of the list's last item. */
+function addTarget(text: string, change: TargetChange): string {
+  const doc = parseDocument(text);
+  const targets = doc.get('targets', true) as YAMLSeq | undefined;
+  if (!isSeq(targets)) throw new InputError('`targets` is not a list', 'targets set');
+  const entries: [string, string | number][] = [['year', change.year], ...(change.group ? ([['group', change.group]] as [string, string][]) : []), [change.gap ? 'gap' : 'value', change.value]];
+  const last = targets.items[targets.items.length - 1] as YAMLMap | undefined;
+  const value = (v: string | number) => (typeof v === 'number' ? formatNumber(v) : JSON.stringify(v));
+  if (targets.flow) {
+    const end = targets.range![1];
+    const close = text.lastIndexOf(']', end);
+    const item = `{ ${entries.map(([k, v]) => `${k}: ${value(v)}`).join(', ')} }`;
+    return `${text.slice(0, close).trimEnd()}, ${item}${text.slice(close)}`;
+  }
+  // A block list: insert after the last item, with its indentation and its flow or block style.
+  const lineStart = text.lastIndexOf('\n', last?.range?.[0] ?? targets.range![0]) + 1;
+  const indent = text.slice(lineStart, last?.range?.[0] ?? lineStart).replace(/-\s*$/, '');
+  const endOfLast = last?.range?.[2] ?? targets.range![1];
+  const insertAt = text.indexOf('\n', endOfLast - 1) === -1 ? text.length : text.indexOf('\n', endOfLast - 1) + 1;
+  const item = isMap(last) && !last.flow
+    ? `${indent}- ${entries.map(([k, v], i) => `${i ? `${indent}  ` : ''}${k}: ${value(v)}`).join('\n')}\n`
+    : `${indent}- { ${entries.map(([k, v]) => `${k}: ${value(v)}`).join(', ')} }\n`;
+  const before = text.slice(0, insertAt);
+  return `${before}${before.endsWith('\n') ? '' : '\n'}${item}${text.slice(insertAt)}`;
+}
+
+function formatNumber(x: number): string {
+  return String(x);
+}

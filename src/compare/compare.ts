@@ -1,0 +1,147 @@
+// Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
+import type { Comparison, IndicatorValue, Point, Status } from '../core/types.js';
+import { statusOrder } from '../core/types.js';
+import { basePoint, isMet, latestPoint, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type Rating, type RatingInput } from './progress.js';
+import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
+import type { Indicator, Method, Target } from '../core/schema.js';
+
+export const methods: Record<Method, { name: string; rate: (input: RatingInput) => Rating }> = {
+  'growth-ratio': { name: 'ratio of actual to required growth', rate: rateGrowthRatio },
+  weather: { name: 'weather symbols (German sustainability strategy)', rate: rateWeather },
+};
+
+export function compareIndicators(indicators: Indicator[], values: IndicatorValue[], method: Method): Comparison[] {
+  const byIndicator = groupBy(values, (v) => v.indicator);
+  return indicators.flatMap((ind) => compareIndicator(ind, byIndicator.get(ind.id) ?? [], method));
+}
+
+export function compareIndicator(ind: Indicator, values: IndicatorValue[], method: Method): Comparison[] {
+  const chosen = currentTargets(ind.targets, latestYear(values));
+  return chosen.map((target) => {
+    const isGap = target.gap !== undefined;
+    const series = isGap ? gapSeries(ind, values) : valueSeries(values, target.group && ind.groups ? { [ind.groups.column]: target.group } : {});
+    const d: 1 | -1 = isGap || ind.direction === 'lower' ? -1 : 1;
+    const points = series.map((s) => s.point);
+    const base = basePoint(points, ind.baseline);
+    const latest = latestPoint(points);
+    const value = targetValue(target, ind.direction);
+    if (value === null) return compareDirection(ind, target, points, base, latest, d, method);
+    const goal = { year: target.year, value };
+    const input = { series: points, baselineYear: ind.baseline, target: goal, d };
+    // A target that must hold every year is judged by the weather method's own rule for such targets.
+    const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method].rate;
+    const rating = qualifyByUncertainty(rate(input), series, ind.baseline, goal.value, d);
+    const gap = latest ? d * (goal.value - latest.value) : null;
+    return {
+      indicator: ind.id,
+      series: isGap ? 'gap' : 'value',
+      group: isGap ? null : (target.group ?? null),
+      direction: d === 1 ? 'higher' : 'lower',
+      target: goal,
+      baseline: base,
+      latest,
+      gap,
+      relativeGap: gap !== null && goal.value !== 0 ? gap / Math.abs(goal.value) : null,
+      progress: base && latest && goal.value !== base.value ? (latest.value - base.value) / (goal.value - base.value) : null,
+      projection: projectTrend(input.series, goal, d),
+      ...rating,
+      method,
+    } satisfies Comparison;
+  });
+}
+
+/** A direction-only target: rated by how the series moves, with no number to reach. */
+function compareDirection(ind: Indicator, target: Target, points: Point[], base: Point | null, latest: Point | null, d: 1 | -1, method: Method): Comparison {
+  const input = { series: points, baselineYear: ind.baseline, d };
+  const rating = method === 'weather' ? rateWeatherDirection(input) : rateGrowthDirection(input);
+  const trend = latest ? projectTrend(points, { year: target.year, value: latest.value }, d) : null;
+  return {
+    indicator: ind.id,
+    series: 'value',
+    group: target.group ?? null,
+    direction: d === 1 ? 'higher' : 'lower',
+    target: { year: target.year, value: null },
+    baseline: base,
+    latest,
+    gap: null,
+    relativeGap: null,
+    progress: null,
+    projection: trend && { ...trend, reachYear: null },
+    ...rating,
+    method,
+  };
+}
+
+/** The number a target asks for: a range counts with its weaker end; a direction-only target has none. */
+export function targetValue(target: Target, direction: 'higher' | 'lower'): number | null {
+  if (target.gap !== undefined) return target.gap;
+  if (target.range) return direction === 'higher' ? target.range[0] : target.range[1];
+  return target.value ?? null;
+}
+
+/** Of several milestones for the same series, the next one still ahead counts (or the last, when all have passed). */
+export function currentTargets(targets: Target[], latestYear: number | null): Target[] {
+  const key = (t: Target) => (t.gap !== undefined ? 'gap' : `${t.trend ? 'trend' : 'value'}:${t.group ?? ''}`);
+  return [...groupBy(targets, key).values()].map((group) => {
+    const sorted = group.toSorted((a, b) => a.year - b.year);
+    return sorted.find((t) => latestYear === null || t.year >= latestYear) ?? sorted[sorted.length - 1]!;
+  });
+}
+
+/**
+ * A survey estimate claims a change only where the 95 % interval supports it: "achieved" needs the
+ * interval clear of the target, "deterioration" a decline beyond the margin of error since the base year.
+ */
+function qualifyByUncertainty(rating: Rating, series: SeriesPoint[], baselineYear: number, target: number, d: 1 | -1): Rating {
+  const latest = series.at(-1);
+  if (!latest || latest.se === null) return rating;
+  const margin = 1.96 * latest.se;
+  if (rating.status === 'achieved' && !isMet(latest.point.value - d * margin, target, d)) {
+    return { ...rating, status: 'on_track', reason: 'the estimate meets the target, but within the margin of error' };
+  }
+  const base = series.find((s) => s.point.year >= baselineYear);
+  if (rating.status === 'deterioration' && base && base.se !== null && Math.abs(latest.point.value - base.point.value) < 1.96 * Math.hypot(latest.se, base.se)) {
+    return { ...rating, status: 'limited', reason: 'the decline is within the margin of error' };
+  }
+  return rating;
+}
+
+export interface Rollup {
+  indicators: { id: string; field: string; status: Status }[];
+  fields: { id: string; counts: Record<Status, number> }[];
+}
+
+/** Indicator statuses (the worst of their targets) and their counts per field of action. */
+export function rollUp(indicators: Indicator[], fieldIds: string[], comparisons: Comparison[]): Rollup {
+  const rows = indicators.map((ind) => ({ id: ind.id, field: ind.field, status: worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status)) }));
+  const fields = fieldIds.map((id) => {
+    const counts = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
+    for (const r of rows) if (r.field === id) counts[r.status]++;
+    return { id, counts };
+  });
+  return { indicators: rows, fields };
+}
+
+/** Several targets of one indicator: the worst status counts; not assessable only when nothing else is known. */
+export function worstStatus(statuses: Status[]): Status {
+  const known = statuses.filter((s) => s !== 'not_assessable');
+  if (!known.length) return 'not_assessable';
+  return known.reduce((worst, s) => (statusOrder.indexOf(s) < statusOrder.indexOf(worst) ? s : worst));
+}
+
+
+function latestYear(values: IndicatorValue[]): number | null {
+  return values.reduce<number | null>((m, v) => (v.value !== null && (m === null || v.year > m) ? v.year : m), null);
+}
+
+/** Map.groupBy arrived after Node 20. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
