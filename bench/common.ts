@@ -61,7 +61,10 @@ export async function makeProject(register: string, indicators: Record<string, s
       '',
     ].join('\n'),
   );
-  await writeFile(join(dir, 'indicators', 'fields.yaml'), 'fields:\n  - id: bevoelkerung\n    title: { de: Bevölkerung }\n');
+  await writeFile(
+    join(dir, 'indicators', 'fields.yaml'),
+    'fields:\n  - id: bevoelkerung\n    title: { de: Bevölkerung }\n',
+  );
   for (const [name, text] of Object.entries(indicators)) await writeFile(join(dir, 'indicators', name), text);
   return dir;
 }
@@ -143,5 +146,12 @@ export function log(line = ''): void {
 /** Left-aligned columns, two spaces apart. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

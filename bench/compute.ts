@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { computeProject, ratioSql } from '../src/compute/compute.js';
 import { loadProject } from '../src/load/load.js';
 import { readProject } from '../src/core/project.js';
-import { benchRows, cpuMeter, fmtInt, log, makeProject, median, registerFile, seconds, table, verdict } from './common.js';
+import {
+  benchRows,
+  cpuMeter,
+  fmtInt,
+  log,
+  makeProject,
+  median,
+  registerFile,
+  seconds,
+  table,
+  verdict,
+} from './common.js';
 import { indicatorCount, indicatorFiles } from './indicators.js';
 
 export interface Options {
@@ -69,10 +80,15 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     log();
     log(table(lines));
     log();
-    log(`compute time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${target}   ${verdict(ratio, target)}   (medians)`);
-    log(`per indicator                 istsoll ${(istsoll / sqls.length).toFixed(0)} ms   bare ${(bare / sqls.length).toFixed(0)} ms`);
+    log(
+      `compute time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${target}   ${verdict(ratio, target)}   (medians)`,
+    );
+    log(
+      `per indicator                 istsoll ${(istsoll / sqls.length).toFixed(0)} ms   bare ${(bare / sqls.length).toFixed(0)} ms`,
+    );
     log(`values                        istsoll ${fmtInt(counts.istsoll)}   bare result rows ${fmtInt(counts.bare)}`);
-    if (counts.istsoll !== counts.bare) log('note: istsoll returned a different number of values than the bare queries have rows');
+    if (counts.istsoll !== counts.bare)
+      log('note: istsoll returned a different number of values than the bare queries have rows');
     if (rows !== benchRows) log(`note: the target is meant for ${fmtInt(benchRows)} rows`);
     const busy = meter.report();
     if (busy) log(busy);
@@ -85,9 +101,14 @@ async function tableColumns(db: string): Promise<Map<string, string[]>> {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
-    const rows = (await connection.runAndReadAll(`SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`)).getRowObjectsJS();
+    const rows = (
+      await connection.runAndReadAll(
+        `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`,
+      )
+    ).getRowObjectsJS();
     const map = new Map<string, string[]>();
-    for (const r of rows) map.set(String(r.table_name), [...(map.get(String(r.table_name)) ?? []), String(r.column_name)]);
+    for (const r of rows)
+      map.set(String(r.table_name), [...(map.get(String(r.table_name)) ?? []), String(r.column_name)]);
     return map;
   } finally {
     connection.closeSync();

@@ -20,7 +20,9 @@ async function bare(): Promise<number> {
   const file = join(dir!, 'data', 'register.csv');
   const instance = await DuckDBInstance.create(dbPath!);
   const connection = await instance.connect();
-  const reader = await connection.runAndReadAll(`CREATE TABLE register AS SELECT * FROM read_csv(${quoteString(file)}, delim=';', header=true)`);
+  const reader = await connection.runAndReadAll(
+    `CREATE TABLE register AS SELECT * FROM read_csv(${quoteString(file)}, delim=';', header=true)`,
+  );
   const rows = Number(reader.getRowsJS()[0]?.[0]);
   connection.closeSync();
   instance.closeSync();
@@ -37,4 +39,6 @@ const started = performance.now();
 const rows = mode === 'bare' ? await bare() : await istsoll();
 const ms = performance.now() - started;
 const { user, system } = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({ ms, rows, maxRssKB: process.resourceUsage().maxRSS, cpuUs: user + system, ...(statements ? { statements } : {}) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, rows, maxRssKB: process.resourceUsage().maxRSS, cpuUs: user + system, ...(statements ? { statements } : {}) })}\n`,
+);

@@ -4,7 +4,21 @@
 // memory is its own; the order alternates from round to round, so that caching favours neither.
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { benchRows, cpuMeter, fmtInt, log, makeProject, mb, median, registerFile, removeDatabase, runChild, seconds, table, verdict } from './common.js';
+import {
+  benchRows,
+  cpuMeter,
+  fmtInt,
+  log,
+  makeProject,
+  mb,
+  median,
+  registerFile,
+  removeDatabase,
+  runChild,
+  seconds,
+  table,
+  verdict,
+} from './common.js';
 
 export interface Options {
   rows?: number;
@@ -40,21 +54,47 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
         results[mode].push(m);
       }
       const [b, i] = [results.bare[round]!, results.istsoll[round]!];
-      lines.push([String(round + 1), order.join(' → '), seconds(b.ms), seconds(i.ms), (i.ms / b.ms).toFixed(2), `${mb(b.maxRssKB * 1024)} MB`, `${mb(i.maxRssKB * 1024)} MB`]);
+      lines.push([
+        String(round + 1),
+        order.join(' → '),
+        seconds(b.ms),
+        seconds(i.ms),
+        (i.ms / b.ms).toFixed(2),
+        `${mb(b.maxRssKB * 1024)} MB`,
+        `${mb(i.maxRssKB * 1024)} MB`,
+      ]);
     }
     const bare = median(results.bare.map((m) => m.ms));
     const istsoll = median(results.istsoll.map((m) => m.ms));
     const peak = (mode: Mode) => Math.max(...results[mode].map((m) => m.maxRssKB * 1024));
     const best = (mode: Mode) => Math.min(...results[mode].map((m) => m.ms));
-    lines.push(['median', '', seconds(bare), seconds(istsoll), (istsoll / bare).toFixed(2), `max ${mb(peak('bare'))} MB`, `max ${mb(peak('istsoll'))} MB`]);
-    lines.push(['best', '', seconds(best('bare')), seconds(best('istsoll')), (best('istsoll') / best('bare')).toFixed(2)]);
+    lines.push([
+      'median',
+      '',
+      seconds(bare),
+      seconds(istsoll),
+      (istsoll / bare).toFixed(2),
+      `max ${mb(peak('bare'))} MB`,
+      `max ${mb(peak('istsoll'))} MB`,
+    ]);
+    lines.push([
+      'best',
+      '',
+      seconds(best('bare')),
+      seconds(best('istsoll')),
+      (best('istsoll') / best('bare')).toFixed(2),
+    ]);
     log();
     log(table(lines));
     log();
     const ratio = istsoll / bare;
-    log(`load time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${targets.ratio}   ${verdict(ratio, targets.ratio)}   (medians)`);
+    log(
+      `load time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${targets.ratio}   ${verdict(ratio, targets.ratio)}   (medians)`,
+    );
     log(`rows per second            istsoll ${fmtInt(rows / (istsoll / 1000))}   bare ${fmtInt(rows / (bare / 1000))}`);
-    log(`peak memory (RSS) istsoll  ${mb(peak('istsoll'))} MB   target ≤ ${mb(targets.peakBytes)} MB   ${verdict(peak('istsoll'), targets.peakBytes)}   (bare ${mb(peak('bare'))} MB)`);
+    log(
+      `peak memory (RSS) istsoll  ${mb(peak('istsoll'))} MB   target ≤ ${mb(targets.peakBytes)} MB   ${verdict(peak('istsoll'), targets.peakBytes)}   (bare ${mb(peak('bare'))} MB)`,
+    );
     if (rows !== benchRows) log(`note: the targets are meant for ${fmtInt(benchRows)} rows`);
     const busy = meter.report();
     if (busy) log(busy);
@@ -62,4 +102,3 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     await rm(dir, { recursive: true, force: true });
   }
 }
-

@@ -19,7 +19,11 @@ export async function runLoad({ rows = benchRows }: Options = {}): Promise<void>
   const dir = await makeProject(await registerFile(rows));
   try {
     const db = join(dir, 'profile.duckdb');
-    const m = await runChild<{ ms: number; maxRssKB: number; statements: TimedStatement[] }>('load-child.ts', ['profile', dir, db]);
+    const m = await runChild<{ ms: number; maxRssKB: number; statements: TimedStatement[] }>('load-child.ts', [
+      'profile',
+      dir,
+      db,
+    ]);
     await removeDatabase(db);
     log();
     log(profileTable(m.statements, m.ms));
@@ -31,7 +35,9 @@ export async function runLoad({ rows = benchRows }: Options = {}): Promise<void>
 }
 
 export async function runCompute({ rows = benchRows }: Options = {}): Promise<void> {
-  log(`bench:compute-profile — computeProject for ${indicatorCount} indicators on ${fmtInt(rows)} register rows, every SQL statement timed`);
+  log(
+    `bench:compute-profile — computeProject for ${indicatorCount} indicators on ${fmtInt(rows)} register rows, every SQL statement timed`,
+  );
   const dir = await makeProject(await registerFile(rows), indicatorFiles());
   try {
     const project = await readProject(dir);

@@ -32,25 +32,44 @@ export async function benchReport(): Promise<void> {
     const values = await computeProject(project, db);
     const comparisons = compareIndicators(project.indicators, values, project.config.method);
     const started = performance.now();
-    const model = buildReportModel(project, values, comparisons, { lang: 'de', now: new Date(), version: 'bench', provenance: await readProvenance(project, loaded) });
+    const model = buildReportModel(project, values, comparisons, {
+      lang: 'de',
+      now: new Date(),
+      version: 'bench',
+      provenance: await readProvenance(project, loaded),
+    });
     const html = await renderReport(model);
     const renderMs = performance.now() - started;
     const file = join(dir, 'report.html');
     await writeFile(file, html);
     const bytes = (await stat(file)).size;
     const charts = model.indicators.reduce((n, s) => n + s.figures.length, 0);
-    log(`${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ${charts} SVGs, HTML)`);
+    log(
+      `${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ${charts} SVGs, HTML)`,
+    );
 
     const browserTimes = await measureInBrowser(file, charts);
     log('');
-    log(table([
-      ['measure', 'value', 'target', ''],
-      ['HTML file', `${(bytes / 1e6).toFixed(2)} MB`, `≤ ${targets.bytes / 1e6} MB`, verdict(bytes, targets.bytes)],
-      ['every chart drawn (from navigation)', seconds(browserTimes.drawnMs), `≤ ${seconds(targets.drawnMs)}`, verdict(browserTimes.drawnMs, targets.drawnMs)],
-      ['  of which: load event', seconds(browserTimes.loadMs), '', ''],
-      ['every chart laid out, the whole page at once', seconds(browserTimes.layoutMs), '', ''],
-      ['every chart made interactive, scrolling through', seconds(browserTimes.interactiveMs), '', `${(browserTimes.interactiveMs / charts).toFixed(0)} ms a chart`],
-    ]));
+    log(
+      table([
+        ['measure', 'value', 'target', ''],
+        ['HTML file', `${(bytes / 1e6).toFixed(2)} MB`, `≤ ${targets.bytes / 1e6} MB`, verdict(bytes, targets.bytes)],
+        [
+          'every chart drawn (from navigation)',
+          seconds(browserTimes.drawnMs),
+          `≤ ${seconds(targets.drawnMs)}`,
+          verdict(browserTimes.drawnMs, targets.drawnMs),
+        ],
+        ['  of which: load event', seconds(browserTimes.loadMs), '', ''],
+        ['every chart laid out, the whole page at once', seconds(browserTimes.layoutMs), '', ''],
+        [
+          'every chart made interactive, scrolling through',
+          seconds(browserTimes.interactiveMs),
+          '',
+          `${(browserTimes.interactiveMs / charts).toFixed(0)} ms a chart`,
+        ],
+      ]),
+    );
   } finally {
     if (process.env.KEEP) log(`kept ${dir}`);
     else await rm(dir, { recursive: true, force: true });
@@ -67,7 +86,9 @@ async function clonedProject(count: number): Promise<string> {
   await cp(join(root, 'data'), join(dir, 'data'), { recursive: true });
   await mkdir(join(dir, paths.indicators));
   await cp(join(root, paths.fields), join(dir, paths.fields));
-  const originals = (await readdir(join(root, paths.indicators))).filter((f) => f.endsWith('.yaml') && join(paths.indicators, f) !== paths.fields).sort();
+  const originals = (await readdir(join(root, paths.indicators)))
+    .filter((f) => f.endsWith('.yaml') && join(paths.indicators, f) !== paths.fields)
+    .sort();
   for (let i = 0; i < count; i++) {
     const doc = parseDocument(await readFile(join(root, paths.indicators, originals[i % originals.length]!), 'utf8'));
     const round = Math.floor(i / originals.length) + 1;
@@ -85,11 +106,18 @@ async function clonedProject(count: number): Promise<string> {
  * start of the navigation. Then every chart is scrolled into view, as a reader would, and the time
  * until vega-embed has replaced all of them is taken as well.
  */
-async function measureInBrowser(file: string, charts: number): Promise<{ drawnMs: number; loadMs: number; layoutMs: number; interactiveMs: number }> {
+async function measureInBrowser(
+  file: string,
+  charts: number,
+): Promise<{ drawnMs: number; loadMs: number; layoutMs: number; interactiveMs: number }> {
   const executablePath = await findChromium();
-  if (!executablePath) throw new Error('bench:report needs Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
+  if (!executablePath)
+    throw new Error('bench:report needs Chromium: apt-get install -y chromium, or set CHROMIUM_PATH');
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -106,12 +134,19 @@ async function measureInBrowser(file: string, charts: number): Promise<{ drawnMs
               const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
               // Sections far from the viewport are laid out when they come near it; asking for every size forces it.
               const laidOut = svgs.filter((s) => s.getBoundingClientRect().width > 0).length;
-              done({ drawnMs, loadMs: navigation.loadEventEnd, layoutMs: performance.now(), svgs: svgs.length, laidOut });
+              done({
+                drawnMs,
+                loadMs: navigation.loadEventEnd,
+                layoutMs: performance.now(),
+                svgs: svgs.length,
+                laidOut,
+              });
             }),
           ),
         ),
     );
-    if (drawn.svgs !== charts || drawn.laidOut !== charts) throw new Error(`expected ${charts} charts drawn, found ${drawn.svgs} SVGs of which ${drawn.laidOut} laid out`);
+    if (drawn.svgs !== charts || drawn.laidOut !== charts)
+      throw new Error(`expected ${charts} charts drawn, found ${drawn.svgs} SVGs of which ${drawn.laidOut} laid out`);
     await page.waitForSelector('html[data-charts="ready"]');
     const interactiveMs = await page.evaluate(async () => {
       const started = performance.now();
@@ -123,7 +158,8 @@ async function measureInBrowser(file: string, charts: number): Promise<{ drawnMs
       return performance.now() - started;
     });
     const live = await page.locator('.chart[data-rendered="true"]').count();
-    if (live !== charts || errors.length) throw new Error(`${live} of ${charts} charts made interactive; errors: ${errors.join('; ') || 'none'}`);
+    if (live !== charts || errors.length)
+      throw new Error(`${live} of ${charts} charts made interactive; errors: ${errors.join('; ') || 'none'}`);
     return { drawnMs: drawn.drawnMs, loadMs: drawn.loadMs, layoutMs: drawn.layoutMs, interactiveMs };
   } finally {
     await browser.close();
@@ -144,7 +180,14 @@ function log(line: string): void {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -22,7 +22,10 @@ const benchmarks: Record<string, { all: boolean; load: () => Promise<Benchmark> 
 };
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rows: { type: 'string' }, rounds: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { rows: { type: 'string' }, rounds: { type: 'string' } },
+  });
   const options: Options = {};
   for (const key of ['rows', 'rounds'] as const) {
     if (values[key] === undefined) continue;
@@ -39,9 +42,12 @@ async function main(): Promise<number> {
   const started = performance.now();
   for (const [i, name] of names.entries()) {
     if (i) process.stdout.write('\n');
-    await (await benchmarks[name]!.load())(options);
+    await (
+      await benchmarks[name]!.load()
+    )(options);
   }
-  if (names.length > 1) process.stdout.write(`\n${names.length} benchmarks in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  if (names.length > 1)
+    process.stdout.write(`\n${names.length} benchmarks in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   return 0;
 }
 

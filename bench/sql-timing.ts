@@ -68,8 +68,15 @@ export function profileTable(statements: TimedStatement[], totalMs: number): str
     groups.set(kindOf(s.sql), { n: g.n + 1, ms: g.ms + s.ms });
   }
   const inSql = statements.reduce((sum, s) => sum + s.ms, 0);
-  const rows = [...groups].sort((a, b) => b[1].ms - a[1].ms).map(([kind, g]) => [kind, String(g.n), `${g.ms.toFixed(0)} ms`, `${((g.ms / totalMs) * 100).toFixed(0)} %`]);
-  rows.push(['outside SQL (JavaScript: project, sniffing, hashing, values)', '', `${Math.max(0, totalMs - inSql).toFixed(0)} ms`, `${((Math.max(0, totalMs - inSql) / totalMs) * 100).toFixed(0)} %`]);
+  const rows = [...groups]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([kind, g]) => [kind, String(g.n), `${g.ms.toFixed(0)} ms`, `${((g.ms / totalMs) * 100).toFixed(0)} %`]);
+  rows.push([
+    'outside SQL (JavaScript: project, sniffing, hashing, values)',
+    '',
+    `${Math.max(0, totalMs - inSql).toFixed(0)} ms`,
+    `${((Math.max(0, totalMs - inSql) / totalMs) * 100).toFixed(0)} %`,
+  ]);
   rows.push(['total', String(statements.length), `${totalMs.toFixed(0)} ms`, '']);
   return table([['what', 'statements', 'time', 'share'], ...rows]);
 }

@@ -12,7 +12,15 @@ import { writePersonRows } from './example/persons.js';
 import { createRandom, type Random } from './example/random.js';
 import { buildSurvey } from './example/survey.js';
 import {
-  buildDaycare, buildElections, buildEmployment, buildNaturalisations, buildPopulation, buildSchoolEntry, buildSchoolLeavers, buildStaff, type Table,
+  buildDaycare,
+  buildElections,
+  buildEmployment,
+  buildNaturalisations,
+  buildPopulation,
+  buildSchoolEntry,
+  buildSchoolLeavers,
+  buildStaff,
+  type Table,
 } from './example/tables.js';
 
 export const defaultSeed = 20250;
@@ -40,7 +48,9 @@ export function generateExample(seed = defaultSeed): Record<string, string> {
 }
 
 export function formatCsv(table: Table): string {
-  const lines = [table.columns, ...table.rows].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(';'));
+  const lines = [table.columns, ...table.rows].map((row) =>
+    row.map((cell) => (cell === null ? '' : String(cell))).join(';'),
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -56,7 +66,9 @@ export async function writePersons(file: string, rows: number, seed = defaultSee
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, out: { type: 'string' }, persons: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { seed: { type: 'string' }, out: { type: 'string' }, persons: { type: 'string' } },
+  });
   const seed = values.seed === undefined ? defaultSeed : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
   if (values.persons !== undefined) {

@@ -30,20 +30,25 @@ describe('the house plan', () => {
     expect(top).toEqual([...stages, 'main.ts'].sort());
   });
 
-  it.each(files.map((f) => [relative(src, f), f]))('%s imports only its own folder, core/ and earlier doors', (_, file) => {
-    const own = stageOf(file);
-    const wrong = importsOf(file).filter((target) => {
-      const stage = stageOf(target);
-      if (stage === own || stage === 'core') return false;
-      const earlier = stages.indexOf(stage) < stages.indexOf(own);
-      const door = relative(src, target) === `${stage}/index.ts`;
-      return !(earlier && door);
-    });
-    expect(wrong.map((w) => relative(src, w))).toEqual([]);
-  });
+  it.each(files.map((f) => [relative(src, f), f]))(
+    '%s imports only its own folder, core/ and earlier doors',
+    (_, file) => {
+      const own = stageOf(file);
+      const wrong = importsOf(file).filter((target) => {
+        const stage = stageOf(target);
+        if (stage === own || stage === 'core') return false;
+        const earlier = stages.indexOf(stage) < stages.indexOf(own);
+        const door = relative(src, target) === `${stage}/index.ts`;
+        return !(earlier && door);
+      });
+      expect(wrong.map((w) => relative(src, w))).toEqual([]);
+    },
+  );
 
   it('core/ imports nothing from the stages', () => {
-    const wrong = files.filter((f) => stageOf(f) === 'core').flatMap((f) => importsOf(f).filter((t) => stageOf(t) !== 'core'));
+    const wrong = files
+      .filter((f) => stageOf(f) === 'core')
+      .flatMap((f) => importsOf(f).filter((t) => stageOf(t) !== 'core'));
     expect(wrong).toEqual([]);
   });
 

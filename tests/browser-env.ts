@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const available = existsSync(chromiumPath) || Boolean(process.env.CI);
 if (!available) console.warn(`browser tests skipped: ${chromiumPath} is missing (apt-get install -y chromium)`);

@@ -26,13 +26,22 @@ let work: string;
 let browser: Browser;
 
 /** Load, compute, compare and write the report of a project folder, as `istsoll report` does. */
-async function buildReport(dir: string, lang: Lang, name: string): Promise<{ model: ReportModel; path: string; url: string }> {
+async function buildReport(
+  dir: string,
+  lang: Lang,
+  name: string,
+): Promise<{ model: ReportModel; path: string; url: string }> {
   const project = await readProject(dir);
   const db = join(work, `${name}.duckdb`);
   const loaded = await loadProject(project, db);
   const values = await computeProject(project, db);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
-  const model = buildReportModel(project, values, comparisons, { lang, now, version: 'test', provenance: await readProvenance(project, loaded) });
+  const model = buildReportModel(project, values, comparisons, {
+    lang,
+    now,
+    version: 'test',
+    provenance: await readProvenance(project, loaded),
+  });
   const path = join(work, `${name}.html`);
   await writeReport(model, path);
   return { model, path, url: pathToFileURL(path).href };
@@ -63,7 +72,8 @@ async function drawAll(page: Page): Promise<void> {
       box.scrollIntoView({ block: 'center' });
       const chart = box.querySelector('.chart')!;
       const started = performance.now();
-      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000)
+        await new Promise((r) => setTimeout(r, 10));
     }
     window.scrollTo(0, 0);
   });
@@ -100,7 +110,8 @@ browserTests.describe('the example report with JavaScript', () => {
         id: el.getAttribute('data-chart'),
         state: el.getAttribute('data-rendered'),
         marks: el.querySelectorAll('svg g.mark-symbol path, svg g.mark-rect path, svg g.mark-line path').length,
-        label: el.querySelector('[role="graphics-document"]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label'),
+        label:
+          el.querySelector('[role="graphics-document"]')?.getAttribute('aria-label') ?? el.getAttribute('aria-label'),
         live: el.parentElement!.classList.contains('live'),
       })),
     );
@@ -129,7 +140,10 @@ browserTests.describe('the example report with JavaScript', () => {
     const page = (await open(await browser.newContext({ viewport: { width: 1280, height: 900 } }), english.url)).page;
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#ueberblick-titel').textContent()).toBe('At a glance');
-    for (const [lang, p] of [['de', js.page], ['en', page]] as const) {
+    for (const [lang, p] of [
+      ['de', js.page],
+      ['en', page],
+    ] as const) {
       const file = join(tmpdir(), `istsoll-summary-${lang}.png`);
       await p.locator('#ueberblick').screenshot({ path: file });
       console.log(`screenshot of the summary page (${lang}): ${file}`);
@@ -138,7 +152,10 @@ browserTests.describe('the example report with JavaScript', () => {
   });
   it('sorts the overview by rating with a click on its heading, worst first, and back with a second', async () => {
     const heading = js.page.locator('table.sortable thead th').last();
-    const ranks = () => js.page.$$eval('table.sortable tbody tr', (rows) => rows.map((r) => Number(r.lastElementChild!.getAttribute('data-sort'))));
+    const ranks = () =>
+      js.page.$$eval('table.sortable tbody tr', (rows) =>
+        rows.map((r) => Number(r.lastElementChild!.getAttribute('data-sort'))),
+      );
     await heading.locator('button').click();
     expect(await heading.getAttribute('aria-sort')).toBe('ascending');
     const ascending = await ranks();
@@ -153,16 +170,23 @@ browserTests.describe('the example report with JavaScript', () => {
     await box.focus();
     expect(await js.page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
   });
-
 });
 
 browserTests.describe('the example report without JavaScript', () => {
   it('shows the same charts as SVG, and requests nothing', async () => {
-    const { page, seen } = await open(await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } }), example.url);
+    const { page, seen } = await open(
+      await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } }),
+      example.url,
+    );
     const charts = await page.$$eval('.chart-box', (boxes) =>
       boxes.map((box) => {
         const svg = box.querySelector('.chart-static > svg');
-        return { id: box.querySelector('.chart')!.getAttribute('data-chart'), width: svg?.getBoundingClientRect().width ?? 0, shapes: svg?.querySelectorAll('path').length ?? 0, label: box.querySelector('.chart-static')!.getAttribute('aria-label') };
+        return {
+          id: box.querySelector('.chart')!.getAttribute('data-chart'),
+          width: svg?.getBoundingClientRect().width ?? 0,
+          shapes: svg?.querySelectorAll('path').length ?? 0,
+          label: box.querySelector('.chart-static')!.getAttribute('aria-label'),
+        };
       }),
     );
     expect(charts.map((c) => c.id)).toEqual(figures().map((f) => f.id));
@@ -189,10 +213,17 @@ browserTests.describe('a hostile district name in the data', () => {
     expect(seen.messages).toEqual([]);
     // The page's own seven, and the three libraries the page script started: no other.
     expect(await page.locator('script:not([data-started])').count()).toBe(7);
-    expect(await page.$$eval('script[data-started]', (ss) => ss.map((s) => s.getAttribute('data-started')))).toEqual(['vega', 'vega-lite', 'vega-embed']);
+    expect(await page.$$eval('script[data-started]', (ss) => ss.map((s) => s.getAttribute('data-started')))).toEqual([
+      'vega',
+      'vega-lite',
+      'vega-embed',
+    ]);
     const heads = await page.$$eval('.figure-breakdown .data-table tbody th', (ths) => ths.map((th) => th.textContent));
     expect(heads).toContain(hostile);
-    const texts = await page.$$eval('.figure-breakdown .chart svg text, .figure-breakdown .chart-static svg text', (ts) => ts.map((t) => t.textContent));
+    const texts = await page.$$eval(
+      '.figure-breakdown .chart svg text, .figure-breakdown .chart-static svg text',
+      (ts) => ts.map((t) => t.textContent),
+    );
     expect(texts.filter((t) => t === hostile).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -18,9 +18,12 @@ describe('usage', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Example:');
   });
-  it.each([[['frobnicate']], [['compute', '--no-such-option']], [['report', '--lang', 'fr']]])('exits 2 on %j', async (args) => {
-    expect((await runCli(...args)).code).toBe(2);
-  });
+  it.each([[['frobnicate']], [['compute', '--no-such-option']], [['report', '--lang', 'fr']]])(
+    'exits 2 on %j',
+    async (args) => {
+      expect((await runCli(...args)).code).toBe(2);
+    },
+  );
 });
 
 describe('commands on the mini project', () => {
@@ -32,10 +35,25 @@ describe('commands on the mini project', () => {
     const r = await runCli('compute', '--json', '--project', mini, '--db', await tempDb());
     expect(r.code).toBe(0);
     const values = JSON.parse(r.stdout);
-    expect(values.find((v: { indicator: string; year: number; cell: object }) => v.indicator === 'employment' && v.year === 2020 && Object.keys(v.cell).length === 0).value).toBeCloseTo(58.333, 3);
+    expect(
+      values.find(
+        (v: { indicator: string; year: number; cell: object }) =>
+          v.indicator === 'employment' && v.year === 2020 && Object.keys(v.cell).length === 0,
+      ).value,
+    ).toBeCloseTo(58.333, 3);
   });
   it('compute --format csv writes a table for German spreadsheets on request', async () => {
-    const r = await runCli('compute', '--format', 'csv', '--decimal-comma', '--bom', '--project', mini, '--db', await tempDb());
+    const r = await runCli(
+      'compute',
+      '--format',
+      'csv',
+      '--decimal-comma',
+      '--bom',
+      '--project',
+      mini,
+      '--db',
+      await tempDb(),
+    );
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe('\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff;se;ci_low;ci_high;note');
@@ -55,7 +73,10 @@ describe('commands on the mini project', () => {
       { id: 'voice', counts: expect.objectContaining({ not_assessable: 1 }) },
     ]);
     expect(rows.every((c: { method: string }) => c.method === 'growth-ratio')).toBe(true);
-    expect(rows.find((c: { series: string }) => c.series === 'gap')).toMatchObject({ target: { year: 2030, value: 2 }, direction: 'lower' });
+    expect(rows.find((c: { series: string }) => c.series === 'gap')).toMatchObject({
+      target: { year: 2030, value: 2 },
+      direction: 'lower',
+    });
   });
   it('compare prints a table with the notice', async () => {
     const r = await runCli('compare', '--project', mini, '--db', await tempDb());
@@ -91,7 +112,12 @@ describe('bad input gives one clear line and exit 1', () => {
   });
   it('a target for a group that does not occur in the data', async () => {
     const dir = await copyFixture('mini');
-    await edit(dir, 'indicators/employment.yaml', '{ year: 2030, value: 70, group: X }', '{ year: 2030, value: 70, group: x }');
+    await edit(
+      dir,
+      'indicators/employment.yaml',
+      '{ year: 2030, value: 70, group: X }',
+      '{ year: 2030, value: 70, group: x }',
+    );
     const r = await runCli('validate', '--project', dir, '--db', await tempDb());
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/employment\.yaml:13:37: group `x` does not occur in column `nat` of table `emp`/);
@@ -107,7 +133,9 @@ describe('bad input gives one clear line and exit 1', () => {
     const dir = await copyFixture('mini');
     await edit(dir, 'indicators/agree.yaml', 'id: agree', 'id: employment');
     const r = await runCli('validate', '--project', dir, '--db', await tempDb());
-    expect(r.stderr).toMatch(/indicators\/employment\.yaml:2:5: duplicate indicator id `employment` \(also in .*agree\.yaml\)/);
+    expect(r.stderr).toMatch(
+      /indicators\/employment\.yaml:2:5: duplicate indicator id `employment` \(also in .*agree\.yaml\)/,
+    );
   });
   it('an unknown table, with the table it resembles', async () => {
     const dir = await copyFixture('mini');
@@ -123,7 +151,9 @@ describe('bad input gives one clear line and exit 1', () => {
     for (const command of ['compute', 'validate']) {
       const r = await runCli(command, '--project', dir, '--db', await tempDb());
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/employment\.yaml:9:6: numerator and denominator do not match on `area`: `01`, `02` from table `emp` is not in table `pop`/);
+      expect(r.stderr).toMatch(
+        /employment\.yaml:9:6: numerator and denominator do not match on `area`: `01`, `02` from table `emp` is not in table `pop`/,
+      );
       expect(r.stderr).toContain('`pop`.area has values like `A`, `B`: both tables must use the same codes');
     }
   });
@@ -146,9 +176,13 @@ describe('more bad input from the review', () => {
   it('a `by` list naming a column twice, or the period column', async () => {
     const dir = await copyFixture('mini');
     await edit(dir, 'indicators/employment.yaml', 'by: [area, nat]', 'by: [area, nat, nat]');
-    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(/employment\.yaml:9:5: `by`: every column once/);
+    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(
+      /employment\.yaml:9:5: `by`: every column once/,
+    );
     await edit(dir, 'indicators/employment.yaml', 'by: [area, nat, nat]', 'by: [area, nat, year]');
-    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(/employment\.yaml:9:17: `year` is the period column of table `emp`/);
+    expect((await runCli('validate', '--project', dir, '--db', await tempDb())).stderr).toMatch(
+      /employment\.yaml:9:17: `year` is the period column of table `emp`/,
+    );
   });
   it('codes for a column the file does not have', async () => {
     const dir = await copyFixture('mini');
@@ -167,15 +201,36 @@ describe('more bad input from the review', () => {
     const dir = await copyFixture('mini');
     await rm(join(dir, 'indicators', 'employment.yaml'));
     await rm(join(dir, 'indicators', 'agree.yaml'));
-    expect((await runCli('run', '--project', dir, '--db', await tempDb())).stderr).toContain('the project has no indicators yet');
+    expect((await runCli('run', '--project', dir, '--db', await tempDb())).stderr).toContain(
+      'the project has no indicators yet',
+    );
     const other = await copyFixture('mini');
     await edit(other, 'data/sources.yaml', '  emp:', '  Pop:\n    file: pop.csv\n    year: year\n  emp:');
-    expect((await runCli('validate', '--project', other, '--db', await tempDb())).stderr).toMatch(/two sources are named `Pop` apart from case/);
+    expect((await runCli('validate', '--project', other, '--db', await tempDb())).stderr).toMatch(
+      /two sources are named `Pop` apart from case/,
+    );
   });
   it('targets set on a range target says what it is', async () => {
     const dir = await copyFixture('mini');
-    await edit(dir, 'indicators/employment.yaml', '{ year: 2030, value: 70, group: X }', '{ year: 2030, range: [60, 75], group: X }');
-    const r = await runCli('targets', 'set', 'employment', '--value', '65', '--year', '2030', '--group', 'X', '--project', dir);
+    await edit(
+      dir,
+      'indicators/employment.yaml',
+      '{ year: 2030, value: 70, group: X }',
+      '{ year: 2030, range: [60, 75], group: X }',
+    );
+    const r = await runCli(
+      'targets',
+      'set',
+      'employment',
+      '--value',
+      '65',
+      '--year',
+      '2030',
+      '--group',
+      'X',
+      '--project',
+      dir,
+    );
     expect(r.stderr).toContain('the 2030 target for X is a range [60, 75], not a single value');
   });
 });

@@ -20,14 +20,34 @@ const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   source: 'Quelle',
   ...over,
 });
-const value = (year: number, cell: Record<string, string>, v: number | null, extra: Partial<IndicatorValue> = {}): IndicatorValue => ({ indicator: 'rate', year, cell, value: v, numerator: null, denominator: null, ...extra });
+const value = (
+  year: number,
+  cell: Record<string, string>,
+  v: number | null,
+  extra: Partial<IndicatorValue> = {},
+): IndicatorValue => ({ indicator: 'rate', year, cell, value: v, numerator: null, denominator: null, ...extra });
 
 describe('one target', () => {
-  const values = [value(2015, { g: 'mit' }, 50), value(2020, { g: 'mit' }, 55), value(2015, { g: 'ohne' }, 70), value(2020, { g: 'ohne' }, 71), value(2020, {}, 64)];
+  const values = [
+    value(2015, { g: 'mit' }, 50),
+    value(2020, { g: 'mit' }, 55),
+    value(2015, { g: 'ohne' }, 70),
+    value(2020, { g: 'ohne' }, 71),
+    value(2020, {}, 64),
+  ];
 
   it('reports Ist, Soll, gap, relative gap, progress, projection and status', () => {
     const [c] = compareIndicator(indicator(), values, 'growth-ratio');
-    expect(c).toMatchObject({ series: 'value', group: 'mit', direction: 'higher', target: { year: 2030, value: 65 }, baseline: { year: 2015, value: 50 }, latest: { year: 2020, value: 55 }, status: 'on_track', method: 'growth-ratio' });
+    expect(c).toMatchObject({
+      series: 'value',
+      group: 'mit',
+      direction: 'higher',
+      target: { year: 2030, value: 65 },
+      baseline: { year: 2015, value: 50 },
+      latest: { year: 2020, value: 55 },
+      status: 'on_track',
+      method: 'growth-ratio',
+    });
     expect(c!.gap).toBe(10); // 65 − 55, still to go
     expect(c!.relativeGap).toBeCloseTo(10 / 65, 12);
     expect(c!.progress).toBeCloseTo(5 / 15, 12); // a third of the way from 50 to 65
@@ -38,7 +58,14 @@ describe('one target', () => {
   it('rates the gap between the groups, where a smaller gap is better', () => {
     const [c] = compareIndicator(indicator({ targets: [{ year: 2030, gap: 5 }] }), values, 'growth-ratio');
     // Gap 2015: 70 − 50 = 20, 2020: 71 − 55 = 16, target at most 5.
-    expect(c).toMatchObject({ series: 'gap', group: null, direction: 'lower', baseline: { value: 20 }, latest: { value: 16 }, gap: 11 });
+    expect(c).toMatchObject({
+      series: 'gap',
+      group: null,
+      direction: 'lower',
+      baseline: { value: 20 },
+      latest: { value: 16 },
+      gap: 11,
+    });
     // (16/20)^(1/5) − 1 = −0.043648; |(5/20)^(1/15) − 1| = 0.088278 → R = 0.49444: limited progress.
     expect(c!.score).toBeCloseTo(0.49444, 4);
     expect(c!.status).toBe('limited');
@@ -82,7 +109,11 @@ describe('milestones, ranges and several targets', () => {
 
   it('counts indicator statuses per field of action', () => {
     const c = (indicator: string, status: 'achieved' | 'limited' | 'on_track') => ({ indicator, status }) as never;
-    const r = rollUp([indicator({ id: 'a' }), indicator({ id: 'b' }), indicator({ id: 'c', field: 'home' })], ['work', 'home'], [c('a', 'achieved'), c('a', 'limited'), c('b', 'on_track'), c('c', 'on_track')]);
+    const r = rollUp(
+      [indicator({ id: 'a' }), indicator({ id: 'b' }), indicator({ id: 'c', field: 'home' })],
+      ['work', 'home'],
+      [c('a', 'achieved'), c('a', 'limited'), c('b', 'on_track'), c('c', 'on_track')],
+    );
     expect(r.indicators).toEqual([
       { id: 'a', field: 'work', status: 'limited' },
       { id: 'b', field: 'work', status: 'on_track' },
@@ -93,11 +124,17 @@ describe('milestones, ranges and several targets', () => {
 });
 
 describe('margin of error of survey estimates', () => {
-  const survey = (latest: number, se: number) => [value(2019, { g: 'mit' }, 50, { se: 2 }), value(2025, { g: 'mit' }, latest, { se })];
+  const survey = (latest: number, se: number) => [
+    value(2019, { g: 'mit' }, 50, { se: 2 }),
+    value(2025, { g: 'mit' }, latest, { se }),
+  ];
   it('an estimate above the target but within its margin is not yet "achieved"', () => {
     const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(66, 1.5), 'growth-ratio');
     // 66 − 1.96 · 1.5 = 63.06 < 65
-    expect(c).toMatchObject({ status: 'on_track', reason: 'the estimate meets the target, but within the margin of error' });
+    expect(c).toMatchObject({
+      status: 'on_track',
+      reason: 'the estimate meets the target, but within the margin of error',
+    });
     const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(69, 1.5), 'growth-ratio');
     expect(clear!.status).toBe('achieved');
   });
@@ -140,10 +177,20 @@ describe('participation gaps', () => {
 describe('a target that must hold every year', () => {
   it('is rated by the weather rule for such targets: met, but the last year a setback', () => {
     const values = [2020, 2021, 2022, 2023].map((y, i) => value(y, {}, [61, 63, 64, 62][i]!));
-    const [c] = compareIndicator(indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }), values, 'weather');
+    const [c] = compareIndicator(
+      indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }),
+      values,
+      'weather',
+    );
     expect(c).toMatchObject({ status: 'moderate', reason: 'target met, but the last year was a setback' });
     // The growth-ratio method has no such rule: met now is achieved.
-    expect(compareIndicator(indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }), values, 'growth-ratio')[0]!.status).toBe('achieved');
+    expect(
+      compareIndicator(
+        indicator({ groups: undefined, by: [], targets: [{ year: 2030, value: 60, every_year: true }] }),
+        values,
+        'growth-ratio',
+      )[0]!.status,
+    ).toBe('achieved');
   });
 });
 
@@ -161,6 +208,14 @@ describe('a direction-only target ("should rise")', () => {
     expect(compareIndicator(trend, values, 'weather')[0]).toMatchObject({ status: 'not_assessable' });
   });
   it('is a milestone series of its own, next to a value target for the same group', () => {
-    expect(currentTargets([{ year: 2030, trend: true }, { year: 2030, value: 60 }], 2025)).toHaveLength(2);
+    expect(
+      currentTargets(
+        [
+          { year: 2030, trend: true },
+          { year: 2030, value: 60 },
+        ],
+        2025,
+      ),
+    ).toHaveLength(2);
   });
 });

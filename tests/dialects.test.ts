@@ -18,7 +18,10 @@ async function project(file: string, entry: string): Promise<string> {
   await copyFile(join(fixture('dialects'), file), join(dir, 'data', basename(file)));
   await writeFile(join(dir, 'istsoll.yaml'), 'title: { de: Test }\n');
   await writeFile(join(dir, 'indicators', 'fields.yaml'), 'fields: [{ id: f, title: { de: F } }]\n');
-  await writeFile(join(dir, 'data', 'sources.yaml'), `sources:\n  t:\n    file: ${basename(file)}\n${entry.replace(/^/gm, '    ')}\n`);
+  await writeFile(
+    join(dir, 'data', 'sources.yaml'),
+    `sources:\n  t:\n    file: ${basename(file)}\n${entry.replace(/^/gm, '    ')}\n`,
+  );
   return dir;
 }
 
@@ -46,30 +49,90 @@ async function loadError(file: string, entry: string): Promise<InputError> {
 describe('GENESIS table export (ISO-8859-1, title lines, three-row header, footnotes)', () => {
   const entry = 'year: stichtag\ngenesis: { dimensions: [nationality, sex], value: persons }';
   it('is reshaped into a tidy long table with the classic signs applied', async () => {
-    const rows = await load('genesis_bevoelkerung.csv', entry, "SELECT stichtag, ags, gemeinde, nationality, sex, persons, persons__note FROM t WHERE gemeinde = 'Lehrte' AND nationality = 'Ausländer' ORDER BY ALL");
+    const rows = await load(
+      'genesis_bevoelkerung.csv',
+      entry,
+      "SELECT stichtag, ags, gemeinde, nationality, sex, persons, persons__note FROM t WHERE gemeinde = 'Lehrte' AND nationality = 'Ausländer' ORDER BY ALL",
+    );
     expect(rows).toEqual([
-      { stichtag: 2023, ags: '03241011', gemeinde: 'Lehrte', nationality: 'Ausländer', sex: 'männlich', persons: 3102, persons__note: null },
-      { stichtag: 2023, ags: '03241011', gemeinde: 'Lehrte', nationality: 'Ausländer', sex: 'weiblich', persons: 3026, persons__note: null },
-      { stichtag: 2024, ags: '03241011', gemeinde: 'Lehrte', nationality: 'Ausländer', sex: 'männlich', persons: 3200, persons__note: 'provisional' },
-      { stichtag: 2024, ags: '03241011', gemeinde: 'Lehrte', nationality: 'Ausländer', sex: 'weiblich', persons: 3110, persons__note: 'provisional' },
+      {
+        stichtag: 2023,
+        ags: '03241011',
+        gemeinde: 'Lehrte',
+        nationality: 'Ausländer',
+        sex: 'männlich',
+        persons: 3102,
+        persons__note: null,
+      },
+      {
+        stichtag: 2023,
+        ags: '03241011',
+        gemeinde: 'Lehrte',
+        nationality: 'Ausländer',
+        sex: 'weiblich',
+        persons: 3026,
+        persons__note: null,
+      },
+      {
+        stichtag: 2024,
+        ags: '03241011',
+        gemeinde: 'Lehrte',
+        nationality: 'Ausländer',
+        sex: 'männlich',
+        persons: 3200,
+        persons__note: 'provisional',
+      },
+      {
+        stichtag: 2024,
+        ags: '03241011',
+        gemeinde: 'Lehrte',
+        nationality: 'Ausländer',
+        sex: 'weiblich',
+        persons: 3110,
+        persons__note: 'provisional',
+      },
     ]);
   });
   it('keeps the meaning of every sign', async () => {
-    const rows = await load('genesis_bevoelkerung.csv', entry, 'SELECT gemeinde, nationality, sex, persons, persons__note FROM t WHERE stichtag = 2024 AND ags <> \'03241011\' ORDER BY ALL');
-    const note = (g: string, n: string, s: string) => rows.find((r) => r.gemeinde === g && r.nationality === n && r.sex === s);
-    expect(note('Barsinghausen', 'Insgesamt', 'männlich')).toMatchObject({ persons: 17001, persons__note: 'limited reliability' });
-    expect(note('Barsinghausen', 'Deutsche', 'männlich')).toMatchObject({ persons: null, persons__note: 'secret or unknown' });
-    expect(note('Barsinghausen', 'Ausländer', 'weiblich')).toMatchObject({ persons: null, persons__note: 'not applicable' });
+    const rows = await load(
+      'genesis_bevoelkerung.csv',
+      entry,
+      "SELECT gemeinde, nationality, sex, persons, persons__note FROM t WHERE stichtag = 2024 AND ags <> '03241011' ORDER BY ALL",
+    );
+    const note = (g: string, n: string, s: string) =>
+      rows.find((r) => r.gemeinde === g && r.nationality === n && r.sex === s);
+    expect(note('Barsinghausen', 'Insgesamt', 'männlich')).toMatchObject({
+      persons: 17001,
+      persons__note: 'limited reliability',
+    });
+    expect(note('Barsinghausen', 'Deutsche', 'männlich')).toMatchObject({
+      persons: null,
+      persons__note: 'secret or unknown',
+    });
+    expect(note('Barsinghausen', 'Ausländer', 'weiblich')).toMatchObject({
+      persons: null,
+      persons__note: 'not applicable',
+    });
     expect(note('Gemeindefreies Gebiet', 'Deutsche', 'weiblich')).toMatchObject({ persons: 0, persons__note: null });
-    expect(note('Gemeindefreies Gebiet', 'Ausländer', 'männlich')).toMatchObject({ persons: null, persons__note: 'not yet available' });
-    expect(note('Gemeindefreies Gebiet', 'Ausländer', 'weiblich')).toMatchObject({ persons: null, persons__note: 'not reliable enough to publish' });
+    expect(note('Gemeindefreies Gebiet', 'Ausländer', 'männlich')).toMatchObject({
+      persons: null,
+      persons__note: 'not yet available',
+    });
+    expect(note('Gemeindefreies Gebiet', 'Ausländer', 'weiblich')).toMatchObject({
+      persons: null,
+      persons__note: 'not reliable enough to publish',
+    });
   });
   it('reads all 5 data rows × 6 value columns and nothing of the footer', async () => {
-    expect(await load('genesis_bevoelkerung.csv', entry, 'SELECT count(*) AS n, count(DISTINCT gemeinde) AS places FROM t')).toEqual([{ n: 30, places: 3 }]);
+    expect(
+      await load('genesis_bevoelkerung.csv', entry, 'SELECT count(*) AS n, count(DISTINCT gemeinde) AS places FROM t'),
+    ).toEqual([{ n: 30, places: 3 }]);
   });
   it('says when the dimension names do not match the header levels', async () => {
     const error = await loadError('genesis_bevoelkerung.csv', 'year: stichtag\ngenesis: { dimensions: [sex] }');
-    expect(error.format()).toMatch(/genesis_bevoelkerung\.csv:6: the table has 2 header level\(s\) above the values, but genesis\.dimensions names 1/);
+    expect(error.format()).toMatch(
+      /genesis_bevoelkerung\.csv:6: the table has 2 header level\(s\) above the values, but genesis\.dimensions names 1/,
+    );
     expect(error.hint).toBe('name one dimension per level, top down: [insgesamt, maennlich]');
   });
 });
@@ -79,22 +142,51 @@ describe('plain CSV dialects', () => {
     const rows = await load('register_bom.csv', 'year: Jahr');
     expect(rows).toEqual([
       { Jahr: 2023, Ortsteil: 'Hämelerwald', Gruppe: 'mit', Anteil: 12.5, Personen: 1204, Bemerkung: null },
-      { Jahr: 2023, Ortsteil: 'Röddensen', Gruppe: 'mit', Anteil: 3.25, Personen: 4, Bemerkung: 'Zuzug einer Familie\r\nim Dezember' },
+      {
+        Jahr: 2023,
+        Ortsteil: 'Röddensen',
+        Gruppe: 'mit',
+        Anteil: 3.25,
+        Personen: 4,
+        Bemerkung: 'Zuzug einer Familie\r\nim Dezember',
+      },
       { Jahr: 2024, Ortsteil: 'Hämelerwald', Gruppe: 'mit', Anteil: 13, Personen: 1310, Bemerkung: null },
       { Jahr: 2024, Ortsteil: 'Röddensen', Gruppe: 'mit', Anteil: 4.5, Personen: 6, Bemerkung: null },
     ]);
   });
   it('Windows-1252 with the Employment Agency signs', async () => {
-    const rows = await load('ba_arbeitslose.csv', 'year: Jahr\nmarkers: employment-agency', 'SELECT Region, "Staatsangehörigkeit" AS s, Arbeitslose, Arbeitslose__note, Quote, Quote__note FROM t ORDER BY ALL');
+    const rows = await load(
+      'ba_arbeitslose.csv',
+      'year: Jahr\nmarkers: employment-agency',
+      'SELECT Region, "Staatsangehörigkeit" AS s, Arbeitslose, Arbeitslose__note, Quote, Quote__note FROM t ORDER BY ALL',
+    );
     expect(rows).toEqual([
       { Region: 'Lehrte', s: 'Ausländer', Arbeitslose: 612, Arbeitslose__note: null, Quote: 12.9, Quote__note: null },
       { Region: 'Lehrte', s: 'Deutsche', Arbeitslose: 1021, Arbeitslose__note: null, Quote: 4.1, Quote__note: null },
-      { Region: 'Röddensen', s: 'Ausländer', Arbeitslose: 0, Arbeitslose__note: null, Quote: null, Quote__note: 'not possible' },
-      { Region: 'Röddensen', s: 'Deutsche', Arbeitslose: null, Arbeitslose__note: 'suppressed for confidentiality', Quote: null, Quote__note: 'not possible' },
+      {
+        Region: 'Röddensen',
+        s: 'Ausländer',
+        Arbeitslose: 0,
+        Arbeitslose__note: null,
+        Quote: null,
+        Quote__note: 'not possible',
+      },
+      {
+        Region: 'Röddensen',
+        s: 'Deutsche',
+        Arbeitslose: null,
+        Arbeitslose__note: 'suppressed for confidentiality',
+        Quote: null,
+        Quote__note: 'not possible',
+      },
     ]);
   });
   it('the GENESIS flat file (long layout) with its quality column', async () => {
-    const rows = await load('ffcsv_auslaender.csv', "year: time\nmarkers: official\nkey: [time, 1_variable_attribute_code, 2_variable_attribute_code]", 'SELECT time, "2_variable_attribute_label" AS land, value, value__note, value_q FROM t ORDER BY ALL');
+    const rows = await load(
+      'ffcsv_auslaender.csv',
+      'year: time\nmarkers: official\nkey: [time, 1_variable_attribute_code, 2_variable_attribute_code]',
+      'SELECT time, "2_variable_attribute_label" AS land, value, value__note, value_q FROM t ORDER BY ALL',
+    );
     expect(rows).toEqual([
       { time: 2023, land: 'Syrien', value: 1104, value__note: null, value_q: 'e' },
       { time: 2023, land: 'Türkei', value: 812, value__note: null, value_q: 'e' },
@@ -103,7 +195,11 @@ describe('plain CSV dialects', () => {
     ]);
   });
   it("Lower Saxony's letter code, where 0 is exactly zero", async () => {
-    const rows = await load('lsn_einbuergerungen.csv', 'year: Jahr\nmarkers: lsn', 'SELECT Jahr, "Einbürgerungen" AS n, "Einbürgerungen__note" AS note FROM t ORDER BY ALL');
+    const rows = await load(
+      'lsn_einbuergerungen.csv',
+      'year: Jahr\nmarkers: lsn',
+      'SELECT Jahr, "Einbürgerungen" AS n, "Einbürgerungen__note" AS note FROM t ORDER BY ALL',
+    );
     expect(rows).toEqual([
       { Jahr: 2022, n: 0, note: null },
       { Jahr: 2023, n: 0, note: 'rounded to zero' },
@@ -112,18 +208,28 @@ describe('plain CSV dialects', () => {
     ]);
   });
   it('own signs on top of a preset', async () => {
-    const rows = await load('ba_arbeitslose.csv', 'year: Jahr\nmarkers: { preset: employment-agency, signs: { "*": { missing: unter 3 Fälle } } }', 'SELECT Arbeitslose__note AS note FROM t WHERE Arbeitslose IS NULL');
+    const rows = await load(
+      'ba_arbeitslose.csv',
+      'year: Jahr\nmarkers: { preset: employment-agency, signs: { "*": { missing: unter 3 Fälle } } }',
+      'SELECT Arbeitslose__note AS note FROM t WHERE Arbeitslose IS NULL',
+    );
     expect(rows).toEqual([{ note: 'unter 3 Fälle' }]);
   });
   it('Parquet files, one or a folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'istsoll-parquet-'));
     const db = await openDatabase(':memory:');
     await mkdir(join(dir, 'parts'));
-    await db.run(`COPY (SELECT 2024 AS year, 'Ahlten' AS district, 3150 AS persons) TO '${join(dir, 'parts', 'a.parquet')}' (FORMAT parquet)`);
-    await db.run(`COPY (SELECT 2025 AS year, 'Ahlten' AS district, 3170 AS persons) TO '${join(dir, 'parts', 'b.parquet')}' (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT 2024 AS year, 'Ahlten' AS district, 3150 AS persons) TO '${join(dir, 'parts', 'a.parquet')}' (FORMAT parquet)`,
+    );
+    await db.run(
+      `COPY (SELECT 2025 AS year, 'Ahlten' AS district, 3170 AS persons) TO '${join(dir, 'parts', 'b.parquet')}' (FORMAT parquet)`,
+    );
     db.close();
     const p = await project('empty.csv', 'year: year');
-    await import('node:fs/promises').then((fs) => fs.cp(join(dir, 'parts'), join(p, 'data', 'parts'), { recursive: true }));
+    await import('node:fs/promises').then((fs) =>
+      fs.cp(join(dir, 'parts'), join(p, 'data', 'parts'), { recursive: true }),
+    );
     await writeFile(join(p, 'data', 'sources.yaml'), 'sources:\n  t:\n    file: parts\n    year: year\n');
     const out = join(p, 'x.duckdb');
     await loadProject(await readProject(p), out);
@@ -139,35 +245,56 @@ describe('plain CSV dialects', () => {
 describe('checks', () => {
   it('a key delivered twice', async () => {
     const error = await loadError('opendata_doppelt.csv', 'year: year');
-    expect(error.format()).toMatch(/opendata_doppelt\.csv:4: the key year = 2024, district = Haemelerwald is delivered 2 times \(lines 3 and 4\)/);
+    expect(error.format()).toMatch(
+      /opendata_doppelt\.csv:4: the key year = 2024, district = Haemelerwald is delivered 2 times \(lines 3 and 4\)/,
+    );
   });
   it('mojibake from a wrong encoding', async () => {
     const error = await loadError('mojibake.csv', 'year: year');
-    expect(error.format()).toMatch(/mojibake\.csv:2: column `district` holds `HÃ¤melerwald`, which looks like UTF-8 text decoded with the wrong encoding/);
+    expect(error.format()).toMatch(
+      /mojibake\.csv:2: column `district` holds `HÃ¤melerwald`, which looks like UTF-8 text decoded with the wrong encoding/,
+    );
   });
   it('a UTF-8 file declared as Latin-1', async () => {
     const error = await loadError('register_bom.csv', 'year: Jahr\ndialect: { encoding: latin-1 }');
-    expect(error.message).toMatch(/the header holds `ï»¿Jahr`, which looks like UTF-8 text decoded with the wrong encoding/);
+    expect(error.message).toMatch(
+      /the header holds `ï»¿Jahr`, which looks like UTF-8 text decoded with the wrong encoding/,
+    );
   });
   it('an empty file', async () => {
     const error = await loadError('empty.csv', 'year: year');
-    expect(error.format()).toMatch(/empty\.csv: the file is empty\n  hint: expected a header line and data rows for source `t`/);
+    expect(error.format()).toMatch(
+      /empty\.csv: the file is empty\n  hint: expected a header line and data rows for source `t`/,
+    );
   });
   it('a value that is no number in a number column, with line and column', async () => {
-    const error = await loadError('bad_number.csv', 'year: year\ncolumns: { year: INTEGER, district: VARCHAR, persons: INTEGER }');
+    const error = await loadError(
+      'bad_number.csv',
+      'year: year\ncolumns: { year: INTEGER, district: VARCHAR, persons: INTEGER }',
+    );
     expect(error.format()).toMatch(/bad_number\.csv:3:3: column `persons`: expected a whole number, found `3l50`/);
   });
   it('the same, with signs declared', async () => {
-    const error = await loadError('bad_number.csv', 'year: year\nmarkers: official\ncolumns: { year: INTEGER, district: VARCHAR, persons: INTEGER }');
-    expect(error.format()).toMatch(/bad_number\.csv:3:3: column `persons`: expected a number or one of the signs 0 - \. x \.\.\. \/, found `3l50`/);
+    const error = await loadError(
+      'bad_number.csv',
+      'year: year\nmarkers: official\ncolumns: { year: INTEGER, district: VARCHAR, persons: INTEGER }',
+    );
+    expect(error.format()).toMatch(
+      /bad_number\.csv:3:3: column `persons`: expected a number or one of the signs 0 - \. x \.\.\. \/, found `3l50`/,
+    );
   });
   it('a duplicate column', async () => {
     const error = await loadError('duplicate_column.csv', 'year: year');
     expect(error.format()).toMatch(/duplicate_column\.csv:1:4: column `district` appears twice in the header/);
   });
   it('a declared column that is missing, with a suggestion', async () => {
-    const error = await loadError('bad_number.csv', 'year: year\ncolumns: { year: INTEGER, distrikt: VARCHAR, persons: INTEGER }');
-    expect(error.format()).toMatch(/sources\.yaml:\d+:\d+: column `distrikt` is declared but not in .*bad_number\.csv\n  hint: did you mean `district`\?/);
+    const error = await loadError(
+      'bad_number.csv',
+      'year: year\ncolumns: { year: INTEGER, distrikt: VARCHAR, persons: INTEGER }',
+    );
+    expect(error.format()).toMatch(
+      /sources\.yaml:\d+:\d+: column `distrikt` is declared but not in .*bad_number\.csv\n  hint: did you mean `district`\?/,
+    );
   });
   it('an extra column that is not declared', async () => {
     const error = await loadError('bad_number.csv', 'year: year\ncolumns: { year: INTEGER, persons: INTEGER }');
@@ -177,7 +304,10 @@ describe('checks', () => {
 
 describe('signs carry their meaning into indicator values', () => {
   it('a share over a secret or blocked cell is not computable, and says why', async () => {
-    const dir = await project('genesis_bevoelkerung.csv', 'year: stichtag\ngenesis: { dimensions: [nationality, sex], value: persons }');
+    const dir = await project(
+      'genesis_bevoelkerung.csv',
+      'year: stichtag\ngenesis: { dimensions: [nationality, sex], value: persons }',
+    );
     await writeFile(
       join(dir, 'indicators', 'share.yaml'),
       `id: share\ntitle: { de: Ausländeranteil }\nfield: f\nunit: percent\ndirection: higher\nnumerator: { table: t, expr: sum(persons), filter: "nationality = 'Ausländer'" }\ndenominator: { table: t, expr: sum(persons), filter: "nationality = 'Insgesamt'" }\nby: [gemeinde]\nbaseline: 2023\ntargets: [{ year: 2030, value: 20 }]\ndepartment: Statistik\nsource: GENESIS\n`,
@@ -187,16 +317,30 @@ describe('signs carry their meaning into indicator values', () => {
     await loadProject(p, db);
     const { computeProject } = await import('../src/compute/compute.js');
     const values = await computeProject(p, db);
-    const at = (year: number, gemeinde?: string) => values.find((v) => v.year === year && v.cell.gemeinde === gemeinde)!;
+    const at = (year: number, gemeinde?: string) =>
+      values.find((v) => v.year === year && v.cell.gemeinde === gemeinde)!;
     expect(at(2023, 'Lehrte').value).toBeCloseTo((6128 / 44918) * 100, 9);
-    expect(at(2024, 'Barsinghausen')).toMatchObject({ value: null, note: 'not computable: source cell not applicable' });
+    expect(at(2024, 'Barsinghausen')).toMatchObject({
+      value: null,
+      note: 'not computable: source cell not applicable',
+    });
     expect(at(2024, 'Lehrte')).toMatchObject({ note: 'includes values marked provisional' });
     expect(at(2024, 'Lehrte').value).toBeCloseTo((6310 / 45160) * 100, 9);
     // SQL names ignore case: `sum(PERSONS)` rests on the same marked cells.
-    await writeFile(join(dir, 'indicators', 'share.yaml'), (await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'indicators', 'share.yaml'), 'utf8'))).replaceAll('sum(persons)', 'sum(PERSONS)'));
+    await writeFile(
+      join(dir, 'indicators', 'share.yaml'),
+      (
+        await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'indicators', 'share.yaml'), 'utf8'))
+      ).replaceAll('sum(persons)', 'sum(PERSONS)'),
+    );
     const upper = await computeProject(await readProject(dir), db);
-    expect(upper.find((v) => v.year === 2024 && v.cell.gemeinde === 'Barsinghausen')).toMatchObject({ value: null, note: 'not computable: source cell not applicable' });
+    expect(upper.find((v) => v.year === 2024 && v.cell.gemeinde === 'Barsinghausen')).toMatchObject({
+      value: null,
+      note: 'not computable: source cell not applicable',
+    });
     // The town total for 2024 rests on the blocked cells too.
-    expect(at(2024).note).toBe("not computable: source cell not applicable; not reliable enough to publish; not yet available");
+    expect(at(2024).note).toBe(
+      'not computable: source cell not applicable; not reliable enough to publish; not yet available',
+    );
   });
 });

@@ -13,7 +13,8 @@ function blocks(markdown: string, lang: string): string[] {
 
 async function exampleCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-docs-'));
-  for (const part of ['istsoll.yaml', 'data', 'indicators']) await cp(join(root, part), join(dir, part), { recursive: true });
+  for (const part of ['istsoll.yaml', 'data', 'indicators'])
+    await cp(join(root, part), join(dir, part), { recursive: true });
   // The GENESIS table the analysts' guide inspects.
   await copyFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'), join(dir, 'data', '12411-01-01-5.csv'));
   return dir;
@@ -32,7 +33,9 @@ describe.each(['analysts.md', 'staff.md'])('docs/%s', (file) => {
   it('every command runs as documented', async () => {
     const markdown = await readFile(join(root, 'docs', file), 'utf8');
     const dir = await exampleCopy();
-    const lines = blocks(markdown, 'sh').flatMap((b) => b.split('\n')).filter((l) => l.startsWith('istsoll '));
+    const lines = blocks(markdown, 'sh')
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.startsWith('istsoll '));
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) {
       await runDocumented(dir, line);
@@ -49,6 +52,8 @@ describe('docs/staff.md', () => {
   it('the documented target change lands in the YAML file', async () => {
     const dir = await exampleCopy();
     await runDocumented(dir, 'istsoll targets set erwerbstaetigenquote --value 56 --year 2030 --group mit');
-    expect(await readFile(join(dir, 'indicators', 'erwerbstaetigenquote.yaml'), 'utf8')).toContain('{ year: 2030, group: mit, value: 56 }');
+    expect(await readFile(join(dir, 'indicators', 'erwerbstaetigenquote.yaml'), 'utf8')).toContain(
+      '{ year: 2030, group: mit, value: 56 }',
+    );
   });
 });

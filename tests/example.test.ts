@@ -27,7 +27,13 @@ describe('the example town', () => {
   });
 
   it('shows every status category at least once', () => {
-    const seen = new Set(rollUp(project.indicators, project.fields.map((f) => f.id), comparisons).indicators.map((i) => i.status));
+    const seen = new Set(
+      rollUp(
+        project.indicators,
+        project.fields.map((f) => f.id),
+        comparisons,
+      ).indicators.map((i) => i.status),
+    );
     expect([...seen].sort()).toEqual([...statusOrder].sort());
   });
 

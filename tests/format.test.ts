@@ -98,7 +98,12 @@ describe('label', () => {
   const project = {
     config: ProjectConfig.parse({
       title: { de: 'Test' },
-      labels: { origin: { a: { de: 'mit Migrationsgeschichte', en: 'with a migration history' }, b: { de: 'ohne Migrationsgeschichte' } } },
+      labels: {
+        origin: {
+          a: { de: 'mit Migrationsgeschichte', en: 'with a migration history' },
+          b: { de: 'ohne Migrationsgeschichte' },
+        },
+      },
     }),
   };
 
@@ -114,7 +119,9 @@ describe('label', () => {
 describe('translateNote', () => {
   it('puts the notes of compute and compare into German and leaves unknown ones alone', () => {
     expect(translateNote('suppressed: a count below 5', 'de')).toBe('nicht ausgewiesen: eine Fallzahl unter 5');
-    expect(translateNote('suppressed: fewer than 30 respondents', 'de')).toBe('nicht ausgewiesen: weniger als 30 Befragte');
+    expect(translateNote('suppressed: fewer than 30 respondents', 'de')).toBe(
+      'nicht ausgewiesen: weniger als 30 Befragte',
+    );
     expect(translateNote('only 42 respondents: read with care', 'de')).toBe('nur 42 Befragte: mit Vorsicht zu lesen');
     expect(translateNote('no data', 'de')).toBe('keine Daten');
     expect(translateNote('something new', 'de')).toBe('something new');

@@ -21,7 +21,9 @@ let indicators: Indicator[];
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
   const rows = (await db.runAndReadAll(sql)).getRowObjectsJS();
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+  );
 }
 
 beforeAll(async () => {
@@ -33,7 +35,9 @@ beforeAll(async () => {
   indicators = await Promise.all(names.map(async (f) => Indicator.parse(await readYaml(join('indicators', f)))));
   db = await (await DuckDBInstance.create(':memory:')).connect();
   for (const [table, source] of Object.entries(sources)) {
-    await db.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${join(dir, source.file)}', delim=';', header=true)`);
+    await db.run(
+      `CREATE TABLE ${table} AS SELECT * FROM read_csv('${join(dir, source.file)}', delim=';', header=true)`,
+    );
   }
 });
 
@@ -80,7 +84,9 @@ describe('generator', () => {
 
 describe('example tables', () => {
   it('has about 45,000 residents in 2025 in ten districts, two of them small', async () => {
-    const rows = await query(`SELECT ortschaft, sum(personen) AS n FROM bevoelkerung WHERE berichtsjahr = 2025 GROUP BY ortschaft`);
+    const rows = await query(
+      `SELECT ortschaft, sum(personen) AS n FROM bevoelkerung WHERE berichtsjahr = 2025 GROUP BY ortschaft`,
+    );
     expect(rows).toHaveLength(10);
     const total = rows.reduce((n, r) => n + (r.n as number), 0);
     expect(total).toBeGreaterThan(43_000);
@@ -94,12 +100,18 @@ describe('example tables', () => {
   });
 
   it('has a share with a migration history of 25–30 %, rising', async () => {
-    const rows = await query(`SELECT berichtsjahr, sum(personen) FILTER (WHERE migrationshintergrund = 'mit') / sum(personen) AS share FROM bevoelkerung GROUP BY berichtsjahr ORDER BY berichtsjahr`);
+    const rows = await query(
+      `SELECT berichtsjahr, sum(personen) FILTER (WHERE migrationshintergrund = 'mit') / sum(personen) AS share FROM bevoelkerung GROUP BY berichtsjahr ORDER BY berichtsjahr`,
+    );
     expect(rows).toHaveLength(11);
     expect(rows[0]!.share).toBeGreaterThan(0.22);
     expect(rows.at(-1)!.share).toBeLessThan(0.31);
     expect(rows.at(-1)!.share).toBeGreaterThan(rows[0]!.share as number);
-    expect(await query(`SELECT * FROM bevoelkerung WHERE staatsangehoerigkeit = 'nichtdeutsch' AND migrationshintergrund = 'ohne'`)).toHaveLength(0);
+    expect(
+      await query(
+        `SELECT * FROM bevoelkerung WHERE staatsangehoerigkeit = 'nichtdeutsch' AND migrationshintergrund = 'ohne'`,
+      ),
+    ).toHaveLength(0);
   });
 
   it('never counts more children in day care, or workers, than live there', async () => {
@@ -132,7 +144,9 @@ describe('example tables', () => {
       expect(w.high).toBeGreaterThan(2 * (w.low as number));
       expect(w.misplaced).toBe(0);
     }
-    const small = await query(`SELECT count(*) AS n FROM buergerbefragung WHERE befragungsjahr = 2025 AND ortschaft = 'Röddensen'`);
+    const small = await query(
+      `SELECT count(*) AS n FROM buergerbefragung WHERE befragungsjahr = 2025 AND ortschaft = 'Röddensen'`,
+    );
     expect(small[0]!.n).toBeLessThan(100);
   });
 });
@@ -142,7 +156,17 @@ describe('example project files', () => {
     const config = ProjectConfig.parse(await readYaml('istsoll.yaml'));
     expect(Object.keys(config.labels.migrationshintergrund ?? {})).toEqual(['mit', 'ohne']);
     const fields = Fields.parse(await readYaml('indicators/fields.yaml')).fields;
-    expect(fields.map((f) => f.id)).toEqual(['sprache', 'diskriminierung', 'arbeit', 'freizeit', 'bildung', 'demokratie', 'gesundheit', 'wohnen', 'verwaltung']);
+    expect(fields.map((f) => f.id)).toEqual([
+      'sprache',
+      'diskriminierung',
+      'arbeit',
+      'freizeit',
+      'bildung',
+      'demokratie',
+      'gesundheit',
+      'wohnen',
+      'verwaltung',
+    ]);
     expect(indicators.length).toBeGreaterThanOrEqual(16);
     expect(new Set(indicators.map((i) => i.field)).size).toBeGreaterThanOrEqual(8);
     for (const ind of indicators) expect(fields.map((f) => f.id)).toContain(ind.field);
@@ -150,7 +174,11 @@ describe('example project files', () => {
   });
 
   it('name one source per generated file, with the file stem as table name', () => {
-    expect(Object.keys(files).sort()).toEqual(Object.values(sources).map((s) => s.file).sort());
+    expect(Object.keys(files).sort()).toEqual(
+      Object.values(sources)
+        .map((s) => s.file)
+        .sort(),
+    );
     for (const [table, source] of Object.entries(sources)) expect(source.file).toBe(`${table}.csv`);
   });
 
@@ -165,7 +193,11 @@ describe('example project files', () => {
           expect(r.value, `${ind.id} ${JSON.stringify(r)}`).toBeGreaterThanOrEqual(0);
           expect(r.value, `${ind.id} ${JSON.stringify(r)}`).toBeLessThanOrEqual(max);
         }
-        if (by.length === 0) expect(rows.some((r) => r.year === ind.baseline), `${ind.id} has its baseline year`).toBe(true);
+        if (by.length === 0)
+          expect(
+            rows.some((r) => r.year === ind.baseline),
+            `${ind.id} has its baseline year`,
+          ).toBe(true);
       }
     }
   });
@@ -178,7 +210,9 @@ describe('example project files', () => {
  */
 async function computeValues(ind: Indicator, by: string[]): Promise<{ year: number; value: number | null }[]> {
   const side = (agg: Aggregate) => {
-    const expr = ind.weight ? `sum(${ind.weight} * ${/^count\(\*\)$/i.test(agg.expr) ? '1' : agg.expr.replace(/^sum\((.*)\)$/i, '($1)')})` : agg.expr;
+    const expr = ind.weight
+      ? `sum(${ind.weight} * ${/^count\(\*\)$/i.test(agg.expr) ? '1' : agg.expr.replace(/^sum\((.*)\)$/i, '($1)')})`
+      : agg.expr;
     const keys = [`${sources[agg.table]!.year} AS year`, ...by].join(', ');
     return `SELECT ${keys}, ${expr} AS v FROM ${agg.table}${agg.filter ? ` WHERE ${agg.filter}` : ''} GROUP BY ALL`;
   };

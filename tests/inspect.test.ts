@@ -13,7 +13,9 @@ describe('istsoll inspect', () => {
   it('recognises a GENESIS table export', async () => {
     const i = await inspectFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'));
     expect(i).toMatchObject({ format: 'genesis', encoding: 'windows-1252', bom: false });
-    expect(i.findings).toContain('GENESIS table: 5 title line(s), 3 header row(s), data on lines 9–13, footer from line 14');
+    expect(i.findings).toContain(
+      'GENESIS table: 5 title line(s), 3 header row(s), data on lines 9–13, footer from line 14',
+    );
     expect(renderInspection(i)).toContain('Paste under `sources:` in data/sources.yaml:');
   });
 
@@ -43,7 +45,10 @@ describe('istsoll inspect', () => {
   it('is a CLI command with --json', async () => {
     const r = await runCli('inspect', '--json', join(fixture('dialects'), 'ba_arbeitslose.csv'));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).entry).toMatchObject({ markers: 'employment-agency', columns: { Arbeitslose: 'INTEGER', Quote: 'DOUBLE' } });
+    expect(JSON.parse(r.stdout).entry).toMatchObject({
+      markers: 'employment-agency',
+      columns: { Arbeitslose: 'INTEGER', Quote: 'DOUBLE' },
+    });
   });
 
   it('names a missing file', async () => {

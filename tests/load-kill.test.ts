@@ -19,7 +19,11 @@ it('survives a load killed with SIGKILL', async () => {
   for (let i = 0; i < 500_000; i++) lines.push(`2020;A${i};D;${i % 97}`);
   await writeFile(join(dir, 'data', 'pop.csv'), `${lines.join('\n')}\n`);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts'), 'load', '--project', dir, '--db', db], { cwd: root, stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src', 'main.ts'), 'load', '--project', dir, '--db', db],
+    { cwd: root, stdio: 'ignore' },
+  );
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
   const deadline = Date.now() + 30_000;
   while (!existsSync(`${db}.loading`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));

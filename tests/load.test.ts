@@ -37,16 +37,24 @@ describe('load', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('2021,A,D,62', '2021,A,D,63'));
     const result = await loadProject(await readProject(dir), db);
     expect(result.tables.filter((t) => !t.reused).map((t) => t.name)).toEqual(['emp']);
-    expect(await rows(db, "SELECT employed FROM emp WHERE year = 2021 AND area = 'A' AND nat = 'D'")).toEqual([{ employed: 63 }]);
+    expect(await rows(db, "SELECT employed FROM emp WHERE year = 2021 AND area = 'A' AND nat = 'D'")).toEqual([
+      { employed: 63 },
+    ]);
     expect(await rows(db, 'SELECT count(*) AS n FROM poll')).toEqual([{ n: 6 }]);
   });
 
   it('reads a Windows-1252 file with umlauts without being told', async () => {
     const dir = await copyFixture('mini');
-    await writeFile(join(dir, 'data', 'pop.csv'), iconv.encode('year;area;nat;persons\n2020;Hämelerwald;D;100\n2020;Röddensen;X;20\n', 'windows-1252'));
+    await writeFile(
+      join(dir, 'data', 'pop.csv'),
+      iconv.encode('year;area;nat;persons\n2020;Hämelerwald;D;100\n2020;Röddensen;X;20\n', 'windows-1252'),
+    );
     const db = await tempDb();
     await loadProject(await readProject(dir), db);
-    expect(await rows(db, 'SELECT area FROM pop ORDER BY area')).toEqual([{ area: 'Hämelerwald' }, { area: 'Röddensen' }]);
+    expect(await rows(db, 'SELECT area FROM pop ORDER BY area')).toEqual([
+      { area: 'Hämelerwald' },
+      { area: 'Röddensen' },
+    ]);
   });
 
   it('names the sources.yaml entry of a missing file', async () => {

@@ -12,7 +12,8 @@ const project = fixture('othertown');
 let work: string;
 let values: IndicatorValue[];
 let comparisons: Comparison[];
-const value = (indicator: string, year: number, cell: Record<string, string> = {}) => values.find((v) => v.indicator === indicator && v.year === year && JSON.stringify(v.cell) === JSON.stringify(cell))!;
+const value = (indicator: string, year: number, cell: Record<string, string> = {}) =>
+  values.find((v) => v.indicator === indicator && v.year === year && JSON.stringify(v.cell) === JSON.stringify(cell))!;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'istsoll-othertown-'));
@@ -27,7 +28,9 @@ describe('Neustadt am Testbach', () => {
   it('computes shares over district codes', () => {
     // 2019: 1,950 foreign nationals among 29,250 residents.
     expect(value('auslaenderanteil', 2019).value).toBeCloseTo((1950 / 29250) * 100, 9);
-    expect(Object.keys(values.find((v) => v.indicator === 'auslaenderanteil' && Object.keys(v.cell).length)!.cell)).toEqual(['Bezirk']);
+    expect(
+      Object.keys(values.find((v) => v.indicator === 'auslaenderanteil' && Object.keys(v.cell).length)!.cell),
+    ).toEqual(['Bezirk']);
     // District 01: 312 foreign nationals among 1,950 residents.
     expect(value('auslaenderanteil', 2019, { Bezirk: '01' }).value).toBeCloseTo((312 / 1950) * 100, 9);
   });
@@ -38,8 +41,14 @@ describe('Neustadt am Testbach', () => {
   });
 
   it('carries the reasons of the signs into the values', () => {
-    expect(value('sgb2_quote', 2020, { Staatsang: 'A', Bezirk: '01' })).toMatchObject({ value: null, note: 'not computable: source cell suppressed for confidentiality' });
-    expect(value('ohne_abschluss', 2021, { nationalitaet: 'Ausländer' })).toMatchObject({ value: null, note: 'not computable: source cell secret or unknown' });
+    expect(value('sgb2_quote', 2020, { Staatsang: 'A', Bezirk: '01' })).toMatchObject({
+      value: null,
+      note: 'not computable: source cell suppressed for confidentiality',
+    });
+    expect(value('ohne_abschluss', 2021, { nationalitaet: 'Ausländer' })).toMatchObject({
+      value: null,
+      note: 'not computable: source cell secret or unknown',
+    });
     // 2019 from the GENESIS table: 14 of 100 foreign leavers without a certificate.
     expect(value('ohne_abschluss', 2019, { nationalitaet: 'Ausländer' }).value).toBeCloseTo(14, 9);
   });
@@ -48,8 +57,14 @@ describe('Neustadt am Testbach', () => {
     expect(comparisons.every((c) => c.method === 'weather')).toBe(true);
     const leavers = comparisons.find((c) => c.indicator === 'ohne_abschluss')!;
     // 2021 is secret, so 2022–2024 is the longest run: too short for a rating.
-    expect(leavers).toMatchObject({ status: 'not_assessable', reason: 'fewer than four consecutive yearly values in the last six years' });
-    expect(comparisons.find((c) => c.indicator === 'sgb2_quote' && c.series === 'gap')).toMatchObject({ direction: 'lower', target: { value: 6 } });
+    expect(leavers).toMatchObject({
+      status: 'not_assessable',
+      reason: 'fewer than four consecutive yearly values in the last six years',
+    });
+    expect(comparisons.find((c) => c.indicator === 'sgb2_quote' && c.series === 'gap')).toMatchObject({
+      direction: 'lower',
+      target: { value: 6 },
+    });
   });
 
   it('writes its report', async () => {
@@ -71,11 +86,29 @@ describe('Neustadt am Testbach', () => {
 describe('map boundaries', () => {
   it('turns GeoJSON outer rings clockwise and holes counter-clockwise, as d3-geo draws them', async () => {
     const { rewind } = await import('../src/report/map.js');
-    const ccw = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    const hole = [[0.2, 0.2], [0.2, 0.8], [0.8, 0.8], [0.8, 0.2], [0.2, 0.2]];
-    expect(rewind({ type: 'Polygon', coordinates: [ccw, hole] })).toEqual({ type: 'Polygon', coordinates: [[...ccw].reverse(), [...hole].reverse()] });
+    const ccw = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    const hole = [
+      [0.2, 0.2],
+      [0.2, 0.8],
+      [0.8, 0.8],
+      [0.8, 0.2],
+      [0.2, 0.2],
+    ];
+    expect(rewind({ type: 'Polygon', coordinates: [ccw, hole] })).toEqual({
+      type: 'Polygon',
+      coordinates: [[...ccw].reverse(), [...hole].reverse()],
+    });
     const cw = [...ccw].reverse();
-    expect(rewind({ type: 'MultiPolygon', coordinates: [[cw]] })).toEqual({ type: 'MultiPolygon', coordinates: [[cw]] });
+    expect(rewind({ type: 'MultiPolygon', coordinates: [[cw]] })).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [[cw]],
+    });
   });
   it('a boundaries file without the named property is reported', async () => {
     const { cp } = await import('node:fs/promises');
@@ -89,4 +122,3 @@ describe('map boundaries', () => {
     expect(r.stderr).toMatch(/istsoll\.yaml:\d+:\d+: feature 1 of .*bezirke\.geojson has no property `code`/);
   });
 });
-

@@ -1,10 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../src/core/types.js';
-import { cagr, growthRatioScore, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type RatingInput } from '../src/compare/progress.js';
+import {
+  cagr,
+  growthRatioScore,
+  projectTrend,
+  rateGrowthDirection,
+  rateGrowthRatio,
+  rateWeather,
+  rateWeatherDirection,
+  rateWeatherEveryYear,
+  type RatingInput,
+} from '../src/compare/progress.js';
 
 const series = (...pairs: [number, number][]): Point[] => pairs.map(([year, value]) => ({ year, value }));
-const input = (s: Point[], target: [number, number], d: 1 | -1 = 1, baselineYear = 2015): RatingInput => ({ series: s, baselineYear, target: { year: target[0], value: target[1] }, d });
+const input = (s: Point[], target: [number, number], d: 1 | -1 = 1, baselineYear = 2015): RatingInput => ({
+  series: s,
+  baselineYear,
+  target: { year: target[0], value: target[1] },
+  d,
+});
 
 describe('ratio of actual to required growth', () => {
   // Expected ratios worked out by hand: R = d·CAGR(v_t, v_b) / |CAGR(v*, v_b)|.
@@ -26,7 +41,11 @@ describe('ratio of actual to required growth', () => {
   });
 
   it('a reached target wins over everything else', () => {
-    expect(rateGrowthRatio(input(series([2015, 50], [2020, 66]), [2030, 65]))).toEqual({ status: 'achieved', score: 5, reason: null });
+    expect(rateGrowthRatio(input(series([2015, 50], [2020, 66]), [2030, 65]))).toEqual({
+      status: 'achieved',
+      score: 5,
+      reason: null,
+    });
     expect(rateGrowthRatio(input(series([2015, 20], [2020, 9]), [2030, 10], -1)).status).toBe('achieved');
   });
 
@@ -78,11 +97,20 @@ describe('ratio of actual to required growth', () => {
   it('improving only the latest value never worsens the status', () => {
     const rank = ['deterioration', 'limited', 'moderate', 'on_track', 'achieved'];
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 1, max: 100, noNaN: true }), fc.constantFrom<1 | -1>(1, -1), (base, latest, better, target, d) => {
-        const before = rateGrowthRatio(input(series([2015, base], [2020, latest]), [2030, target], d));
-        const after = rateGrowthRatio(input(series([2015, base], [2020, Math.max(0.5, latest + d * better)]), [2030, target], d));
-        return rank.indexOf(after.status) >= rank.indexOf(before.status);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.constantFrom<1 | -1>(1, -1),
+        (base, latest, better, target, d) => {
+          const before = rateGrowthRatio(input(series([2015, base], [2020, latest]), [2030, target], d));
+          const after = rateGrowthRatio(
+            input(series([2015, base], [2020, Math.max(0.5, latest + d * better)]), [2030, target], d),
+          );
+          return rank.indexOf(after.status) >= rank.indexOf(before.status);
+        },
+      ),
     );
   });
 });
@@ -113,7 +141,11 @@ describe('weather symbols', () => {
 
 describe('projection of the trend', () => {
   it('fits a straight line through the last five years and finds the year the target is reached', () => {
-    const p = projectTrend(series([2019, 10], [2021, 50], [2022, 51], [2023, 52], [2024, 53], [2025, 54]), { year: 2030, value: 60 }, 1)!;
+    const p = projectTrend(
+      series([2019, 10], [2021, 50], [2022, 51], [2023, 52], [2024, 53], [2025, 54]),
+      { year: 2030, value: 60 },
+      1,
+    )!;
     // 2019 is outside 2020–2025; the line through 2021–2025 rises by 1 a year: 59 in 2030, 60 in 2031.
     expect(p.from).toBe(2021);
     expect(p.slope).toBeCloseTo(1, 9);
@@ -164,6 +196,8 @@ describe('direction-only targets ("should rise")', () => {
     expect(rating.score).toBeCloseTo(cagr(latest, 50, 2020, 2015), 12);
   });
   it('lower is better turns the sign', () => {
-    expect(rateGrowthDirection({ series: series([2015, 50], [2020, 45]), baselineYear: 2015, d: -1 }).status).toBe('on_track');
+    expect(rateGrowthDirection({ series: series([2015, 50], [2020, 45]), baselineYear: 2015, d: -1 }).status).toBe(
+      'on_track',
+    );
   });
 });

@@ -9,7 +9,28 @@ import { browserTests } from './browser-env.js';
 import { copyFixture, runCli, tempDb } from './helpers.js';
 
 /** Words of the German report that have no business in the English one. */
-const german = ['Jahr', 'Ziel', 'insgesamt', 'Bewertung', 'Handlungsfeld', 'mindestens', 'höchstens', 'Abstand', 'Anteil', 'Quelle', 'Zuständig', 'Erstellt', 'Überblick', 'Hinweis', 'ausgewiesen', 'Prüfsumme', 'Gestrichelt', 'Verhältnis', 'Befragte', 'Seite'];
+const german = [
+  'Jahr',
+  'Ziel',
+  'insgesamt',
+  'Bewertung',
+  'Handlungsfeld',
+  'mindestens',
+  'höchstens',
+  'Abstand',
+  'Anteil',
+  'Quelle',
+  'Zuständig',
+  'Erstellt',
+  'Überblick',
+  'Hinweis',
+  'ausgewiesen',
+  'Prüfsumme',
+  'Gestrichelt',
+  'Verhältnis',
+  'Befragte',
+  'Seite',
+];
 
 /** What a reader sees: the text outside tags, scripts and styles, and the chart SVGs' texts. */
 function visibleText(html: string): string {
@@ -36,8 +57,18 @@ describe('istsoll report', () => {
     const html = await readFile(out, 'utf8');
     expect(html).toContain('<html lang="en">');
     const text = visibleText(html);
-    for (const word of german) expect(text, `"${word}" in the English report`).not.toMatch(new RegExp(`(^|[^\\p{L}])${word}`, 'u'));
-    for (const phrase of ['At a glance', 'Ratings by field of action', 'Small test case', 'Employment rate', 'Development, target and trend', 'Reproducibility', 'Year']) expect(text).toContain(phrase);
+    for (const word of german)
+      expect(text, `"${word}" in the English report`).not.toMatch(new RegExp(`(^|[^\\p{L}])${word}`, 'u'));
+    for (const phrase of [
+      'At a glance',
+      'Ratings by field of action',
+      'Small test case',
+      'Employment rate',
+      'Development, target and trend',
+      'Reproducibility',
+      'Year',
+    ])
+      expect(text).toContain(phrase);
     expect(html).toMatch(/@bottom-right \{ content: "Page " counter\(page\) " of " counter\(pages\)/);
     // English number formats, in the tables and in the charts drawn in Node.
     expect(text).toMatch(/\d\.\d%/);
@@ -48,7 +79,11 @@ describe('istsoll report', () => {
     const dir = await copyFixture('mini');
     const r = await runCli('report', '--project', dir, '--db', await tempDb(), '--per-field');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.match(/^report: .*$/gm)!.map((l) => l.replace(/^report: .*[/\\]/, ''))).toEqual(['index.html', 'index-work.html', 'index-voice.html']);
+    expect(r.stdout.match(/^report: .*$/gm)!.map((l) => l.replace(/^report: .*[/\\]/, ''))).toEqual([
+      'index.html',
+      'index-work.html',
+      'index-voice.html',
+    ]);
     const work = await readFile(join(dir, 'reports', 'index-work.html'), 'utf8');
     expect(work).toContain('<title>Kleiner Testfall – Arbeit</title>');
     expect(work).toContain('<p class="scope">Handlungsfeld: Arbeit</p>');
@@ -62,7 +97,9 @@ describe('istsoll report', () => {
     const r = await runCli('report', '--project', dir, '--db', await tempDb(), '--pdf');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot print the PDF: CHROMIUM_PATH points to');
-    expect(r.stderr).toContain('hint: install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH');
+    expect(r.stderr).toContain(
+      'hint: install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH',
+    );
     expect(r.stdout).toMatch(/^report: .*index\.html$/m);
     expect(existsSync(join(dir, 'reports', 'index.html'))).toBe(true);
     expect(existsSync(join(dir, 'reports', 'index.pdf'))).toBe(false);

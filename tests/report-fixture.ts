@@ -15,7 +15,10 @@ export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
     title: { de: 'Integrationsmonitoring Teststadt', en: 'Integration monitoring test town' },
     notice: { de: 'Alle Zahlen sind erfunden & nur zum Testen.', en: 'All numbers are made up & only for testing.' },
     labels: {
-      origin: { a: { de: labelOfA, en: labelOfA === 'mit Migrationsgeschichte' ? 'with a migration history' : labelOfA }, b: { de: 'ohne Migrationsgeschichte', en: 'without a migration history' } },
+      origin: {
+        a: { de: labelOfA, en: labelOfA === 'mit Migrationsgeschichte' ? 'with a migration history' : labelOfA },
+        b: { de: 'ohne Migrationsgeschichte', en: 'without a migration history' },
+      },
       ortsteil: { sued: { de: 'Südstadt', en: 'South' } },
     },
   });
@@ -23,7 +26,10 @@ export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
   return {
     dir: '/nowhere',
     config,
-    sources: { jobs: { file: 'jobs.csv', year: 'year', description: 'Beschäftigte' }, people: { file: 'people.csv', year: 'year' } },
+    sources: {
+      jobs: { file: 'jobs.csv', year: 'year', description: 'Beschäftigte' },
+      people: { file: 'people.csv', year: 'year' },
+    },
     sourcesFile: undefined as never,
     fields: [
       Field.parse({ id: 'work', title: { de: 'Arbeit', en: 'Work' } }),
@@ -47,7 +53,10 @@ export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
       indicator({
         id: 'employment',
         title: { de: 'Beschäftigungsquote', en: 'Employment rate' },
-        description: { de: 'Anteil der Beschäftigten an der Bevölkerung im erwerbsfähigen Alter.', en: 'Employees as a share of the population of working age.' },
+        description: {
+          de: 'Anteil der Beschäftigten an der Bevölkerung im erwerbsfähigen Alter.',
+          en: 'Employees as a share of the population of working age.',
+        },
         field: 'work',
         unit: 'percent',
         direction: 'higher',
@@ -80,7 +89,15 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
     const base = { indicator: 'employment', year, numerator: 10, denominator: 20 };
     const cellA: IndicatorValue =
       va === null
-        ? { ...base, cell: { origin: 'a' }, value: secret, numerator: 3, denominator: 4, suppressed: true, note: 'suppressed: a count below 5' }
+        ? {
+            ...base,
+            cell: { origin: 'a' },
+            value: secret,
+            numerator: 3,
+            denominator: 4,
+            suppressed: true,
+            note: 'suppressed: a count below 5',
+          }
         : { ...base, cell: { origin: 'a' }, value: va };
     return [cellA, { ...base, cell: { origin: 'b' }, value: b[i]! }, { ...base, cell: {}, value: all[i]! }];
   });
@@ -94,15 +111,32 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
     const base = { indicator: 'employment', year: 2025, numerator: 10, denominator: 20 };
     const cellA: IndicatorValue =
       va === null
-        ? { ...base, cell: { origin: 'a', ortsteil: d }, value: secret, suppressed: true, note: 'suppressed: a count below 5' }
+        ? {
+            ...base,
+            cell: { origin: 'a', ortsteil: d },
+            value: secret,
+            suppressed: true,
+            note: 'suppressed: a count below 5',
+          }
         : { ...base, cell: { origin: 'a', ortsteil: d }, value: va };
-    return [cellA, { ...base, cell: { origin: 'b', ortsteil: d }, value: vb }, { ...base, cell: { ortsteil: d }, value: vall }];
+    return [
+      cellA,
+      { ...base, cell: { origin: 'b', ortsteil: d }, value: vb },
+      { ...base, cell: { ortsteil: d }, value: vall },
+    ];
   });
   return [...town, ...byDistrict];
 }
 
 export function makeComparisons(): Comparison[] {
-  const common = { indicator: 'employment', relativeGap: null, progress: null, reason: null, method: 'growth-ratio', score: null } as const;
+  const common = {
+    indicator: 'employment',
+    relativeGap: null,
+    progress: null,
+    reason: null,
+    method: 'growth-ratio',
+    score: null,
+  } as const;
   return [
     {
       ...common,
@@ -148,10 +182,13 @@ export function makeComparisons(): Comparison[] {
   ];
 }
 
-export function makeModel(project = makeProject(), options: Partial<ReportOptions> = {}, values = makeValues()): ReportModel {
+export function makeModel(
+  project = makeProject(),
+  options: Partial<ReportOptions> = {},
+  values = makeValues(),
+): ReportModel {
   return buildReportModel(project, values, makeComparisons(), { lang: 'de', now, version: '9.9.9', ...options });
 }
-
 
 /** What a load and the YAML files would give, fixed for the golden files. */
 export const provenance = {

@@ -31,8 +31,11 @@ async function expectGolden(name: string, actual: string): Promise<void> {
   const [a, e] = [actual.split('\n'), expected.split('\n')];
   const line = a.findIndex((l, i) => l !== e[i]);
   const at = line < 0 ? a.length : line;
-  const cut = (s: string | undefined) => (s === undefined ? '(end of file)' : s.length > 300 ? `${s.slice(0, 300)}…` : s);
-  expect.fail(`${name} differs from its golden file at line ${at + 1}:\n  golden: ${cut(e[at])}\n  now:    ${cut(a[at])}\n${hint}`);
+  const cut = (s: string | undefined) =>
+    s === undefined ? '(end of file)' : s.length > 300 ? `${s.slice(0, 300)}…` : s;
+  expect.fail(
+    `${name} differs from its golden file at line ${at + 1}:\n  golden: ${cut(e[at])}\n  now:    ${cut(a[at])}\n${hint}`,
+  );
 }
 
 /** The model without its UI texts (they are constants of report-text.ts, not a result). */
@@ -43,8 +46,14 @@ function modelJson(model: ReportModel): string {
 
 function normaliseHtml(html: string): string {
   return html
-    .replace(/(<script type="text\/plain" class="library" data-name="([a-z-]+)">)[\s\S]*?(<\/script>)/g, '$1/* the minified build of $2 */$3')
-    .replace(/(<script type="application\/gzip" id="chart-specs">)[^<]*(<\/script>)/, '$1/* the chart specs, gzip and base64: see the model golden file */$2');
+    .replace(
+      /(<script type="text\/plain" class="library" data-name="([a-z-]+)">)[\s\S]*?(<\/script>)/g,
+      '$1/* the minified build of $2 */$3',
+    )
+    .replace(
+      /(<script type="application\/gzip" id="chart-specs">)[^<]*(<\/script>)/,
+      '$1/* the chart specs, gzip and base64: see the model golden file */$2',
+    );
 }
 
 const langs: Lang[] = ['de', 'en'];
@@ -66,7 +75,11 @@ describe('golden files', () => {
     const html = normaliseHtml(await renderReport(makeModel(makeProject(), { provenance })));
     expect(html).toContain('istsoll 9.9.9');
     expect(html).toContain('1. März 2026 um 13:00 MEZ');
-    expect(html.match(/<script type="text\/plain" class="library" data-name="[a-z-]+">\/\* the minified build of [a-z-]+ \*\/<\/script>/g)).toHaveLength(3);
+    expect(
+      html.match(
+        /<script type="text\/plain" class="library" data-name="[a-z-]+">\/\* the minified build of [a-z-]+ \*\/<\/script>/g,
+      ),
+    ).toHaveLength(3);
     expect(html.length).toBeLessThan(200_000);
   });
 });

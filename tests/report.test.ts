@@ -12,11 +12,13 @@ import { colors, cssString, statusColors } from '../src/report/style.js';
 import { renderReport, unpackSpecs, writeReport } from '../src/report/page.js';
 import { hostile, makeModel, makeProject, makeValues, plain, provenance, secret, section } from './report-fixture.js';
 
-const figure = (model: ReportModel, id: string, kind: Figure['kind']) => section(model, id).figures.find((f) => f.kind === kind)!;
+const figure = (model: ReportModel, id: string, kind: Figure['kind']) =>
+  section(model, id).figures.find((f) => f.kind === kind)!;
 type Rows = { data: { values: Record<string, unknown>[] } };
 /** Assertions on a whole page that print the needle, not a megabyte of HTML. */
 const has = (text: string, needle: string) => expect(text.includes(needle), `page contains ${needle}`).toBe(true);
-const hasNot = (text: string, needle: string) => expect(text.includes(needle), `page does not contain ${needle}`).toBe(false);
+const hasNot = (text: string, needle: string) =>
+  expect(text.includes(needle), `page does not contain ${needle}`).toBe(false);
 
 describe('buildReportModel', () => {
   it('takes title and notice from the project and dates the report from `now`', () => {
@@ -42,7 +44,9 @@ describe('buildReportModel', () => {
       'Der Abstand zwischen den Gruppen „mit Migrationsgeschichte“ und „ohne Migrationsgeschichte“ betrug 2025 13,7 Prozentpunkte (2020: 20,0 Prozentpunkte). ' +
         'Ziel für 2030: höchstens 5 Prozentpunkte. Setzt sich der Trend der Jahre 2020 bis 2025 fort, würde das Ziel erst 2033 erreicht. Bewertung: ▼ geringer Fortschritt.',
     );
-    expect(section(makeModel(), 'naturalisations').summary.map(plain)).toEqual(['Ziel für 2030: mindestens 20 ‰. Eine Bewertung ist nicht möglich: keine Daten.']);
+    expect(section(makeModel(), 'naturalisations').summary.map(plain)).toEqual([
+      'Ziel für 2030: mindestens 20 ‰. Eine Bewertung ist nicht möglich: keine Daten.',
+    ]);
   });
 
   it('rates an indicator by its worst comparison, counts statuses per field and in all, and gives key figures', () => {
@@ -51,15 +55,47 @@ describe('buildReportModel', () => {
     expect(section(model, 'employment').status.symbol).toBe('▼');
     const work = model.fields.find((f) => f.id === 'work')!;
     expect(work.counts.map((c) => c.count)).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(model.totals.filter((c) => c.count).map((c) => [c.status, c.count])).toEqual([['limited', 1], ['not_assessable', 1]]);
+    expect(model.totals.filter((c) => c.count).map((c) => [c.status, c.count])).toEqual([
+      ['limited', 1],
+      ['not_assessable', 1],
+    ]);
     expect(model.keyFigures).toEqual([
       { value: '2', label: 'Indikatoren in 2 Handlungsfeldern' },
       { value: '3', label: 'bewertete Ziele' },
       { value: '2025', label: 'neuestes Datenjahr' },
     ]);
-    expect(work.indicators[0]!.targets.map((t) => [t.subject, plain(t.ist), t.istYear, plain(t.soll), t.sollYear, plain(t.gap), t.status.word, t.sort])).toEqual([
-      ['mit Migrationsgeschichte', '58,3 %', 2025, 'mindestens 65 %', 2030, 'noch 6,7 Pp.', 'mäßiger Fortschritt', { ist: 58.3, soll: 65, gap: 6.7 }],
-      ['Abstand zwischen den Gruppen', '13,7 Pp.', 2025, 'höchstens 5 Pp.', 2030, 'noch 8,7 Pp.', 'geringer Fortschritt', { ist: 13.7, soll: 5, gap: 8.7 }],
+    expect(
+      work.indicators[0]!.targets.map((t) => [
+        t.subject,
+        plain(t.ist),
+        t.istYear,
+        plain(t.soll),
+        t.sollYear,
+        plain(t.gap),
+        t.status.word,
+        t.sort,
+      ]),
+    ).toEqual([
+      [
+        'mit Migrationsgeschichte',
+        '58,3 %',
+        2025,
+        'mindestens 65 %',
+        2030,
+        'noch 6,7 Pp.',
+        'mäßiger Fortschritt',
+        { ist: 58.3, soll: 65, gap: 6.7 },
+      ],
+      [
+        'Abstand zwischen den Gruppen',
+        '13,7 Pp.',
+        2025,
+        'höchstens 5 Pp.',
+        2030,
+        'noch 8,7 Pp.',
+        'geringer Fortschritt',
+        { ist: 13.7, soll: 5, gap: 8.7 },
+      ],
     ]);
     expect(model.fields.find((f) => f.id === 'empty')!.indicators).toEqual([]);
     // Sections follow the order of the fields, not of the indicator files.
@@ -82,17 +118,30 @@ describe('buildReportModel', () => {
     expect(table.rows.map((r) => r.head)).toEqual(['2025', '2024', '2023', '2022', '2021', '2020']);
     const row2023 = table.rows.find((r) => r.head === '2023')!;
     expect(row2023.cells.map((c) => plain(c.text))).toEqual(['–', '71,2 %']);
-    expect(table.notes.find((n) => n.mark === row2023.cells[0]!.note)?.text).toBe('nicht ausgewiesen: eine Fallzahl unter 5');
+    expect(table.notes.find((n) => n.mark === row2023.cells[0]!.note)?.text).toBe(
+      'nicht ausgewiesen: eine Fallzahl unter 5',
+    );
     expect(table.rows[0]!.cells.map((c) => plain(c.text))).toEqual(['58,3 %', '72,0 %']);
   });
 
   it('never lets a suppressed value into the chart data, and breaks the line there', () => {
-    const spec = figure(makeModel(), 'employment', 'series').chart as unknown as { data: { values: { year: number; series: string; value: number | null; text: string }[] } };
+    const spec = figure(makeModel(), 'employment', 'series').chart as unknown as {
+      data: { values: { year: number; series: string; value: number | null; text: string }[] };
+    };
     const a2023 = spec.data.values.find((r) => r.year === 2023 && r.series === 'mit Migrationsgeschichte');
     expect(a2023).toMatchObject({ value: null, text: '' });
-    expect(spec.data.values.filter((r) => r.series === 'mit Migrationsgeschichte').map((r) => r.value)).toEqual([50, 52, 53, null, 56, 58.3]);
+    expect(spec.data.values.filter((r) => r.series === 'mit Migrationsgeschichte').map((r) => r.value)).toEqual([
+      50,
+      52,
+      53,
+      null,
+      56,
+      58.3,
+    ]);
     // Without a target for everyone, the total is not drawn.
-    expect(new Set(spec.data.values.map((r) => r.series))).toEqual(new Set(['mit Migrationsgeschichte', 'ohne Migrationsgeschichte']));
+    expect(new Set(spec.data.values.map((r) => r.series))).toEqual(
+      new Set(['mit Migrationsgeschichte', 'ohne Migrationsgeschichte']),
+    );
     for (const f of section(makeModel(), 'employment').figures) {
       const json = JSON.stringify(f);
       expect(json, f.id).not.toContain('77.77');
@@ -101,7 +150,9 @@ describe('buildReportModel', () => {
   });
 
   it('draws the trend of each compared series dashed from its first year to the target year', () => {
-    const spec = figure(makeModel(), 'employment', 'series').chart as { layer: { data?: { values: { year: number; value: number }[] }; mark: { type: string; strokeDash?: number[] } }[] };
+    const spec = figure(makeModel(), 'employment', 'series').chart as {
+      layer: { data?: { values: { year: number; value: number }[] }; mark: { type: string; strokeDash?: number[] } }[];
+    };
     const dashed = spec.layer.filter((l) => l.mark.type === 'line' && l.mark.strokeDash);
     expect(dashed).toHaveLength(1);
     // slope 1.5 a year, 63.1 in 2030: the fitted line starts at 63.1 − 10 × 1.5 in 2020.
@@ -109,7 +160,9 @@ describe('buildReportModel', () => {
       [2020, 48.1],
       [2030, 63.1],
     ]);
-    expect(figure(makeModel(), 'employment', 'series').notes).toContain('Gestrichelt: der Trend der Jahre 2020 bis 2025, fortgeschrieben bis 2030.');
+    expect(figure(makeModel(), 'employment', 'series').notes).toContain(
+      'Gestrichelt: der Trend der Jahre 2020 bis 2025, fortgeschrieben bis 2030.',
+    );
   });
 
   it('charts the gap per year with parity, its target, trend and a "–" where a group is not shown', () => {
@@ -156,7 +209,13 @@ describe('buildReportModel', () => {
       for (const f of s.figures) {
         expect(f.chart.description, f.id).toContain(s.title);
         const warnings: unknown[] = [];
-        const logger = { level: () => logger, info: () => logger, debug: () => logger, warn: (...a: unknown[]) => (warnings.push(a), logger), error: (...a: unknown[]) => (warnings.push(a), logger) };
+        const logger = {
+          level: () => logger,
+          info: () => logger,
+          debug: () => logger,
+          warn: (...a: unknown[]) => (warnings.push(a), logger),
+          error: (...a: unknown[]) => (warnings.push(a), logger),
+        };
         expect(() => compile(f.chart, { logger: logger as never })).not.toThrow();
         expect(warnings, f.id).toEqual([]);
       }
@@ -179,7 +238,11 @@ describe('buildReportModel', () => {
     expect(model.scope).toBe('Arbeit');
     expect(model.indicators.map((s) => s.id)).toEqual(['employment']);
     expect(model.fields.map((f) => f.id)).toEqual(['work']);
-    expect(model.keyFigures.map((k) => `${k.value} ${k.label}`)).toEqual(['1 Indikator in 1 Handlungsfeld', '2 bewertete Ziele', '2025 neuestes Datenjahr']);
+    expect(model.keyFigures.map((k) => `${k.value} ${k.label}`)).toEqual([
+      '1 Indikator in 1 Handlungsfeld',
+      '2 bewertete Ziele',
+      '2025 neuestes Datenjahr',
+    ]);
     expect(model.totals.filter((t) => t.count).map((t) => t.status)).toEqual(['limited']);
     expect(() => makeModel(makeProject(), { field: 'nope' })).toThrow('no field of action `nope`');
   });
@@ -188,8 +251,16 @@ describe('buildReportModel', () => {
     const model = makeModel(makeProject(), { lang: 'en' });
     expect(model.title).toBe('Integration monitoring test town');
     expect(model.generatedAt).toBe('1 March 2026 at 13:00 CET');
-    expect(section(model, 'employment').figures.map((f) => f.title)).toEqual(['Development, target and trend', 'Gap between the groups', 'By ortsteil, 2025']);
-    expect(figure(model, 'employment', 'breakdown').table.rows.map((r) => r.head)).toEqual(['South', 'Altstadt', 'Nordstadt']);
+    expect(section(model, 'employment').figures.map((f) => f.title)).toEqual([
+      'Development, target and trend',
+      'Gap between the groups',
+      'By ortsteil, 2025',
+    ]);
+    expect(figure(model, 'employment', 'breakdown').table.rows.map((r) => r.head)).toEqual([
+      'South',
+      'Altstadt',
+      'Nordstadt',
+    ]);
     expect(section(model, 'employment').summary[0]).toBe(
       'For the group "with a migration history", the value was 58.3% in 2025 (2020: 50.0%). Target for 2030: at least 65%. If the trend of 2020 to 2025 continues, the target will only be reached in 2033. Rating: ► moderate progress.',
     );
@@ -205,7 +276,11 @@ describe('buildReportModel', () => {
 
 describe('renderReport', () => {
   const page = renderReport(makeModel());
-  const specsOf = (text: string) => unpackSpecs(/<script type="application\/gzip" id="chart-specs">([^<]*)<\/script>/.exec(text)![1]!) as Record<string, TopLevelSpec>;
+  const specsOf = (text: string) =>
+    unpackSpecs(/<script type="application\/gzip" id="chart-specs">([^<]*)<\/script>/.exec(text)![1]!) as Record<
+      string,
+      TopLevelSpec
+    >;
 
   it('escapes a hostile label everywhere: text, attributes, SVG and the packed chart specs, which read it back unchanged', async () => {
     const text = await renderReport(makeModel(makeProject(hostile), {}, makeValues(hostile)));
@@ -233,9 +308,13 @@ describe('renderReport', () => {
     const figures = makeModel().indicators.flatMap((s) => s.figures);
     expect(Object.keys(specsOf(text))).toEqual(figures.map((f) => f.id));
     for (const f of figures) {
-      const block = new RegExp(`<div class="chart-static" role="img" aria-label="[^"]+">(<svg[\\s\\S]*?</svg>)</div>\\n<div class="chart" data-chart="${f.id}"></div>`).exec(text);
+      const block = new RegExp(
+        `<div class="chart-static" role="img" aria-label="[^"]+">(<svg[\\s\\S]*?</svg>)</div>\\n<div class="chart" data-chart="${f.id}"></div>`,
+      ).exec(text);
       expect(block, f.id).not.toBeNull();
-      expect(block![1]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+">/);
+      expect(block![1]).toMatch(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+">/,
+      );
     }
     has(text, 'aria-label="Beschäftigungsquote. Liniendiagramm der Jahre 2020 bis 2025');
   });
@@ -253,7 +332,10 @@ describe('renderReport', () => {
     const banner = text.indexOf('class="notice"');
     expect(banner).toBeGreaterThan(0);
     expect(banner).toBeLessThan(text.indexOf('id="ueberblick"'));
-    has(text, '<span class="status s-limited"><span class="symbol" aria-hidden="true">▼</span> geringer Fortschritt</span>');
+    has(
+      text,
+      '<span class="status s-limited"><span class="symbol" aria-hidden="true">▼</span> geringer Fortschritt</span>',
+    );
     has(text, '<html lang="de">');
   });
 
@@ -282,7 +364,9 @@ describe('renderReport', () => {
     const text = await page;
     has(text, '@top-left { content: "Integrationsmonitoring Teststadt";');
     has(text, '@bottom-right { content: "Seite " counter(page) " von " counter(pages);');
-    expect(text).toMatch(/@media print \{[\s\S]*section\.indicator, section\.appendix, \.report-footer \{ break-before: page;/);
+    expect(text).toMatch(
+      /@media print \{[\s\S]*section\.indicator, section\.appendix, \.report-footer \{ break-before: page;/,
+    );
     expect(text).toMatch(/@media print \{[\s\S]*\.chart-box[^{]*\{ break-inside: avoid; \}/);
     expect(text).toMatch(/print-color-adjust: exact/);
   });
@@ -298,17 +382,25 @@ describe('renderReport', () => {
 
 describe('translateNote', () => {
   it('puts every reason a value can be missing for into German, the signs of official statistics included', () => {
-    expect(translateNote('suppressed: would reveal a suppressed neighbouring cell', 'de')).toBe('nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten');
-    expect(translateNote('not computable: source cell secret or unknown; not applicable', 'de')).toBe('nicht berechenbar: Wert der Quelle geheim oder unbekannt; nicht zutreffend');
+    expect(translateNote('suppressed: would reveal a suppressed neighbouring cell', 'de')).toBe(
+      'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten',
+    );
+    expect(translateNote('not computable: source cell secret or unknown; not applicable', 'de')).toBe(
+      'nicht berechenbar: Wert der Quelle geheim oder unbekannt; nicht zutreffend',
+    );
     expect(translateNote('includes values marked provisional', 'de')).toBe('enthält Werte mit dem Vermerk vorläufig');
     expect(translateNote('suppressed: something new', 'de')).toBe('nicht ausgewiesen: something new');
-    expect(translateNote('not computable: source cell secret or unknown', 'en')).toBe('not computable: source cell secret or unknown');
+    expect(translateNote('not computable: source cell secret or unknown', 'en')).toBe(
+      'not computable: source cell secret or unknown',
+    );
   });
 });
 
 describe('colours', () => {
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const contrast = (a: string, b: string) => {
@@ -317,8 +409,10 @@ describe('colours', () => {
   };
 
   it('has text contrast of at least 4.5:1 (WCAG AA): status badges, muted text, links, chart labels', () => {
-    for (const [status, c] of Object.entries(statusColors)) expect(contrast(c.text, c.background), status).toBeGreaterThanOrEqual(4.5);
-    for (const c of [colors.text, colors.muted, colors.accent, ...textPalette]) expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(4.5);
+    for (const [status, c] of Object.entries(statusColors))
+      expect(contrast(c.text, c.background), status).toBeGreaterThanOrEqual(4.5);
+    for (const c of [colors.text, colors.muted, colors.accent, ...textPalette])
+      expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(4.5);
     expect(contrast(colors.text, colors.noticeBackground)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(colors.muted, colors.soft)).toBeGreaterThanOrEqual(4.5);
   });
@@ -327,8 +421,13 @@ describe('colours', () => {
 describe('html', () => {
   it('escapes interpolations, keeps nested html and unsafe(), joins arrays and drops null and false', () => {
     const items = ['<a>', 'b&c'];
-    const out = html`<ul>${items.map((i) => html`<li title="${i}">${i}</li>`)}</ul>${null}${false}${undefined}${unsafe('<br>')}${'"\''}`;
-    expect(out.text).toBe('<ul><li title="&lt;a&gt;">&lt;a&gt;</li><li title="b&amp;c">b&amp;c</li></ul><br>&quot;&#39;');
+    const out = html`<ul>
+        ${items.map((i) => html`<li title="${i}">${i}</li>`)}
+      </ul>
+      ${null}${false}${undefined}${unsafe('<br>')}${'"\''}`;
+    expect(out.text).toBe(
+      '<ul><li title="&lt;a&gt;">&lt;a&gt;</li><li title="b&amp;c">b&amp;c</li></ul><br>&quot;&#39;',
+    );
   });
 
   it('breaks up </script and <!-- in inlined code and JSON', () => {

@@ -23,12 +23,39 @@ async function withIndicatorSql(replace: [string, string]) {
 
 describe('indicator SQL is confined to its table', () => {
   it.each([
-    ['a file read in a subquery', ['sum(employed)', "(SELECT count(*) FROM read_csv('/etc/hostname'))"], /employment\.yaml:7:\d+: a subquery is not allowed in indicator SQL/],
-    ['a table function in the filter', ['expr: sum(employed) }', "expr: sum(employed), filter: \"area IN (SELECT content FROM read_text('/etc/hostname'))\" }"], /employment\.yaml:7:\d+: a subquery is not allowed/],
-    ['a second statement (COPY)', ['sum(employed)', "sum(employed)) FROM emp; COPY emp TO '/tmp/leak.csv'; SELECT (1"], /a `;` is not allowed in indicator SQL/],
-    ['a second statement (ATTACH)', ['sum(employed)', "sum(employed)) FROM emp; ATTACH '/tmp/x.duckdb'; SELECT (1"], /a `;` is not allowed/],
-    ['another table in a subquery', ['sum(employed)', 'sum(employed) FILTER (WHERE area IN (SELECT area FROM pop))'], /a subquery is not allowed/],
-    ['a plain aggregate with a filter', ['expr: sum(employed) }', "expr: sum(employed), filter: \"area <> 'Z'\" }"], null],
+    [
+      'a file read in a subquery',
+      ['sum(employed)', "(SELECT count(*) FROM read_csv('/etc/hostname'))"],
+      /employment\.yaml:7:\d+: a subquery is not allowed in indicator SQL/,
+    ],
+    [
+      'a table function in the filter',
+      [
+        'expr: sum(employed) }',
+        'expr: sum(employed), filter: "area IN (SELECT content FROM read_text(\'/etc/hostname\'))" }',
+      ],
+      /employment\.yaml:7:\d+: a subquery is not allowed/,
+    ],
+    [
+      'a second statement (COPY)',
+      ['sum(employed)', "sum(employed)) FROM emp; COPY emp TO '/tmp/leak.csv'; SELECT (1"],
+      /a `;` is not allowed in indicator SQL/,
+    ],
+    [
+      'a second statement (ATTACH)',
+      ['sum(employed)', "sum(employed)) FROM emp; ATTACH '/tmp/x.duckdb'; SELECT (1"],
+      /a `;` is not allowed/,
+    ],
+    [
+      'another table in a subquery',
+      ['sum(employed)', 'sum(employed) FILTER (WHERE area IN (SELECT area FROM pop))'],
+      /a subquery is not allowed/,
+    ],
+    [
+      'a plain aggregate with a filter',
+      ['expr: sum(employed) }', 'expr: sum(employed), filter: "area <> \'Z\'" }'],
+      null,
+    ],
   ] as const)('%s', async (_, replace, expected) => {
     const result = await withIndicatorSql(replace as [string, string]);
     if (expected === null) expect(result).toBeNull();

@@ -16,7 +16,9 @@ describe('JSON Schemas for editors', () => {
       ['istsoll.yaml', 'schema/project.schema.json'],
       ['data/sources.yaml', '../schema/sources.schema.json'],
       ['indicators/fields.yaml', '../schema/fields.schema.json'],
-      ...(await readdir(join(root, 'indicators'))).filter((f) => f !== 'fields.yaml').map((f) => [`indicators/${f}`, '../schema/indicator.schema.json']),
+      ...(await readdir(join(root, 'indicators')))
+        .filter((f) => f !== 'fields.yaml')
+        .map((f) => [`indicators/${f}`, '../schema/indicator.schema.json']),
     ];
     for (const [file, schema] of files) {
       const first = (await readFile(join(root, file!), 'utf8')).split('\n')[0];
@@ -25,8 +27,14 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('describes the allowed keys, so that editors can complete and flag them', () => {
-    const indicator = jsonSchemas()['indicator.schema.json'] as { properties: Record<string, unknown>; additionalProperties: boolean; required: string[] };
-    expect(Object.keys(indicator.properties)).toEqual(expect.arrayContaining(['id', 'title', 'unit', 'numerator', 'targets', 'department']));
+    const indicator = jsonSchemas()['indicator.schema.json'] as {
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+      required: string[];
+    };
+    expect(Object.keys(indicator.properties)).toEqual(
+      expect.arrayContaining(['id', 'title', 'unit', 'numerator', 'targets', 'department']),
+    );
     expect(indicator.additionalProperties).toBe(false);
     expect(indicator.required).toEqual(expect.arrayContaining(['id', 'targets']));
   });

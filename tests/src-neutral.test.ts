@@ -23,7 +23,8 @@ interface Source {
 }
 
 async function exampleSources(): Promise<Record<string, Source>> {
-  return (parse(await readFile(join(root, 'data', 'sources.yaml'), 'utf8')) as { sources: Record<string, Source> }).sources;
+  return (parse(await readFile(join(root, 'data', 'sources.yaml'), 'utf8')) as { sources: Record<string, Source> })
+    .sources;
 }
 
 /** Table names, column names and the period, weight and id columns of every source of the example. */
@@ -41,23 +42,35 @@ async function exampleIdentifiers(): Promise<string[]> {
 /** The distinct districts of the example's population file. */
 async function exampleDistricts(): Promise<string[]> {
   const source = (await exampleSources())[populationTable];
-  if (!source) throw new Error(`data/sources.yaml has no table \`${populationTable}\`: update this test to the example's population table`);
+  if (!source)
+    throw new Error(
+      `data/sources.yaml has no table \`${populationTable}\`: update this test to the example's population table`,
+    );
   const text = await readFile(join(root, 'data', source.file), 'utf8');
-  const rows = parseCsv(text, { columns: true, delimiter: source.dialect?.delimiter ?? ',', bom: true }) as Record<string, string>[];
+  const rows = parseCsv(text, { columns: true, delimiter: source.dialect?.delimiter ?? ',', bom: true }) as Record<
+    string,
+    string
+  >[];
   if (rows.length === 0 || !(districtColumn in rows[0]!)) {
-    throw new Error(`data/${source.file} has no column \`${districtColumn}\`: update this test to the example's district column`);
+    throw new Error(
+      `data/${source.file} has no column \`${districtColumn}\`: update this test to the example's district column`,
+    );
   }
   return [...new Set(rows.map((r) => r[districtColumn]!).filter((d) => d !== ''))];
 }
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A whole word: no letter, digit or underscore (in any script) directly before or after it. */
-const wholeWord = (word: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, `g${flags}u`);
+const wholeWord = (word: string, flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, `g${flags}u`);
 
 interface Word {
   word: string;
@@ -72,7 +85,10 @@ function occurrences(texts: { file: string; text: string }[], words: Word[]): st
   for (const { file, text } of texts) {
     text.split('\n').forEach((line, i) => {
       for (const { pattern, caseless } of patterns) {
-        for (const m of line.matchAll(pattern)) hits.push(`${file}:${i + 1}: \`${m[0]}\` (${caseless ? 'the example town or one of its districts' : 'a table or column name of the example'})`);
+        for (const m of line.matchAll(pattern))
+          hits.push(
+            `${file}:${i + 1}: \`${m[0]}\` (${caseless ? 'the example town or one of its districts' : 'a table or column name of the example'})`,
+          );
       }
     });
   }
@@ -87,7 +103,9 @@ describe('src/', () => {
     expect(districts.length, 'districts read from the population file').toBeGreaterThan(1);
     const files = await sourceFiles(join(root, 'src'));
     expect(files.length).toBeGreaterThan(10);
-    const texts = await Promise.all(files.map(async (file) => ({ file: relative(root, file), text: await readFile(file, 'utf8') })));
+    const texts = await Promise.all(
+      files.map(async (file) => ({ file: relative(root, file), text: await readFile(file, 'utf8') })),
+    );
 
     const words = [
       ...identifiers.map((word) => ({ word, caseless: false })),
@@ -97,8 +115,15 @@ describe('src/', () => {
   });
 
   it('reports whole words only, with file and line: names of places in any case, identifiers as written', () => {
-    const text = ['const a = berichtsjahr2 + berichtsjahr;', '// HÄMELERWALD, Hämelerwalder, Berichtsjahr', 'x.berichtsjahr'].join('\n');
-    const words = [{ word: 'berichtsjahr', caseless: false }, { word: 'Hämelerwald', caseless: true }];
+    const text = [
+      'const a = berichtsjahr2 + berichtsjahr;',
+      '// HÄMELERWALD, Hämelerwalder, Berichtsjahr',
+      'x.berichtsjahr',
+    ].join('\n');
+    const words = [
+      { word: 'berichtsjahr', caseless: false },
+      { word: 'Hämelerwald', caseless: true },
+    ];
     expect(occurrences([{ file: 'src/x.ts', text }], words)).toEqual([
       'src/x.ts:1: `berichtsjahr` (a table or column name of the example)',
       'src/x.ts:2: `HÄMELERWALD` (the example town or one of its districts)',

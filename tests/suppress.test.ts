@@ -11,7 +11,11 @@ const v = (cell: Record<string, string>, numerator: number, suppressed = false):
   denominator: suppressed ? null : 100,
   ...(suppressed ? { suppressed: true, note: 'suppressed: a count below 5' } : {}),
 });
-const hidden = (values: IndicatorValue[]) => values.filter((x) => x.suppressed).map((x) => JSON.stringify(x.cell)).sort();
+const hidden = (values: IndicatorValue[]) =>
+  values
+    .filter((x) => x.suppressed)
+    .map((x) => JSON.stringify(x.cell))
+    .sort();
 
 describe('secondary suppression', () => {
   it('hides the smallest sibling when a total would give the hidden cell away', () => {

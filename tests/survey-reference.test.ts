@@ -23,15 +23,27 @@ interface Case {
 }
 
 /** A project over one reference file with the given design, and one indicator per case. */
-async function estimate(file: string, design: string, cases: Case[], edit?: (text: string) => string): Promise<IndicatorValue[]> {
+async function estimate(
+  file: string,
+  design: string,
+  cases: Case[],
+  edit?: (text: string) => string,
+): Promise<IndicatorValue[]> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-svyref-'));
   await mkdir(join(dir, 'data'));
   await mkdir(join(dir, 'indicators'));
-  if (edit) await writeFile(join(dir, 'data', file), edit(await readFile(join(fixture('survey-reference'), file), 'utf8')));
+  if (edit)
+    await writeFile(join(dir, 'data', file), edit(await readFile(join(fixture('survey-reference'), file), 'utf8')));
   else await copyFile(join(fixture('survey-reference'), file), join(dir, 'data', file));
-  await writeFile(join(dir, 'istsoll.yaml'), 'title: { de: Referenz }\nsuppression: { min_count: 0, min_respondents: 0, flag_respondents: 0 }\n');
+  await writeFile(
+    join(dir, 'istsoll.yaml'),
+    'title: { de: Referenz }\nsuppression: { min_count: 0, min_respondents: 0, flag_respondents: 0 }\n',
+  );
   await writeFile(join(dir, 'indicators', 'fields.yaml'), 'fields: [{ id: f, title: { de: F } }]\n');
-  await writeFile(join(dir, 'data', 'sources.yaml'), `sources:\n  d:\n    file: ${file}\n    year: 2000\n    dialect: { missing: ["NA"] }\n${design.replace(/^/gm, '    ')}\n`);
+  await writeFile(
+    join(dir, 'data', 'sources.yaml'),
+    `sources:\n  d:\n    file: ${file}\n    year: 2000\n    dialect: { missing: ["NA"] }\n${design.replace(/^/gm, '    ')}\n`,
+  );
   for (const c of cases) {
     const filter = c.filter ? `, filter: ${JSON.stringify(c.filter)}` : '';
     await writeFile(
@@ -45,7 +57,8 @@ async function estimate(file: string, design: string, cases: Case[], edit?: (tex
   return computeProject(project, db);
 }
 
-const at = (values: IndicatorValue[], id: string, cell: Record<string, string> = {}) => values.find((v) => v.indicator === id && JSON.stringify(v.cell) === JSON.stringify(cell))!;
+const at = (values: IndicatorValue[], id: string, cell: Record<string, string> = {}) =>
+  values.find((v) => v.indicator === id && JSON.stringify(v.cell) === JSON.stringify(cell))!;
 
 /** Agreement to `digits` significant digits, as the published figure is printed. */
 function expectSignificant(actual: number | null | undefined, published: number, digits = 4): void {
@@ -57,7 +70,9 @@ function expectSignificant(actual: number | null | undefined, published: number,
 describe('apistrat: stratified by school type, with finite population correction', () => {
   let values: IndicatorValue[];
   beforeAll(async () => {
-    values = await estimate('apistrat.csv', 'weight: pw\nstrata: stype\nfpc: fpc\nid: snum', [{ id: 'api00', source: 'pw', unit: 'mean', numerator: 'sum(api00)' }]);
+    values = await estimate('apistrat.csv', 'weight: pw\nstrata: stype\nfpc: fpc\nid: snum', [
+      { id: 'api00', source: 'pw', unit: 'mean', numerator: 'sum(api00)' },
+    ]);
   });
   it('svymean(~api00, dstrat) = 662.29, SE 9.4089 (tests/api.Rout.save)', () => {
     expectSignificant(at(values, 'api00').value, 662.29, 5);
@@ -97,7 +112,14 @@ describe('apiclus1: one-stage cluster sample of school districts, with finite po
       { id: 'api00', source: 'pw', unit: 'mean', numerator: 'sum(api00)' },
       { id: 'students', source: 'pw', unit: 'ratio', numerator: 'sum("api.stu")', denominator: 'sum(enroll)' },
       { id: 'ell', source: 'pw', unit: 'mean', numerator: 'sum(ell)', by: 'stype' },
-      { id: 'high', source: 'pw', unit: 'ratio', numerator: 'sum("api.stu")', denominator: 'sum(enroll)', filter: "stype = 'H'" },
+      {
+        id: 'high',
+        source: 'pw',
+        unit: 'ratio',
+        numerator: 'sum("api.stu")',
+        denominator: 'sum(enroll)',
+        filter: "stype = 'H'",
+      },
     ]);
   });
   it('svymean(~api00, dclus1) = 644.17, SE 23.542 (tests/api.Rout.save)', () => {
@@ -142,6 +164,8 @@ describe('fpc: strata and clusters nested in them', () => {
   });
   it('the file as it is: two column names that differ only in case are reported', async () => {
     const error = await estimate('survey_fpc.csv', design, [mean]).catch((e) => e);
-    expect(error.format()).toMatch(/survey_fpc\.csv:1:6: column `Nh` appears twice in the header \(as `nh` in column 5; names ignore case\)/);
+    expect(error.format()).toMatch(
+      /survey_fpc\.csv:1:6: column `Nh` appears twice in the header \(as `nh` in column 5; names ignore case\)/,
+    );
   });
 });

@@ -8,14 +8,18 @@ const chart = (label: string) =>
     lang: 'de',
     unit: 'percent',
     description: 'Testdiagramm',
-    series: [{ label, points: [2020, 2021, 2022].map((year, i) => ({ year, value: 40 + i * 1.25, text: `${40 + i} %` })) }],
+    series: [
+      { label, points: [2020, 2021, 2022].map((year, i) => ({ year, value: 40 + i * 1.25, text: `${40 + i} %` })) },
+    ],
     targets: [{ year: 2025, value: 50, label: 'Ziel 2025: 50 %' }],
   });
 
 describe('renderSvg', () => {
   it('draws a chart with German number formats and a viewBox, without fonts, roles or classes of its own', async () => {
     const svg = await renderSvg(chart('Gruppe A'), 'de');
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="720" height="\d+" viewBox="0 0 720 \d+">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="720" height="\d+" viewBox="0 0 720 \d+">/,
+    );
     expect(svg).toContain('>Ziel 2025: 50 %</text>');
     expect(svg).toContain('>2021</text>');
     expect(svg).not.toMatch(/font-family|role=|aria-|class=|pointer-events/);
@@ -46,19 +50,30 @@ describe('renderSvg', () => {
 });
 
 describe('compactSvg', () => {
-  const wrap = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">${inner}</svg>`;
+  const wrap = (inner: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10">${inner}</svg>`;
 
   it('moves what all children share to their group, drops hidden and empty elements, keeps one decimal', () => {
     const svg = wrap(
       '<g><text font-size="12px" fill="#333" transform="translate(1.23456,2)">a</text><text font-size="12px" fill="#333" opacity="0">hidden</text>' +
         '<text font-size="12px" fill="#444">b</text></g><g class="x"><path d=""/></g><path d="M0.123,1L2,3" opacity="1" role="graphics-symbol" aria-label="x"/>',
     );
-    expect(compactSvg(svg)).toBe(wrap('<g font-size="12px"><text x="1.2" y="2" fill="#333">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>'));
+    expect(compactSvg(svg)).toBe(
+      wrap(
+        '<g font-size="12px"><text x="1.2" y="2" fill="#333">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>',
+      ),
+    );
   });
 
   it('gives the group the value most children share, and keeps the others where they are', () => {
-    const svg = wrap('<g><text text-anchor="start">a</text><text text-anchor="middle">b</text><text text-anchor="middle">c</text><text text-anchor="end">d</text></g>');
-    expect(compactSvg(svg)).toBe(wrap('<g text-anchor="middle"><text text-anchor="start">a</text><text>b</text><text>c</text><text text-anchor="end">d</text></g>'));
+    const svg = wrap(
+      '<g><text text-anchor="start">a</text><text text-anchor="middle">b</text><text text-anchor="middle">c</text><text text-anchor="end">d</text></g>',
+    );
+    expect(compactSvg(svg)).toBe(
+      wrap(
+        '<g text-anchor="middle"><text text-anchor="start">a</text><text>b</text><text>c</text><text text-anchor="end">d</text></g>',
+      ),
+    );
   });
 
   it('turns points drawn as paths into circles and squares, and lines and texts moved into place into plain coordinates', () => {

@@ -44,29 +44,47 @@ function changedLines(a: string, b: string): [string, string][] {
 describe('targets set', () => {
   it('changes only the edited value, keeping comments and layout', async () => {
     const { dir, file } = await project();
-    const result = await setTarget(await readProject(dir), { indicator: 'employment', year: 2030, group: 'X', value: 72.5 });
+    const result = await setTarget(await readProject(dir), {
+      indicator: 'employment',
+      year: 2030,
+      group: 'X',
+      value: 72.5,
+    });
     expect(result).toMatchObject({ action: 'changed', before: 70 });
-    expect(changedLines(commented, await readFile(file, 'utf8'))).toEqual([['    value: 70    # percent', '    value: 72.5    # percent']]);
+    expect(changedLines(commented, await readFile(file, 'utf8'))).toEqual([
+      ['    value: 70    # percent', '    value: 72.5    # percent'],
+    ]);
   });
 
   it('changes a gap target written in flow style', async () => {
     const { dir, file } = await project();
     await setTarget(await readProject(dir), { indicator: 'employment', year: 2030, gap: true, value: 1.5 });
-    expect(changedLines(commented, await readFile(file, 'utf8'))).toEqual([['  - { year: 2030, gap: 2 }   # points', '  - { year: 2030, gap: 1.5 }   # points']]);
+    expect(changedLines(commented, await readFile(file, 'utf8'))).toEqual([
+      ['  - { year: 2030, gap: 2 }   # points', '  - { year: 2030, gap: 1.5 }   # points'],
+    ]);
   });
 
   it('adds a milestone after the last target in the list style', async () => {
     const { dir, file } = await project();
-    const result = await setTarget(await readProject(dir), { indicator: 'employment', year: 2027, group: 'X', value: 60 });
+    const result = await setTarget(await readProject(dir), {
+      indicator: 'employment',
+      year: 2027,
+      group: 'X',
+      value: 60,
+    });
     expect(result.action).toBe('added');
     const text = await readFile(file, 'utf8');
-    expect(text).toContain('  - { year: 2030, gap: 2 }   # points\n  - { year: 2027, group: "X", value: 60 }\n\ndepartment');
+    expect(text).toContain(
+      '  - { year: 2030, gap: 2 }   # points\n  - { year: 2027, group: "X", value: 60 }\n\ndepartment',
+    );
     expect((await readProject(dir)).indicators.find((i) => i.id === 'employment')!.targets).toHaveLength(3);
   });
 
   it('refuses a change that would break the file, and leaves it as it was', async () => {
     const { dir, file } = await project();
-    await expect(setTarget(await readProject(dir), { indicator: 'employment', year: 2019, group: 'X', value: 60 })).rejects.toThrow('target year 2019 is not after the baseline year 2020');
+    await expect(
+      setTarget(await readProject(dir), { indicator: 'employment', year: 2019, group: 'X', value: 60 }),
+    ).rejects.toThrow('target year 2019 is not after the baseline year 2020');
     expect(await readFile(file, 'utf8')).toBe(commented);
   });
 
@@ -80,21 +98,37 @@ describe('targets set', () => {
 
   it('takes a decimal comma from the command line', async () => {
     const { dir, file } = await project();
-    const r = await runCli('targets', 'set', 'employment', '--value', '71,5', '--year', '2030', '--group', 'X', '--project', dir);
+    const r = await runCli(
+      'targets',
+      'set',
+      'employment',
+      '--value',
+      '71,5',
+      '--year',
+      '2030',
+      '--group',
+      'X',
+      '--project',
+      dir,
+    );
     expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('changed: employment (X) 2030 70 → 71.5') });
     expect(await readFile(file, 'utf8')).toContain('value: 71.5    # percent');
   });
 
   it('rejects a value that is no number as wrong usage', async () => {
     const { dir } = await project();
-    expect((await runCli('targets', 'set', 'employment', '--value', 'viel', '--year', '2030', '--project', dir)).code).toBe(2);
+    expect(
+      (await runCli('targets', 'set', 'employment', '--value', 'viel', '--year', '2030', '--project', dir)).code,
+    ).toBe(2);
   });
 });
 
 describe('targets list', () => {
   it('lists every target with its owner', async () => {
     const { dir } = await project();
-    expect(listTargets(await readProject(dir)).map((t) => [t.indicator, t.kind, t.group, t.year, t.value, t.owner])).toEqual([
+    expect(
+      listTargets(await readProject(dir)).map((t) => [t.indicator, t.kind, t.group, t.year, t.value, t.owner]),
+    ).toEqual([
       ['agree', 'value', null, 2030, 80, 'Amt für Tests'],
       ['employment', 'value', 'X', 2030, 70, 'Amt für Tests'],
       ['employment', 'gap', null, 2030, 2, 'Amt für Tests'],

@@ -15,18 +15,34 @@ const indicator = (id: string, unit: string, numerator: string, denominator: str
 
 let values: IndicatorValue[];
 let dir: string;
-const at = (id: string, year: number, cell: Record<string, string> = {}) => values.find((v) => v.indicator === id && v.year === year && JSON.stringify(v.cell) === JSON.stringify(cell))!;
+const at = (id: string, year: number, cell: Record<string, string> = {}) =>
+  values.find((v) => v.indicator === id && v.year === year && JSON.stringify(v.cell) === JSON.stringify(cell))!;
 
 beforeAll(async () => {
   dir = await copyFixture('mini');
   const add = (id: string, text: string) => writeFile(join(dir, 'indicators', `${id}.yaml`), text);
-  await add('per_thousand', indicator('per_thousand', 'per_1000', "{ table: emp, expr: sum(employed), filter: \"nat = 'X'\" }", '{ table: pop, expr: sum(persons) }', '[area]'));
+  await add(
+    'per_thousand',
+    indicator(
+      'per_thousand',
+      'per_1000',
+      '{ table: emp, expr: sum(employed), filter: "nat = \'X\'" }',
+      '{ table: pop, expr: sum(persons) }',
+      '[area]',
+    ),
+  );
   await add('headcount', indicator('headcount', 'count', '{ table: pop, expr: sum(persons) }', null, '[nat]'));
-  await add('mean_size', indicator('mean_size', 'mean', '{ table: pop, expr: sum(persons) }', '{ table: pop, expr: count(*) }'));
+  await add(
+    'mean_size',
+    indicator('mean_size', 'mean', '{ table: pop, expr: sum(persons) }', '{ table: pop, expr: count(*) }'),
+  );
   // Four rows a year would be too few for a mean under the rule of 5; this copy allows 3.
   const config = join(dir, 'istsoll.yaml');
   await writeFile(config, (await readFile(config, 'utf8')).replace('min_count: 5', 'min_count: 3'));
-  await add('ratio_emp', indicator('ratio_emp', 'ratio', '{ table: emp, expr: sum(employed) }', '{ table: pop, expr: sum(persons) }'));
+  await add(
+    'ratio_emp',
+    indicator('ratio_emp', 'ratio', '{ table: emp, expr: sum(employed) }', '{ table: pop, expr: sum(persons) }'),
+  );
   const project = await readProject(dir);
   const db = await tempDb();
   await loadProject(project, db);
@@ -56,7 +72,10 @@ describe('units', () => {
 describe('survey answer codes', () => {
   it('turn "no answer" codes into missing values with their reason, and label the others', async () => {
     const sources = join(dir, 'data', 'sources.yaml');
-    await writeFile(sources, `${await readFile(sources, 'utf8')}    codes:\n      q: { labels: { "0": nein, "1": ja }, missing: { "9": keine Angabe } }\n`);
+    await writeFile(
+      sources,
+      `${await readFile(sources, 'utf8')}    codes:\n      q: { labels: { "0": nein, "1": ja }, missing: { "9": keine Angabe } }\n`,
+    );
     const db = await tempDb();
     await loadProject(await readProject(dir), db);
     const d = await openDatabase(db, { readOnly: true });
@@ -72,7 +91,10 @@ describe('survey answer codes', () => {
   });
   it('stop at a code that is not declared', async () => {
     const sources = join(dir, 'data', 'sources.yaml');
-    await writeFile(sources, (await readFile(sources, 'utf8')).replace('missing: { "9": keine Angabe }', 'missing: { "8": weiß nicht }'));
+    await writeFile(
+      sources,
+      (await readFile(sources, 'utf8')).replace('missing: { "9": keine Angabe }', 'missing: { "8": weiß nicht }'),
+    );
     const r = await runCli('load', '--project', dir, '--db', await tempDb());
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/poll\.csv:7: column `q`: answer code `9` is not declared/);
@@ -84,8 +106,12 @@ describe('istsoll run after editing only a target', () => {
   it('does not load again', async () => {
     const project = await copyFixture('mini');
     const db = await tempDb();
-    expect((await runCli('run', '--project', project, '--db', db, '--out', join(project, 'r.html'))).stderr).toContain('load: 3 of 3 tables loaded');
-    expect((await runCli('targets', 'set', 'agree', '--value', '85', '--year', '2030', '--project', project)).code).toBe(0);
+    expect((await runCli('run', '--project', project, '--db', db, '--out', join(project, 'r.html'))).stderr).toContain(
+      'load: 3 of 3 tables loaded',
+    );
+    expect(
+      (await runCli('targets', 'set', 'agree', '--value', '85', '--year', '2030', '--project', project)).code,
+    ).toBe(0);
     const again = await runCli('run', '--project', project, '--db', db, '--out', join(project, 'r.html'));
     expect(again.stderr).toContain('load: 3 tables unchanged, nothing reloaded');
     expect(again.stdout).toMatch(/agree\s+all\s+.*85\.0% \(2030\)/);
@@ -104,8 +130,12 @@ describe('secondary suppression of survey cells', () => {
     const cell = (nat?: string) => survey.find((v) => v.cell.nat === nat)!;
     // X has 2 respondents (primary); D's weighted sums with the total's would give X back: 5 − 2 of 8 − 4.
     expect(cell('X')).toMatchObject({ value: null, numerator: null, suppressed: true });
-    expect(cell('D')).toMatchObject({ value: null, numerator: null, denominator: null, note: 'suppressed: would reveal a suppressed neighbouring cell' });
+    expect(cell('D')).toMatchObject({
+      value: null,
+      numerator: null,
+      denominator: null,
+      note: 'suppressed: would reveal a suppressed neighbouring cell',
+    });
     expect(cell(undefined).value).toBeCloseTo(62.5, 9);
   });
 });
-

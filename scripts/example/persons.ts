@@ -3,7 +3,16 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Random } from './random.js';
-import { ageBands, ageRanges, ageShares, districts, foreignShareIn, migrationShareIn, residentsIn, years } from './town.js';
+import {
+  ageBands,
+  ageRanges,
+  ageShares,
+  districts,
+  foreignShareIn,
+  migrationShareIn,
+  residentsIn,
+  years,
+} from './town.js';
 
 const chunkBytes = 1 << 20;
 

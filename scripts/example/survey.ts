@@ -67,13 +67,27 @@ export function buildSurvey(random: Random, index: PopulationIndex, later: Rando
         drawYesNo(random, share('vereinsmitglied', village)),
         r.migration === 'mit' ? drawScale(random, share('deutsch_selbsteinschaetzung')) : null,
         drawYesNo(random, share('beratung_bekannt')),
-        ...Object.values(newQuestions).map((q) => (wave >= q.from ? drawScale(later, q.agree[r.migration] / 100) : null)),
+        ...Object.values(newQuestions).map((q) =>
+          wave >= q.from ? drawScale(later, q.agree[r.migration] / 100) : null,
+        ),
       ]);
     });
   }
   const columns = [
-    'befragungsjahr', 'befragten_nr', 'ortschaft', 'migrationshintergrund', 'geschlechtsangabe', 'altersklasse', 'gewicht', 'zugehoerigkeit',
-    'diskriminierungserfahrung', 'vertrauen_verwaltung', 'vereinsmitglied', 'deutsch_selbsteinschaetzung', 'beratung_bekannt', ...Object.keys(newQuestions),
+    'befragungsjahr',
+    'befragten_nr',
+    'ortschaft',
+    'migrationshintergrund',
+    'geschlechtsangabe',
+    'altersklasse',
+    'gewicht',
+    'zugehoerigkeit',
+    'diskriminierungserfahrung',
+    'vertrauen_verwaltung',
+    'vereinsmitglied',
+    'deutsch_selbsteinschaetzung',
+    'beratung_bekannt',
+    ...Object.keys(newQuestions),
   ];
   return { columns, rows };
 }

@@ -2,8 +2,20 @@
 // their counts from it, so that children in day care never outnumber the children who live there.
 import type { Random } from './random.js';
 import {
-  ageBands, ageShares, districts, foreignShareIn, interpolate, migrationShareIn, migrations, residentsIn, sexes, workingAgeBands, years,
-  type AgeBand, type Migration, type Sex,
+  ageBands,
+  ageShares,
+  districts,
+  foreignShareIn,
+  interpolate,
+  migrationShareIn,
+  migrations,
+  residentsIn,
+  sexes,
+  workingAgeBands,
+  years,
+  type AgeBand,
+  type Migration,
+  type Sex,
 } from './town.js';
 
 export type Cell = string | number | null;
@@ -19,7 +31,14 @@ function keyOf(year: number, district: string, sex: Sex, band: AgeBand, migratio
   return `${year}|${district}|${sex}|${band}|${migration}`;
 }
 
-export function sumPopulation(index: PopulationIndex, year: number, district: string, bands: readonly AgeBand[], migration: Migration, sex?: Sex): number {
+export function sumPopulation(
+  index: PopulationIndex,
+  year: number,
+  district: string,
+  bands: readonly AgeBand[],
+  migration: Migration,
+  sex?: Sex,
+): number {
   let total = 0;
   for (const s of sex ? [sex] : sexes) {
     for (const band of bands) {
@@ -32,7 +51,8 @@ export function sumPopulation(index: PopulationIndex, year: number, district: st
 
 function sumForeigners(index: PopulationIndex, year: number, district: string): number {
   let total = 0;
-  for (const s of sexes) for (const band of ageBands) total += index.get(keyOf(year, district, s, band, 'mit'))?.nichtdeutsch ?? 0;
+  for (const s of sexes)
+    for (const band of ageBands) total += index.get(keyOf(year, district, s, band, 'mit'))?.nichtdeutsch ?? 0;
   return total;
 }
 
@@ -62,7 +82,10 @@ export function buildPopulation(random: Random): { table: Table; index: Populati
             const expected = residents * groupShare * (ageShares[migration][b]! / 100) * sexShare * lasting.get(cell)!;
             const total = Math.max(0, Math.round(expected * (1 + 0.015 * random.gauss())));
             const foreign = migration === 'mit' ? random.binomial(total, foreignShareIn(year)) : 0;
-            index.set(keyOf(year, district.name, sex, band, migration), { deutsch: total - foreign, nichtdeutsch: foreign });
+            index.set(keyOf(year, district.name, sex, band, migration), {
+              deutsch: total - foreign,
+              nichtdeutsch: foreign,
+            });
             rows.push([year, district.name, sex, band, migration, 'deutsch', total - foreign]);
             // Residents without a migration history are German by definition: no nichtdeutsch row.
             if (migration === 'mit') rows.push([year, district.name, sex, band, migration, 'nichtdeutsch', foreign]);
@@ -71,7 +94,21 @@ export function buildPopulation(random: Random): { table: Table; index: Populati
       }
     }
   }
-  return { table: { columns: ['berichtsjahr', 'ortschaft', 'geschlechtsangabe', 'altersband', 'migrationshintergrund', 'staatsangehoerigkeit', 'personen'], rows }, index };
+  return {
+    table: {
+      columns: [
+        'berichtsjahr',
+        'ortschaft',
+        'geschlechtsangabe',
+        'altersband',
+        'migrationshintergrund',
+        'staatsangehoerigkeit',
+        'personen',
+      ],
+      rows,
+    },
+    index,
+  };
 }
 
 /** Employees subject to social insurance (place of residence) and registered unemployed, aged 15–64. */
@@ -86,16 +123,38 @@ export function buildEmployment(random: Random, index: PopulationIndex): Table {
           const workingAge = sumPopulation(index, year, district.name, workingAgeBands, migration, sex);
           const employed = employmentRate(year, sex, migration) + district.employment + shock[migration];
           const unemployed = unemploymentRate(year, migration) * (sex === 'w' ? 0.9 : 1.1);
-          rows.push([year, district.name, sex, migration, random.binomial(workingAge, employed / 100), random.binomial(workingAge, unemployed / 100)]);
+          rows.push([
+            year,
+            district.name,
+            sex,
+            migration,
+            random.binomial(workingAge, employed / 100),
+            random.binomial(workingAge, unemployed / 100),
+          ]);
         }
       }
     }
   }
-  return { columns: ['berichtsjahr', 'ortschaft', 'geschlechtsangabe', 'migrationshintergrund', 'beschaeftigte', 'arbeitslose'], rows };
+  return {
+    columns: [
+      'berichtsjahr',
+      'ortschaft',
+      'geschlechtsangabe',
+      'migrationshintergrund',
+      'beschaeftigte',
+      'arbeitslose',
+    ],
+    rows,
+  };
 }
 
 /** Percent of residents aged 15–64 in 2015 and 2025: the gap narrows, most of all for women. */
-const employmentRates: Record<`${Migration}-${Sex}`, [number, number]> = { 'mit-w': [36, 45], 'mit-m': [48, 56], 'ohne-w': [57, 63], 'ohne-m': [63, 67] };
+const employmentRates: Record<`${Migration}-${Sex}`, [number, number]> = {
+  'mit-w': [36, 45],
+  'mit-m': [48, 56],
+  'ohne-w': [57, 63],
+  'ohne-m': [63, 67],
+};
 
 function employmentRate(year: number, sex: Sex, migration: Migration): number {
   const covid = year === 2020 ? -1 : 0;
@@ -162,7 +221,10 @@ export function buildSchoolLeavers(random: Random): Table {
 }
 
 function qualificationShares(year: number, sex: Sex, migration: Migration): number[] {
-  const without = migration === 'mit' ? interpolate(year, 10, 10.5) + (year >= 2022 ? 0.7 * (year - 2021) : 0) : interpolate(year, 4.5, 4.0);
+  const without =
+    migration === 'mit'
+      ? interpolate(year, 10, 10.5) + (year >= 2022 ? 0.7 * (year - 2021) : 0)
+      : interpolate(year, 4.5, 4.0);
   const abitur = migration === 'mit' ? interpolate(year, 21, 30) : interpolate(year, 37, 41);
   const realschule = migration === 'mit' ? interpolate(year, 40, 38) : interpolate(year, 42, 41);
   const none = without * (sex === 'w' ? 0.75 : 1.25);
@@ -173,10 +235,15 @@ function qualificationShares(year: number, sex: Sex, migration: Migration): numb
 export function buildNaturalisations(random: Random, index: PopulationIndex): Table {
   const rows: Cell[][] = [];
   // Per 1,000 foreign nationals; the 2024 reform of the nationality law shows as a jump.
-  const perThousand = (year: number): number => ({ 2022: 15, 2023: 19, 2024: 26, 2025: 30 })[year] ?? 10 + 0.5 * (year - 2015);
+  const perThousand = (year: number): number =>
+    ({ 2022: 15, 2023: 19, 2024: 26, 2025: 30 })[year] ?? 10 + 0.5 * (year - 2015);
   for (const year of years) {
     for (const district of districts) {
-      rows.push([year, district.name, random.binomial(sumForeigners(index, year, district.name), perThousand(year) / 1000)]);
+      rows.push([
+        year,
+        district.name,
+        random.binomial(sumForeigners(index, year, district.name), perThousand(year) / 1000),
+      ]);
     }
   }
   return { columns: ['berichtsjahr', 'ortschaft', 'einbuergerungen'], rows };
@@ -189,13 +256,31 @@ export function buildSchoolEntry(random: Random, index: PopulationIndex): Table 
     for (const district of districts) {
       for (const migration of migrations) {
         const examined = random.count((sumPopulation(index, year, district.name, ['6-14'], migration) / 9) * 0.98);
-        const support = migration === 'mit' ? interpolate(year, 46, 41) + (year >= 2022 ? 3 : 0) : interpolate(year, 14, 12);
+        const support =
+          migration === 'mit' ? interpolate(year, 46, 41) + (year >= 2022 ? 3 : 0) : interpolate(year, 14, 12);
         const checkup = migration === 'mit' ? interpolate(year, 80, 88) : interpolate(year, 93, 95);
-        rows.push([year, district.name, migration, examined, random.binomial(examined, support / 100), random.binomial(examined, checkup / 100)]);
+        rows.push([
+          year,
+          district.name,
+          migration,
+          examined,
+          random.binomial(examined, support / 100),
+          random.binomial(examined, checkup / 100),
+        ]);
       }
     }
   }
-  return { columns: ['berichtsjahr', 'ortschaft', 'migrationshintergrund', 'untersuchte', 'sprachfoerderbedarf', 'u8_vorgelegt'], rows };
+  return {
+    columns: [
+      'berichtsjahr',
+      'ortschaft',
+      'migrationshintergrund',
+      'untersuchte',
+      'sprachfoerderbedarf',
+      'u8_vorgelegt',
+    ],
+    rows,
+  };
 }
 
 export function buildStaff(random: Random): Table {

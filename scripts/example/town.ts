@@ -20,16 +20,72 @@ export interface District {
 }
 
 export const districts: District[] = [
-  { name: 'Lehrte', residents2025: 23300, growth: 0.006, migration2015: 33, employment: -1.5, childcare: 2, turnout: -2 },
+  {
+    name: 'Lehrte',
+    residents2025: 23300,
+    growth: 0.006,
+    migration2015: 33,
+    employment: -1.5,
+    childcare: 2,
+    turnout: -2,
+  },
   { name: 'Ahlten', residents2025: 4400, growth: 0.004, migration2015: 18, employment: 1, childcare: 0, turnout: 2 },
-  { name: 'Hämelerwald', residents2025: 5000, growth: 0.005, migration2015: 22, employment: 0, childcare: 1, turnout: 0 },
+  {
+    name: 'Hämelerwald',
+    residents2025: 5000,
+    growth: 0.005,
+    migration2015: 22,
+    employment: 0,
+    childcare: 1,
+    turnout: 0,
+  },
   { name: 'Arpke', residents2025: 2600, growth: 0.002, migration2015: 16, employment: 1, childcare: -2, turnout: 2 },
-  { name: 'Immensen', residents2025: 2800, growth: 0.003, migration2015: 14, employment: 1.5, childcare: -1, turnout: 3 },
-  { name: 'Sievershausen', residents2025: 2700, growth: 0.002, migration2015: 13, employment: 1, childcare: -3, turnout: 3 },
-  { name: 'Steinwedel', residents2025: 1800, growth: 0.001, migration2015: 14, employment: 2, childcare: -4, turnout: 4 },
+  {
+    name: 'Immensen',
+    residents2025: 2800,
+    growth: 0.003,
+    migration2015: 14,
+    employment: 1.5,
+    childcare: -1,
+    turnout: 3,
+  },
+  {
+    name: 'Sievershausen',
+    residents2025: 2700,
+    growth: 0.002,
+    migration2015: 13,
+    employment: 1,
+    childcare: -3,
+    turnout: 3,
+  },
+  {
+    name: 'Steinwedel',
+    residents2025: 1800,
+    growth: 0.001,
+    migration2015: 14,
+    employment: 2,
+    childcare: -4,
+    turnout: 4,
+  },
   { name: 'Aligse', residents2025: 1650, growth: 0.002, migration2015: 15, employment: 2, childcare: -3, turnout: 4 },
-  { name: 'Kolshorn', residents2025: 600, growth: -0.002, migration2015: 9, employment: 2.5, childcare: -6, turnout: 5 },
-  { name: 'Röddensen', residents2025: 450, growth: -0.003, migration2015: 8, employment: 2.5, childcare: -6, turnout: 5 },
+  {
+    name: 'Kolshorn',
+    residents2025: 600,
+    growth: -0.002,
+    migration2015: 9,
+    employment: 2.5,
+    childcare: -6,
+    turnout: 5,
+  },
+  {
+    name: 'Röddensen',
+    residents2025: 450,
+    growth: -0.003,
+    migration2015: 8,
+    employment: 2.5,
+    childcare: -6,
+    turnout: 5,
+  },
 ];
 
 export const migrations = ['mit', 'ohne'] as const;
@@ -47,8 +103,14 @@ export const ageShares: Record<Migration, number[]> = {
 };
 /** Lowest and highest age in each band, for the person-level extract. */
 export const ageRanges: Record<AgeBand, [number, number]> = {
-  '0-2': [0, 2], '3-5': [3, 5], '6-14': [6, 14], '15-17': [15, 17],
-  '18-24': [18, 24], '25-44': [25, 44], '45-64': [45, 64], '65+': [65, 98],
+  '0-2': [0, 2],
+  '3-5': [3, 5],
+  '6-14': [6, 14],
+  '15-17': [15, 17],
+  '18-24': [18, 24],
+  '25-44': [25, 44],
+  '45-64': [45, 64],
+  '65+': [65, 98],
 };
 
 /** A straight line from the 2015 value to the 2025 value. */

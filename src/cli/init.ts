@@ -8,7 +8,12 @@ const templates = fileURLToPath(new URL('../../templates/project', import.meta.u
 
 export async function initProject(dir: string, name = basename(resolve(dir))): Promise<string[]> {
   const existing = await readdir(dir).catch(() => null);
-  if (existing && existing.length) throw new InputError('the folder is not empty', displayPath(dir), 'choose a new folder name; init never overwrites files');
+  if (existing && existing.length)
+    throw new InputError(
+      'the folder is not empty',
+      displayPath(dir),
+      'choose a new folder name; init never overwrites files',
+    );
   await mkdir(dir, { recursive: true });
   await cp(templates, dir, { recursive: true });
   const config = join(dir, 'istsoll.yaml');

@@ -61,13 +61,28 @@ export interface ChangeResult {
  */
 export async function setTarget(project: Project, change: TargetChange): Promise<ChangeResult> {
   const ind = project.indicators.find((i) => i.id === change.indicator);
-  if (!ind) throw new InputError(`no indicator \`${change.indicator}\``, 'targets set', didYouMean(change.indicator, project.indicators.map((i) => i.id)) ?? 'run `istsoll targets list` to see the indicators');
+  if (!ind)
+    throw new InputError(
+      `no indicator \`${change.indicator}\``,
+      'targets set',
+      didYouMean(
+        change.indicator,
+        project.indicators.map((i) => i.id),
+      ) ?? 'run `istsoll targets list` to see the indicators',
+    );
   const text = await readFile(ind.file.path, 'utf8');
   const kind = change.gap ? 'gap' : 'value';
   const sameGroup = (t: (typeof ind.targets)[number]) => (t.group ?? null) === (change.group ?? null);
   const other = ind.targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
-  if (other) throw new InputError(`the ${change.year} target${change.group ? ` for ${change.group}` : ''} is ${other.range ? `a range [${other.range.join(', ')}]` : 'a direction (trend: true)'}, not a single value`, ind.file.path, 'edit that target in the YAML file, then run `istsoll validate`');
-  const index = ind.targets.findIndex((t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)));
+  if (other)
+    throw new InputError(
+      `the ${change.year} target${change.group ? ` for ${change.group}` : ''} is ${other.range ? `a range [${other.range.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
+      ind.file.path,
+      'edit that target in the YAML file, then run `istsoll validate`',
+    );
+  const index = ind.targets.findIndex(
+    (t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)),
+  );
   let next: string;
   let before: number | null = null;
   if (index >= 0) {
@@ -93,7 +108,11 @@ function addTarget(text: string, change: TargetChange): string {
   const doc = parseDocument(text);
   const targets = doc.get('targets', true) as YAMLSeq | undefined;
   if (!isSeq(targets)) throw new InputError('`targets` is not a list', 'targets set');
-  const entries: [string, string | number][] = [['year', change.year], ...(change.group ? ([['group', change.group]] as [string, string][]) : []), [change.gap ? 'gap' : 'value', change.value]];
+  const entries: [string, string | number][] = [
+    ['year', change.year],
+    ...(change.group ? ([['group', change.group]] as [string, string][]) : []),
+    [change.gap ? 'gap' : 'value', change.value],
+  ];
   const last = targets.items[targets.items.length - 1] as YAMLMap | undefined;
   const value = (v: string | number) => (typeof v === 'number' ? formatNumber(v) : JSON.stringify(v));
   if (targets.flow) {
@@ -107,9 +126,10 @@ function addTarget(text: string, change: TargetChange): string {
   const indent = text.slice(lineStart, last?.range?.[0] ?? lineStart).replace(/-\s*$/, '');
   const endOfLast = last?.range?.[2] ?? targets.range![1];
   const insertAt = text.indexOf('\n', endOfLast - 1) === -1 ? text.length : text.indexOf('\n', endOfLast - 1) + 1;
-  const item = isMap(last) && !last.flow
-    ? `${indent}- ${entries.map(([k, v], i) => `${i ? `${indent}  ` : ''}${k}: ${value(v)}`).join('\n')}\n`
-    : `${indent}- { ${entries.map(([k, v]) => `${k}: ${value(v)}`).join(', ')} }\n`;
+  const item =
+    isMap(last) && !last.flow
+      ? `${indent}- ${entries.map(([k, v], i) => `${i ? `${indent}  ` : ''}${k}: ${value(v)}`).join('\n')}\n`
+      : `${indent}- { ${entries.map(([k, v]) => `${k}: ${value(v)}`).join(', ')} }\n`;
   const before = text.slice(0, insertAt);
   return `${before}${before.endsWith('\n') ? '' : '\n'}${item}${text.slice(insertAt)}`;
 }

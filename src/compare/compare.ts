@@ -1,7 +1,19 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
 import type { Comparison, IndicatorValue, Point, Status } from '../core/types.js';
 import { statusOrder } from '../core/types.js';
-import { basePoint, isMet, latestPoint, projectTrend, rateGrowthDirection, rateGrowthRatio, rateWeather, rateWeatherDirection, rateWeatherEveryYear, type Rating, type RatingInput } from './progress.js';
+import {
+  basePoint,
+  isMet,
+  latestPoint,
+  projectTrend,
+  rateGrowthDirection,
+  rateGrowthRatio,
+  rateWeather,
+  rateWeatherDirection,
+  rateWeatherEveryYear,
+  type Rating,
+  type RatingInput,
+} from './progress.js';
 import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from '../core/schema.js';
 
@@ -19,7 +31,9 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
   const chosen = currentTargets(ind.targets, latestYear(values));
   return chosen.map((target) => {
     const isGap = target.gap !== undefined;
-    const series = isGap ? gapSeries(ind, values) : valueSeries(values, target.group && ind.groups ? { [ind.groups.column]: target.group } : {});
+    const series = isGap
+      ? gapSeries(ind, values)
+      : valueSeries(values, target.group && ind.groups ? { [ind.groups.column]: target.group } : {});
     const d: 1 | -1 = isGap || ind.direction === 'lower' ? -1 : 1;
     const points = series.map((s) => s.point);
     const base = basePoint(points, ind.baseline);
@@ -42,7 +56,8 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
       latest,
       gap,
       relativeGap: gap !== null && goal.value !== 0 ? gap / Math.abs(goal.value) : null,
-      progress: base && latest && goal.value !== base.value ? (latest.value - base.value) / (goal.value - base.value) : null,
+      progress:
+        base && latest && goal.value !== base.value ? (latest.value - base.value) / (goal.value - base.value) : null,
       projection: projectTrend(input.series, goal, d),
       ...rating,
       method,
@@ -51,7 +66,15 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
 }
 
 /** A direction-only target: rated by how the series moves, with no number to reach. */
-function compareDirection(ind: Indicator, target: Target, points: Point[], base: Point | null, latest: Point | null, d: 1 | -1, method: Method): Comparison {
+function compareDirection(
+  ind: Indicator,
+  target: Target,
+  points: Point[],
+  base: Point | null,
+  latest: Point | null,
+  d: 1 | -1,
+  method: Method,
+): Comparison {
   const input = { series: points, baselineYear: ind.baseline, d };
   const rating = method === 'weather' ? rateWeatherDirection(input) : rateGrowthDirection(input);
   const trend = latest ? projectTrend(points, { year: target.year, value: latest.value }, d) : null;
@@ -92,7 +115,13 @@ export function currentTargets(targets: Target[], latestYear: number | null): Ta
  * A survey estimate claims a change only where the 95 % interval supports it: "achieved" needs the
  * interval clear of the target, "deterioration" a decline beyond the margin of error since the base year.
  */
-function qualifyByUncertainty(rating: Rating, series: SeriesPoint[], baselineYear: number, target: number, d: 1 | -1): Rating {
+function qualifyByUncertainty(
+  rating: Rating,
+  series: SeriesPoint[],
+  baselineYear: number,
+  target: number,
+  d: 1 | -1,
+): Rating {
   const latest = series.at(-1);
   if (!latest || latest.se === null) return rating;
   const margin = 1.96 * latest.se;
@@ -100,7 +129,12 @@ function qualifyByUncertainty(rating: Rating, series: SeriesPoint[], baselineYea
     return { ...rating, status: 'on_track', reason: 'the estimate meets the target, but within the margin of error' };
   }
   const base = series.find((s) => s.point.year >= baselineYear);
-  if (rating.status === 'deterioration' && base && base.se !== null && Math.abs(latest.point.value - base.point.value) < 1.96 * Math.hypot(latest.se, base.se)) {
+  if (
+    rating.status === 'deterioration' &&
+    base &&
+    base.se !== null &&
+    Math.abs(latest.point.value - base.point.value) < 1.96 * Math.hypot(latest.se, base.se)
+  ) {
     return { ...rating, status: 'limited', reason: 'the decline is within the margin of error' };
   }
   return rating;
@@ -113,7 +147,11 @@ export interface Rollup {
 
 /** Indicator statuses (the worst of their targets) and their counts per field of action. */
 export function rollUp(indicators: Indicator[], fieldIds: string[], comparisons: Comparison[]): Rollup {
-  const rows = indicators.map((ind) => ({ id: ind.id, field: ind.field, status: worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status)) }));
+  const rows = indicators.map((ind) => ({
+    id: ind.id,
+    field: ind.field,
+    status: worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status)),
+  }));
   const fields = fieldIds.map((id) => {
     const counts = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
     for (const r of rows) if (r.field === id) counts[r.status]++;
@@ -128,7 +166,6 @@ export function worstStatus(statuses: Status[]): Status {
   if (!known.length) return 'not_assessable';
   return known.reduce((worst, s) => (statusOrder.indexOf(s) < statusOrder.indexOf(worst) ? s : worst));
 }
-
 
 function latestYear(values: IndicatorValue[]): number | null {
   return values.reduce<number | null>((m, v) => (v.value !== null && (m === null || v.year > m) ? v.year : m), null);

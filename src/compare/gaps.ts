@@ -60,17 +60,39 @@ export function gapTable(ind: Indicator, values: IndicatorValue[]): GapRow[] {
   const { column, compared, reference } = ind.groups;
   const d = ind.direction === 'higher' ? 1 : -1;
   values = values.filter((v) => v.indicator === ind.id);
-  const key = (year: number, cell: Cell) => `${year}|${JSON.stringify(Object.entries(cell).filter(([k]) => k !== column).sort())}`;
-  const refs = new Map(values.filter((v) => v.value !== null && v.cell[column] === reference).map((v) => [key(v.year, v.cell), v]));
+  const key = (year: number, cell: Cell) =>
+    `${year}|${JSON.stringify(
+      Object.entries(cell)
+        .filter(([k]) => k !== column)
+        .sort(),
+    )}`;
+  const refs = new Map(
+    values.filter((v) => v.value !== null && v.cell[column] === reference).map((v) => [key(v.year, v.cell), v]),
+  );
   return values
     .filter((v) => v.value !== null && v.cell[column] === compared)
     .flatMap((v) => {
       const ref = refs.get(key(v.year, v.cell));
       if (!ref) return [];
       const { [column]: _, ...cell } = v.cell;
-      return [{ indicator: ind.id, year: v.year, cell, compared: v.value!, reference: ref.value!, gap: d * (ref.value! - v.value!), parity: ref.value ? v.value! / ref.value : null }];
+      return [
+        {
+          indicator: ind.id,
+          year: v.year,
+          cell,
+          compared: v.value!,
+          reference: ref.value!,
+          gap: d * (ref.value! - v.value!),
+          parity: ref.value ? v.value! / ref.value : null,
+        },
+      ];
     })
-    .sort((a, b) => a.year - b.year || Object.keys(a.cell).length - Object.keys(b.cell).length || JSON.stringify(a.cell).localeCompare(JSON.stringify(b.cell)));
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        Object.keys(a.cell).length - Object.keys(b.cell).length ||
+        JSON.stringify(a.cell).localeCompare(JSON.stringify(b.cell)),
+    );
 }
 
 export interface GapTrend {
@@ -87,5 +109,11 @@ export function gapTrend(ind: Indicator, values: IndicatorValue[]): GapTrend | n
   const series = gapSeries(ind, values).map((s) => s.point);
   const p = projectTrend(series, { year: series.at(-1)?.year ?? 0, value: 0 }, -1);
   if (!p) return null;
-  return { indicator: ind.id, from: p.from, to: p.to, slope: p.slope, direction: Math.abs(p.slope) < 0.1 ? 'stable' : p.slope < 0 ? 'narrowing' : 'widening' };
+  return {
+    indicator: ind.id,
+    from: p.from,
+    to: p.to,
+    slope: p.slope,
+    direction: Math.abs(p.slope) < 0.1 ? 'stable' : p.slope < 0 ? 'narrowing' : 'widening',
+  };
 }

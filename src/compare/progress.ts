@@ -43,7 +43,10 @@ export function rateGrowthRatio({ series, baselineYear, target, d }: RatingInput
   if (!latest) return notAssessable('no data');
   if (isMet(latest.value, target.value, d)) return { status: 'achieved', score: 5, reason: null };
   const base = basePoint(series, baselineYear);
-  if (!base || base.year >= latest.year) return notAssessable(base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year');
+  if (!base || base.year >= latest.year)
+    return notAssessable(
+      base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year',
+    );
   if (target.year <= base.year) return notAssessable('target year is not after the base year');
   const zeroSafe = (v: number) => (v === 0 ? 0.001 : v);
   const [vb, vt, vs] = [zeroSafe(base.value), zeroSafe(latest.value), zeroSafe(target.value)];
@@ -81,7 +84,10 @@ export function rateWeather({ series, target, d }: RatingInput): Rating {
   const slope = (latest.value - first.value) / (latest.year - first.year);
   const projected = latest.value + slope * (target.year - latest.year);
   const met = isMet(latest.value, target.value, d);
-  if (met) return isMet(projected, target.value, d) ? { status: 'achieved', score: 0, reason: null } : { status: 'moderate', score: null, reason: 'target met now, but the trend moves away from it' };
+  if (met)
+    return isMet(projected, target.value, d)
+      ? { status: 'achieved', score: 0, reason: null }
+      : { status: 'moderate', score: null, reason: 'target met now, but the trend moves away from it' };
   if (d * slope < 0) return { status: 'deterioration', score: null, reason: null };
   const shortfall = Math.max(0, (d * (target.value - projected)) / Math.abs(target.value - latest.value));
   const status: Status = shortfall < 0.05 ? 'on_track' : shortfall <= 0.2 ? 'moderate' : 'limited';
@@ -99,8 +105,13 @@ export function rateWeatherEveryYear({ series, target, d }: RatingInput): Rating
   const before = sorted.at(-2);
   if (!latest || !before) return notAssessable(latest ? 'fewer than two years with data' : 'no data');
   const setback = d * (latest.value - before.value) < 0;
-  if (isMet(latest.value, target.value, d)) return setback ? { status: 'moderate', score: null, reason: 'target met, but the last year was a setback' } : { status: 'achieved', score: null, reason: null };
-  return setback ? { status: 'deterioration', score: null, reason: null } : { status: 'limited', score: null, reason: null };
+  if (isMet(latest.value, target.value, d))
+    return setback
+      ? { status: 'moderate', score: null, reason: 'target met, but the last year was a setback' }
+      : { status: 'achieved', score: null, reason: null };
+  return setback
+    ? { status: 'deterioration', score: null, reason: null }
+    : { status: 'limited', score: null, reason: null };
 }
 
 /**
@@ -113,7 +124,8 @@ export function rateWeatherDirection({ series, d }: Omit<RatingInput, 'target'>)
   const latest = sorted.at(-1);
   if (!latest) return notAssessable('no data');
   const window = sorted.filter((p) => p.year > latest.year - 6);
-  if (longestConsecutiveRun(window) < 4) return notAssessable('fewer than four consecutive yearly values in the last six years');
+  if (longestConsecutiveRun(window) < 4)
+    return notAssessable('fewer than four consecutive yearly values in the last six years');
   const average = (latest.value - window[0]!.value) / (latest.year - window[0]!.year);
   const last = latest.value - window.at(-2)!.value;
   const [a, l] = [d * average >= 0, d * last >= 0];
@@ -129,7 +141,10 @@ export function rateGrowthDirection({ series, baselineYear, d }: Omit<RatingInpu
   const latest = latestPoint(series);
   const base = basePoint(series, baselineYear);
   if (!latest) return notAssessable('no data');
-  if (!base || base.year >= latest.year) return notAssessable(base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year');
+  if (!base || base.year >= latest.year)
+    return notAssessable(
+      base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year',
+    );
   const zeroSafe = (v: number) => (v === 0 ? 0.001 : v);
   const [vb, vt] = [zeroSafe(base.value), zeroSafe(latest.value)];
   if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('base and latest value have opposite signs');
@@ -161,7 +176,12 @@ function longestConsecutiveRun(points: Point[]): number {
  * A straight-line trend (least squares) over the last five years of data, continued to the target year:
  * what the council reads as "at the current pace". Null with fewer than two points.
  */
-export function projectTrend(series: Point[], target: { year: number; value: number }, d: 1 | -1, years = 5): Projection | null {
+export function projectTrend(
+  series: Point[],
+  target: { year: number; value: number },
+  d: 1 | -1,
+  years = 5,
+): Projection | null {
   const latest = latestPoint(series);
   if (!latest) return null;
   const used = series.filter((p) => p.year >= latest.year - years).sort((a, b) => a.year - b.year);
@@ -174,7 +194,14 @@ export function projectTrend(series: Point[], target: { year: number; value: num
   let reachYear: number | null = null;
   if (isMet(latest.value, target.value, d)) reachYear = latest.year;
   else if (d * slope > 0) reachYear = Math.max(latest.year + 1, Math.ceil(mx + (target.value - my) / slope - 1e-9));
-  return { method: `linear trend ${used[0]!.year}–${latest.year}`, from: used[0]!.year, to: latest.year, slope, value: at(target.year), reachYear };
+  return {
+    method: `linear trend ${used[0]!.year}–${latest.year}`,
+    from: used[0]!.year,
+    to: latest.year,
+    slope,
+    value: at(target.year),
+    reachYear,
+  };
 }
 
 function notAssessable(reason: string): Rating {

@@ -18,7 +18,8 @@ export async function computeProject(project: Project, dbPath: string): Promise<
   try {
     const columns = await readColumns(db);
     const values: IndicatorValue[] = [];
-    for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, columns)));
+    for (const indicator of project.indicators)
+      values.push(...(await computeIndicator(db, project, indicator, columns)));
     return values;
   } finally {
     db.close();
@@ -39,25 +40,50 @@ export async function validateIndicators(project: Project, dbPath: string): Prom
 
 async function openSandbox(dbPath: string): Promise<Database> {
   return openDatabase(dbPath, { readOnly: true, sandbox: true }).catch((e) => {
-    throw new InputError(`cannot open the database (${(e as Error).message.split('\n')[0]})`, dbPath, 'run `istsoll load` first');
+    throw new InputError(
+      `cannot open the database (${(e as Error).message.split('\n')[0]})`,
+      dbPath,
+      'run `istsoll load` first',
+    );
   });
 }
 
-export async function computeIndicator(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>): Promise<IndicatorValue[]> {
+export async function computeIndicator(
+  db: Database,
+  project: Project,
+  ind: IndicatorFile,
+  columns: Map<string, string[]>,
+): Promise<IndicatorValue[]> {
   await checkIndicatorSql(db, project, ind, columns, false);
   let rows: Row[];
   try {
     rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
-    throw new InputError(`cannot compute: ${(e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '')}`, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['numerator']) }, 'check that filters compare columns with values of their type');
+    throw new InputError(
+      `cannot compute: ${(e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '')}`,
+      { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['numerator']) },
+      'check that filters compare columns with values of their type',
+    );
   }
   // Numerator cells without a denominator cell mean the two tables use different codes: find out where.
   if (rows.some((r) => r._orphan)) {
     await checkKeysMatch(db, project, ind);
-    throw new InputError('numerator and denominator do not match: the numerator has cells the denominator lacks', { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by']) }, 'both tables must use the same codes in every `by` column');
+    throw new InputError(
+      'numerator and denominator do not match: the numerator has cells the denominator lacks',
+      { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by']) },
+      'both tables must use the same codes in every `by` column',
+    );
   }
-  if (ind.groups) checkGroupsIn(ind, [...new Set(rows.map((r) => r[ind.groups!.column]).filter((v) => v !== null).map(String))]);
+  if (ind.groups)
+    checkGroupsIn(ind, [
+      ...new Set(
+        rows
+          .map((r) => r[ind.groups!.column])
+          .filter((v) => v !== null)
+          .map(String),
+      ),
+    ]);
   const values = rows.map((row) => toValue(project, ind, row));
   // Weighted sums add up like counts: a total and its published siblings would give a hidden survey cell away too.
   return suppressSecondary(values, ind.by);
@@ -75,8 +101,11 @@ export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<stri
     GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}`;
   };
   // Totals carry NULL in their disaggregation columns, so the match must treat NULL as equal.
-  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map((k) => `num.${k} IS NOT DISTINCT FROM den.${k}`);
-  if (!ind.denominator) return `SELECT * EXCLUDE (v), v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
+  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map(
+    (k) => `num.${k} IS NOT DISTINCT FROM den.${k}`,
+  );
+  if (!ind.denominator)
+    return `SELECT * EXCLUDE (v), v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
   // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
   // Numerator cells that no denominator cell matches come back marked `_orphan`: the codes differ.
   return `WITH num AS MATERIALIZED (${side(ind.numerator)}), den AS MATERIALIZED (${side(ind.denominator)})
@@ -99,9 +128,14 @@ export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<stri
 function signNotes(agg: Aggregate, columns: string[]): { missing: string; flags: string } {
   // SQL names ignore case, and a column name may hold characters that mean something in a pattern.
   const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const used = columns.filter((c) => columns.includes(`${c}__note`) && new RegExp(`(^|[^A-Za-z0-9_])"?${escape(c)}"?([^A-Za-z0-9_]|$)`, 'i').test(agg.expr));
+  const used = columns.filter(
+    (c) =>
+      columns.includes(`${c}__note`) &&
+      new RegExp(`(^|[^A-Za-z0-9_])"?${escape(c)}"?([^A-Za-z0-9_]|$)`, 'i').test(agg.expr),
+  );
   if (!used.length) return { missing: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
-  const notes = (valueIs: string) => `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
+  const notes = (valueIs: string) =>
+    `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
   return { missing: notes('IS NULL'), flags: notes('IS NOT NULL') };
 }
 
@@ -114,38 +148,66 @@ function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue
   const num = row.numerator as number | null;
   const den = row.denominator as number | null;
   const ratio = ind.unit === 'count' ? num : num !== null && den ? num / den : null;
-  const value: IndicatorValue = { indicator: ind.id, year: row.year as number, cell, value: ratio === null ? null : ratio * scale, numerator: num, denominator: den };
+  const value: IndicatorValue = {
+    indicator: ind.id,
+    year: row.year as number,
+    cell,
+    value: ratio === null ? null : ratio * scale,
+    numerator: num,
+    denominator: den,
+  };
   if (den === 0) value.note = 'denominator is zero';
   // Numerator and denominator may both rest on the same marked cell: say each reason once.
   const distinct = (s: unknown) => [...new Set(String(s).split('; '))].join('; ');
   if (row.flags) value.note = `includes values marked ${distinct(row.flags)}`;
-  if (row.missing) return { ...value, value: null, numerator: null, denominator: null, note: `not computable: source cell ${distinct(row.missing)}` };
+  if (row.missing)
+    return {
+      ...value,
+      value: null,
+      numerator: null,
+      denominator: null,
+      note: `not computable: source cell ${distinct(row.missing)}`,
+    };
   const rule = project.config.suppression;
   if (ind.weight) {
     const n = row.n as number;
     const se = row.se as number | null;
     Object.assign(value, { n, nEff: row.n_eff as number, se: se === null ? null : se * scale });
     if (ratio !== null && se !== null) {
-      const [low, high] = ind.unit === 'percent' || ind.unit === 'per_1000' ? logitInterval(ratio, se) : [ratio - 1.96 * se, ratio + 1.96 * se];
+      const [low, high] =
+        ind.unit === 'percent' || ind.unit === 'per_1000'
+          ? logitInterval(ratio, se)
+          : [ratio - 1.96 * se, ratio + 1.96 * se];
       Object.assign(value, { low: low * scale, high: high * scale });
     }
     if (n < rule.min_respondents) suppress(value, `fewer than ${rule.min_respondents} respondents`);
     else if (n < rule.flag_respondents) value.note = `only ${n} respondents: read with care`;
   } else {
     const counts = ind.unit === 'mean' ? [den] : [num, den];
-    if (counts.some((c) => c !== null && c > 0 && c < rule.min_count)) suppress(value, `a count below ${rule.min_count}`);
+    if (counts.some((c) => c !== null && c > 0 && c < rule.min_count))
+      suppress(value, `a count below ${rule.min_count}`);
   }
   return value;
 }
 
 function suppress(value: IndicatorValue, reason: string): void {
-  Object.assign(value, { value: null, numerator: null, denominator: null, se: undefined, low: undefined, high: undefined, suppressed: true, note: `suppressed: ${reason}` });
+  Object.assign(value, {
+    value: null,
+    numerator: null,
+    denominator: null,
+    se: undefined,
+    low: undefined,
+    high: undefined,
+    suppressed: true,
+    note: `suppressed: ${reason}`,
+  });
 }
 
 async function readColumns(db: Database): Promise<Map<string, string[]>> {
-  const rows = await db.query<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`);
+  const rows = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`,
+  );
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), r.column_name]);
   return map;
 }
-

@@ -12,48 +12,96 @@ import { locate } from '../core/yamlfile.js';
  * the data (groups occur, numerator and denominator use the same codes) run here for `validate`; compute
  * reads the same facts off its result instead of scanning the tables again (`checkGroupsIn`).
  */
-export async function checkIndicatorSql(db: Database, project: Project, ind: IndicatorFile, columns: Map<string, string[]>, withData = true): Promise<void> {
-  for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)) await checkAggregate(db, ind, part, columns);
+export async function checkIndicatorSql(
+  db: Database,
+  project: Project,
+  ind: IndicatorFile,
+  columns: Map<string, string[]>,
+  withData = true,
+): Promise<void> {
+  for (const part of ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const))
+    await checkAggregate(db, ind, part, columns);
   if (!withData) return;
-  if (ind.groups) checkGroupsIn(ind, (await db.query<{ v: string }>(`SELECT DISTINCT ${quoteIdent(ind.groups.column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(ind.groups.column)} IS NOT NULL ORDER BY 1`)).map((r) => r.v));
+  if (ind.groups)
+    checkGroupsIn(
+      ind,
+      (
+        await db.query<{ v: string }>(
+          `SELECT DISTINCT ${quoteIdent(ind.groups.column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(ind.groups.column)} IS NOT NULL ORDER BY 1`,
+        )
+      ).map((r) => r.v),
+    );
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
 }
 
 /** Binds the part's SQL against its table, so that an unknown column or a non-aggregate is reported at its place in the YAML. */
-async function checkAggregate(db: Database, ind: IndicatorFile, part: 'numerator' | 'denominator', columns: Map<string, string[]>): Promise<void> {
+async function checkAggregate(
+  db: Database,
+  ind: IndicatorFile,
+  part: 'numerator' | 'denominator',
+  columns: Map<string, string[]>,
+): Promise<void> {
   const agg = ind[part]!;
-  const where = (key: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, [part, ...key]) });
+  const where = (key: PropertyKey[]) => ({
+    file: ind.file.path,
+    ...locate(ind.file.doc, ind.file.lines, [part, ...key]),
+  });
   const have = columns.get(agg.table);
   if (!have) throw new InputError(`table \`${agg.table}\` is not loaded`, where(['table']), 'run `istsoll load`');
   for (const [i, col] of ind.by.entries()) {
     if (!have.includes(col)) {
-      throw new InputError(`disaggregation column \`${col}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) }, didYouMean(col, have) ?? `columns of ${agg.table}: ${have.join(', ')}`);
+      throw new InputError(
+        `disaggregation column \`${col}\` is not in table \`${agg.table}\``,
+        { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },
+        didYouMean(col, have) ?? `columns of ${agg.table}: ${have.join(', ')}`,
+      );
     }
   }
   if (ind.weight && !have.includes(ind.weight)) {
-    throw new InputError(`weight column \`${ind.weight}\` is not in table \`${agg.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) }, didYouMean(ind.weight, have));
+    throw new InputError(
+      `weight column \`${ind.weight}\` is not in table \`${agg.table}\``,
+      { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) },
+      didYouMean(ind.weight, have),
+    );
   }
   for (const [key, refused] of [
     ['expr', await refuseSql(db, agg.table, agg.expr)],
     ['filter', agg.filter ? await refuseSql(db, agg.table, 'count(*)', agg.filter) : null],
   ] as const) {
-    if (refused) throw new InputError(refused, where([key]), 'for example: expr: sum(<column>), filter: "<column> = \'<value>\'"');
+    if (refused)
+      throw new InputError(refused, where([key]), 'for example: expr: sum(<column>), filter: "<column> = \'<value>\'"');
   }
   for (const key of ['expr', 'filter'] as const) {
     try {
       // `WHERE false` returns one row for an aggregate and none otherwise, without reading the table.
-      if (key === 'expr' && (await db.query(`SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false`)).length !== 1) {
-        throw new InputError(`\`${agg.expr}\` is not an aggregate`, where(['expr']), 'expected an aggregate such as sum(<column>) or count(*)');
+      if (
+        key === 'expr' &&
+        (await db.query(`SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false`)).length !== 1
+      ) {
+        throw new InputError(
+          `\`${agg.expr}\` is not an aggregate`,
+          where(['expr']),
+          'expected an aggregate such as sum(<column>) or count(*)',
+        );
       }
       // Preparing binds the filter (unknown columns, wrong types) without scanning the table.
-      if (key === 'filter' && agg.filter) await db.connection.prepare(`SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})`);
+      if (key === 'filter' && agg.filter)
+        await db.connection.prepare(`SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})`);
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(`${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`, where([key]), columnHint(e, have));
+      throw new InputError(
+        `${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`,
+        where([key]),
+        columnHint(e, have),
+      );
     }
   }
   if (ind.weight && !/^\s*(count\s*\(\s*\*\s*\)|sum\s*\([\s\S]*\))\s*$/i.test(agg.expr)) {
-    throw new InputError(`a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``, where(['expr']), 'the weight is applied by istsoll: write the aggregate as if unweighted');
+    throw new InputError(
+      `a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``,
+      where(['expr']),
+      'the weight is applied by istsoll: write the aggregate as if unweighted',
+    );
   }
 }
 
@@ -75,11 +123,17 @@ export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   const named: [string, PropertyKey[]][] = [
     [compared, ['groups', 'compared']],
     [reference, ['groups', 'reference']],
-    ...ind.targets.flatMap((t, i) => (t.group !== undefined ? [[t.group, ['targets', i, 'group']] as [string, PropertyKey[]]] : [])),
+    ...ind.targets.flatMap((t, i) =>
+      t.group !== undefined ? [[t.group, ['targets', i, 'group']] as [string, PropertyKey[]]] : [],
+    ),
   ];
   for (const [group, path] of named) {
     if (!values.includes(group)) {
-      throw new InputError(`group \`${group}\` does not occur in column \`${column}\` of table \`${ind.numerator.table}\``, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) }, didYouMean(group, values) ?? `the column holds: ${values.slice(0, 10).join(', ')}`);
+      throw new InputError(
+        `group \`${group}\` does not occur in column \`${column}\` of table \`${ind.numerator.table}\``,
+        { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) },
+        didYouMean(group, values) ?? `the column holds: ${values.slice(0, 10).join(', ')}`,
+      );
     }
   }
 }
@@ -98,7 +152,11 @@ export async function checkKeysMatch(db: Database, project: Project, ind: Indica
        ORDER BY 1 LIMIT 3`,
     );
     if (missing.length) {
-      const sample = (await db.query<{ v: string }>(`SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(den.table)} ORDER BY 1 LIMIT 3`)).map((r) => r.v);
+      const sample = (
+        await db.query<{ v: string }>(
+          `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(den.table)} ORDER BY 1 LIMIT 3`,
+        )
+      ).map((r) => r.v);
       throw new InputError(
         `numerator and denominator do not match on \`${col}\`: ${missing.map((r) => `\`${r.v}\``).join(', ')} from table \`${num.table}\` is not in table \`${den.table}\``,
         { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },

@@ -8,7 +8,7 @@ export const secondaryNote = 'suppressed: would reveal a suppressed neighbouring
 export function suppressSecondary(values: IndicatorValue[], by: string[]): IndicatorValue[] {
   const out = values.map((v) => ({ ...v }));
   const index = new Map(out.map((v) => [keyOf(v.year, v.cell), v]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const dim of by) {
       // Siblings: cells that differ only in `dim`; their total is the same cell without `dim`.

@@ -20,11 +20,14 @@ export function surveySql(project: Project, ind: IndicatorFile): string {
   const w = quoteIdent(ind.weight!);
   const by = ind.by.map(quoteIdent);
   const den = ind.denominator!;
-  const rowValue = (agg: Aggregate) => `CASE WHEN ${agg.filter ? `(${agg.filter})` : 'true'} THEN ${summand(agg)} ELSE 0 END`;
+  const rowValue = (agg: Aggregate) =>
+    `CASE WHEN ${agg.filter ? `(${agg.filter})` : 'true'} THEN ${summand(agg)} ELSE 0 END`;
   const stratum = source.strata ? `${quoteIdent(source.strata)}::VARCHAR` : "''";
   const cluster = source.cluster ? `${quoteIdent(source.cluster)}::VARCHAR` : 'rowid::VARCHAR';
   // fpc: the population size of the stratum (in clusters), or the sampling fraction when it is at most 1.
-  const fraction = source.fpc ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END` : '0';
+  const fraction = source.fpc
+    ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END`
+    : '0';
   const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
   return `WITH rows AS (
       SELECT *, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
@@ -67,4 +70,3 @@ export function logitInterval(p: number, se: number): [number, number] {
   const inv = (x: number) => 1 / (1 + Math.exp(-x));
   return [inv(l - h), inv(l + h)];
 }
-

@@ -14,7 +14,9 @@ export function toCsv(header: string[], rows: CsvValue[][], options: CsvOptions 
   const cell = (v: CsvValue): string => {
     if (v === null || v === undefined) return '';
     const text = typeof v === 'number' ? formatCsvNumber(v, options.decimalComma) : String(v);
-    return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+    return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim()
+      ? `"${text.replaceAll('"', '""')}"`
+      : text;
   };
   const lines = [header, ...rows].map((r) => r.map(cell).join(delimiter));
   return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;

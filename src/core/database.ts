@@ -19,7 +19,12 @@ export interface OpenOptions {
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const config: Record<string, string> = {};
   if (options.readOnly) config.access_mode = 'READ_ONLY';
-  if (options.sandbox) Object.assign(config, { enable_external_access: 'false', autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' });
+  if (options.sandbox)
+    Object.assign(config, {
+      enable_external_access: 'false',
+      autoload_known_extensions: 'false',
+      autoinstall_known_extensions: 'false',
+    });
   const instance = await DuckDBInstance.create(path, config);
   const connection = await instance.connect();
   if (options.sandbox) await connection.run('SET lock_configuration = true');
@@ -41,7 +46,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 
 function toPlain(row: Record<string, unknown>): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
+  for (const [k, v] of Object.entries(row))
+    out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
   return out;
 }
 

@@ -11,7 +11,11 @@ const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 /** A minus sign, not a hyphen; thousands grouped as the language does it (German: 1.234,5). */
 export function formatNumber(x: number, lang: Lang, digits = 1): string {
   // 'negative': a value that rounds to zero gets no sign ("0,0", not "-0,0").
-  const text = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' }).format(x);
+  const text = new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  }).format(x);
   return text.replace('-', '−');
 }
 
@@ -94,7 +98,9 @@ export function label(project: Pick<Project, 'config'>, column: string, value: s
 export function renderTable(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  const numeric = widths.map((_, i) => rows.slice(1).every((r) => r[i] === undefined || r[i] === '' || /^[−+-]?[\d.,\s]+(%|‰|Pp\.|pp)?$/u.test(r[i]!)));
+  const numeric = widths.map((_, i) =>
+    rows.slice(1).every((r) => r[i] === undefined || r[i] === '' || /^[−+-]?[\d.,\s]+(%|‰|Pp\.|pp)?$/u.test(r[i]!)),
+  );
   const line = (row: string[]) =>
     widths
       .map((w, i) => {
@@ -124,18 +130,33 @@ function decimals(x: number): number {
 const notes: [RegExp, string][] = [
   [/^suppressed: fewer than (\d+) respondents$/, 'nicht ausgewiesen: weniger als $1 Befragte'],
   [/^suppressed: a count below (\d+)$/, 'nicht ausgewiesen: eine Fallzahl unter $1'],
-  [/^suppressed: would reveal a suppressed neighbouring cell$/, 'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten'],
+  [
+    /^suppressed: would reveal a suppressed neighbouring cell$/,
+    'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten',
+  ],
   [/^only (\d+) respondents: read with care$/, 'nur $1 Befragte: mit Vorsicht zu lesen'],
   [/^denominator is zero$/, 'der Nenner ist null'],
   [/^no data$/, 'keine Daten'],
-  [/^fewer than two years with data since the baseline$/, 'seit dem Ausgangsjahr gibt es weniger als zwei Jahre mit Daten'],
+  [
+    /^fewer than two years with data since the baseline$/,
+    'seit dem Ausgangsjahr gibt es weniger als zwei Jahre mit Daten',
+  ],
   [/^no value in or after the baseline year$/, 'kein Wert im Ausgangsjahr oder danach'],
   [/^target year is not after the base year$/, 'das Zieljahr liegt nicht nach dem Ausgangsjahr'],
   [/^base and latest value have opposite signs$/, 'Ausgangswert und aktueller Wert haben verschiedene Vorzeichen'],
   [/^base and target value have opposite signs$/, 'Ausgangswert und Zielwert haben verschiedene Vorzeichen'],
-  [/^fewer than four consecutive yearly values in the last six years$/, 'weniger als vier aufeinanderfolgende Jahreswerte in den letzten sechs Jahren'],
-  [/^target met now, but the trend moves away from it$/, 'das Ziel ist derzeit erreicht, aber der Trend entfernt sich davon'],
-  [/^the estimate meets the target, but within the margin of error$/, 'der Schätzwert erreicht das Ziel, aber nur innerhalb der Fehlerspanne'],
+  [
+    /^fewer than four consecutive yearly values in the last six years$/,
+    'weniger als vier aufeinanderfolgende Jahreswerte in den letzten sechs Jahren',
+  ],
+  [
+    /^target met now, but the trend moves away from it$/,
+    'das Ziel ist derzeit erreicht, aber der Trend entfernt sich davon',
+  ],
+  [
+    /^the estimate meets the target, but within the margin of error$/,
+    'der Schätzwert erreicht das Ziel, aber nur innerhalb der Fehlerspanne',
+  ],
   [/^the decline is within the margin of error$/, 'der Rückgang liegt innerhalb der Fehlerspanne'],
   [/^fewer than two years with data$/, 'weniger als zwei Jahre mit Daten'],
   [/^target met, but the last year was a setback$/, 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt'],
@@ -170,7 +191,14 @@ export function translateNote(text: string, lang: Lang): string {
   for (const [pattern, german] of notes) if (pattern.test(text)) return text.replace(pattern, german);
   for (const [pattern, german] of withSigns) {
     const reasons = pattern.exec(text)?.[1];
-    if (reasons !== undefined) return german + reasons.split('; ').map((r) => signs[r] ?? r).join('; ');
+    if (reasons !== undefined)
+      return (
+        german +
+        reasons
+          .split('; ')
+          .map((r) => signs[r] ?? r)
+          .join('; ')
+      );
   }
   return text;
 }

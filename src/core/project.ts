@@ -46,33 +46,63 @@ export async function readProject(dir: string): Promise<Project> {
     readYaml(at(paths.sources), Sources, name(paths.sources)),
     readYaml(at(paths.fields), Fields, name(paths.fields)),
   ]);
-  const files = (await listYaml(at(paths.indicators), name(paths.indicators))).filter((f) => join(paths.indicators, f) !== paths.fields);
+  const files = (await listYaml(at(paths.indicators), name(paths.indicators))).filter(
+    (f) => join(paths.indicators, f) !== paths.fields,
+  );
   const indicators = await Promise.all(
     files.map(async (f) => {
       const file = await readYaml(at(join(paths.indicators, f)), Indicator, name(join(paths.indicators, f)));
       return { ...file.data, file };
     }),
   );
-  const map = config.data.map ? await readMap(dir, config.data.map, { file: config.path, ...locate(config.doc, config.lines, ['map', 'file']) }) : undefined;
-  const project = { dir, map, config: config.data, sources: sources.data.sources, sourcesFile: sources, fields: fields.data.fields, indicators };
+  const map = config.data.map
+    ? await readMap(dir, config.data.map, { file: config.path, ...locate(config.doc, config.lines, ['map', 'file']) })
+    : undefined;
+  const project = {
+    dir,
+    map,
+    config: config.data,
+    sources: sources.data.sources,
+    sourcesFile: sources,
+    fields: fields.data.fields,
+    indicators,
+  };
   checkProject(project);
   return project;
 }
 
 /** Loading needs no indicators; everything after it does. */
 export function requireIndicators(project: Project): void {
-  if (!project.indicators.length) throw new InputError('the project has no indicators yet', displayPath(join(project.dir, paths.indicators)), 'copy a template into indicators/ (istsoll init writes two), then run istsoll validate');
+  if (!project.indicators.length)
+    throw new InputError(
+      'the project has no indicators yet',
+      displayPath(join(project.dir, paths.indicators)),
+      'copy a template into indicators/ (istsoll init writes two), then run istsoll validate',
+    );
 }
 
 /** Cross-file checks that no single schema can make. */
 function checkProject(project: Project): void {
   const tables = Object.keys(project.sources);
   const twin = tables.find((t, i) => tables.findIndex((o) => o.toLowerCase() === t.toLowerCase()) !== i);
-  if (twin) throw new InputError(`two sources are named \`${twin}\` apart from case; table names ignore case`, { file: project.sourcesFile.path, ...locate(project.sourcesFile.doc, project.sourcesFile.lines, ['sources', twin], true) }, 'rename one of them');
+  if (twin)
+    throw new InputError(
+      `two sources are named \`${twin}\` apart from case; table names ignore case`,
+      {
+        file: project.sourcesFile.path,
+        ...locate(project.sourcesFile.doc, project.sourcesFile.lines, ['sources', twin], true),
+      },
+      'rename one of them',
+    );
   const seen = new Map<string, string>();
   for (const ind of project.indicators) {
     const other = seen.get(ind.id);
-    if (other) throw new InputError(`duplicate indicator id \`${ind.id}\` (also in ${other})`, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['id']) }, 'give every indicator its own id');
+    if (other)
+      throw new InputError(
+        `duplicate indicator id \`${ind.id}\` (also in ${other})`,
+        { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['id']) },
+        'give every indicator its own id',
+      );
     seen.set(ind.id, ind.file.path);
     checkIndicator(project, ind);
   }
@@ -84,47 +114,113 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
   const tables = Object.keys(project.sources);
   const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
   if (!fieldIds.includes(ind.field)) {
-    throw new InputError(`unknown field of action \`${ind.field}\``, where(['field']), didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`);
+    throw new InputError(
+      `unknown field of action \`${ind.field}\``,
+      where(['field']),
+      didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`,
+    );
   }
   for (const part of ['numerator', 'denominator'] as const) {
     const agg = ind[part];
     if (agg && !tables.includes(agg.table)) {
-      throw new InputError(`unknown table \`${agg.table}\``, where([part, 'table']), didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`);
+      throw new InputError(
+        `unknown table \`${agg.table}\``,
+        where([part, 'table']),
+        didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`,
+      );
     }
   }
-  if (ind.unit !== 'count' && !ind.denominator) throw new InputError(`unit \`${ind.unit}\` needs a \`denominator\``, where(['unit']), 'add a denominator, or use unit `count`');
-  if (ind.unit === 'count' && ind.denominator) throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
+  if (ind.unit !== 'count' && !ind.denominator)
+    throw new InputError(
+      `unit \`${ind.unit}\` needs a \`denominator\``,
+      where(['unit']),
+      'add a denominator, or use unit `count`',
+    );
+  if (ind.unit === 'count' && ind.denominator)
+    throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
   for (const part of [ind.numerator, ind.denominator]) {
     const period = part && project.sources[part.table] ? periodColumn(project.sources[part.table]!) : null;
     const i = period === null ? -1 : ind.by.findIndex((c) => c.toLowerCase() === period.toLowerCase());
-    if (i >= 0) throw new InputError(`\`${ind.by[i]}\` is the period column of table \`${part!.table}\`: every result is per year already`, where(['by', i]), 'remove it from `by`');
+    if (i >= 0)
+      throw new InputError(
+        `\`${ind.by[i]}\` is the period column of table \`${part!.table}\`: every result is per year already`,
+        where(['by', i]),
+        'remove it from `by`',
+      );
   }
   if (ind.groups && !ind.by.includes(ind.groups.column)) {
-    throw new InputError(`the group column \`${ind.groups.column}\` must also be listed in \`by\``, where(['groups', 'column']), `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`);
+    throw new InputError(
+      `the group column \`${ind.groups.column}\` must also be listed in \`by\``,
+      where(['groups', 'column']),
+      `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`,
+    );
   }
   if (ind.weight && ind.denominator && ind.denominator.table !== ind.numerator.table) {
-    throw new InputError('a weighted (survey) indicator takes numerator and denominator from the same table', where(['denominator', 'table']));
+    throw new InputError(
+      'a weighted (survey) indicator takes numerator and denominator from the same table',
+      where(['denominator', 'table']),
+    );
   }
   ind.targets.forEach((t, i) => {
-    if (t.year <= ind.baseline) throw new InputError(`target year ${t.year} is not after the baseline year ${ind.baseline}`, where(['targets', i, 'year']), 'a target lies in the future of its baseline');
-    if (t.group !== undefined && !ind.groups) throw new InputError(`target for group \`${t.group}\`, but the indicator declares no \`groups\``, where(['targets', i, 'group']));
-    if (t.gap !== undefined && !ind.groups) throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
-    const twin = ind.targets.findIndex((o, j) => j < i && o.year === t.year && (o.gap !== undefined) === (t.gap !== undefined) && Boolean(o.trend) === Boolean(t.trend) && (o.group ?? null) === (t.group ?? null));
-    if (twin >= 0) throw new InputError(`a second target for the same year, group and kind (the first is item ${twin + 1})`, where(['targets', i]), 'keep one of them');
+    if (t.year <= ind.baseline)
+      throw new InputError(
+        `target year ${t.year} is not after the baseline year ${ind.baseline}`,
+        where(['targets', i, 'year']),
+        'a target lies in the future of its baseline',
+      );
+    if (t.group !== undefined && !ind.groups)
+      throw new InputError(
+        `target for group \`${t.group}\`, but the indicator declares no \`groups\``,
+        where(['targets', i, 'group']),
+      );
+    if (t.gap !== undefined && !ind.groups)
+      throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
+    const twin = ind.targets.findIndex(
+      (o, j) =>
+        j < i &&
+        o.year === t.year &&
+        (o.gap !== undefined) === (t.gap !== undefined) &&
+        Boolean(o.trend) === Boolean(t.trend) &&
+        (o.group ?? null) === (t.group ?? null),
+    );
+    if (twin >= 0)
+      throw new InputError(
+        `a second target for the same year, group and kind (the first is item ${twin + 1})`,
+        where(['targets', i]),
+        'keep one of them',
+      );
   });
 }
 
-async function readMap(dir: string, map: NonNullable<ProjectConfig['map']>, where: { file: string; line: number; column: number }): Promise<Project['map']> {
+async function readMap(
+  dir: string,
+  map: NonNullable<ProjectConfig['map']>,
+  where: { file: string; line: number; column: number },
+): Promise<Project['map']> {
   const path = join(dir, 'data', map.file);
   let parsed: { type?: string; features?: GeoFeature[] };
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new InputError(`cannot read the boundaries ${displayPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, where, 'map.file names a GeoJSON file in data/');
+    throw new InputError(
+      `cannot read the boundaries ${displayPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      where,
+      'map.file names a GeoJSON file in data/',
+    );
   }
-  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) throw new InputError(`${displayPath(path)} is not a GeoJSON FeatureCollection`, where, 'export the district boundaries as GeoJSON (WGS 84)');
+  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features))
+    throw new InputError(
+      `${displayPath(path)} is not a GeoJSON FeatureCollection`,
+      where,
+      'export the district boundaries as GeoJSON (WGS 84)',
+    );
   const missing = parsed.features.findIndex((f) => f.properties?.[map.property] === undefined);
-  if (missing >= 0) throw new InputError(`feature ${missing + 1} of ${displayPath(path)} has no property \`${map.property}\``, where, 'map.property names the feature property that holds the district codes');
+  if (missing >= 0)
+    throw new InputError(
+      `feature ${missing + 1} of ${displayPath(path)} has no property \`${map.property}\``,
+      where,
+      'map.property names the feature property that holds the district codes',
+    );
   return { column: map.column, property: map.property, features: parsed.features };
 }
 
@@ -132,6 +228,10 @@ async function listYaml(dir: string, label: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    throw new InputError('the indicators folder is missing', label, 'run `istsoll init` to scaffold a project, or pass --project <dir>');
+    throw new InputError(
+      'the indicators folder is missing',
+      label,
+      'run `istsoll init` to scaffold a project, or pass --project <dir>',
+    );
   }
 }

@@ -10,5 +10,10 @@ export const schemaFiles = {
 } as const;
 
 export function jsonSchemas(): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(schemaFiles).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })]));
+  return Object.fromEntries(
+    Object.entries(schemaFiles).map(([name, schema]) => [
+      name,
+      z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    ]),
+  );
 }

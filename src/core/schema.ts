@@ -2,9 +2,14 @@
 // validation (with paths that yamlfile.ts turns into file:line:column) and the JSON Schema for editors.
 import { z } from 'zod';
 
-const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ (not starting with a digit)');
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ (not starting with a digit)');
 /** A column as the file names it: official exports have names such as `1_variable_code` or `Einbürgerungen`. */
-const column = z.string().min(1).refine((s) => !/["\n]/.test(s), 'a column name without double quotes or line breaks');
+const column = z
+  .string()
+  .min(1)
+  .refine((s) => !/["\n]/.test(s), 'a column name without double quotes or line breaks');
 
 /** A text in German (required) and English (optional). */
 export const Text = z.strictObject({ de: z.string().min(1), en: z.string().min(1).optional() });
@@ -126,7 +131,10 @@ export const Target = z
     /** Target for the indicator value (of `group`, or of everyone). */
     value: z.number().optional(),
     /** A target range [low, high]: its weaker end counts (the low end when higher is better). */
-    range: z.tuple([z.number(), z.number()]).refine(([a, b]) => a <= b, 'the range is [low, high]').optional(),
+    range: z
+      .tuple([z.number(), z.number()])
+      .refine(([a, b]) => a <= b, 'the range is [low, high]')
+      .optional(),
     /** A target without a number: the indicator should move in its better direction ("should rise"). */
     trend: z.literal(true).optional(),
     /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
@@ -136,8 +144,12 @@ export const Target = z
     every_year: z.boolean().optional(),
     note: z.string().optional(),
   })
-  .refine((t) => [t.value, t.gap, t.range, t.trend].filter((x) => x !== undefined).length === 1, { message: 'a target has one of `value`, `range`, `gap` or `trend: true`' })
-  .refine((t) => !(t.gap !== undefined && t.group !== undefined), { message: 'a gap target is between the groups; it takes no `group`' });
+  .refine((t) => [t.value, t.gap, t.range, t.trend].filter((x) => x !== undefined).length === 1, {
+    message: 'a target has one of `value`, `range`, `gap` or `trend: true`',
+  })
+  .refine((t) => !(t.gap !== undefined && t.group !== undefined), {
+    message: 'a gap target is between the groups; it takes no `group`',
+  });
 export type Target = z.infer<typeof Target>;
 
 export const Groups = z.strictObject({
@@ -159,7 +171,10 @@ export const Indicator = z.strictObject({
   /** Left out for unit `count`. */
   denominator: Aggregate.optional(),
   /** Disaggregations: columns present in every table the indicator reads. */
-  by: z.array(column).default([]).refine((by) => new Set(by.map((c) => c.toLowerCase())).size === by.length, 'every column once'),
+  by: z
+    .array(column)
+    .default([])
+    .refine((by) => new Set(by.map((c) => c.toLowerCase())).size === by.length, 'every column once'),
   groups: Groups.optional(),
   /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
   weight: column.optional(),

@@ -12,7 +12,11 @@ export interface YamlFile<T> {
 }
 
 /** Reads, parses and validates a YAML file; the first problem becomes an InputError at its position. */
-export async function readYaml<S extends z.ZodType>(path: string, schema: S, label = path): Promise<YamlFile<z.output<S>>> {
+export async function readYaml<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  label = path,
+): Promise<YamlFile<z.output<S>>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -27,7 +31,11 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: st
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
-    throw new InputError(`invalid YAML: ${firstLine(syntax.message)}`, { file: path, ...pos(lines.linePos(syntax.pos[0])) }, 'check indentation and quoting around this line');
+    throw new InputError(
+      `invalid YAML: ${firstLine(syntax.message)}`,
+      { file: path, ...pos(lines.linePos(syntax.pos[0])) },
+      'check indentation and quoting around this line',
+    );
   }
   const result = schema.safeParse(doc.toJS() ?? {});
   if (!result.success) {
@@ -39,7 +47,12 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: st
 }
 
 /** The line and column where the value at `path` starts (or the nearest existing parent). */
-export function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key = false): { line: number; column: number } {
+export function locate(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+  key = false,
+): { line: number; column: number } {
   let node: Node | null | undefined = doc.contents as Node | null;
   let at = node?.range?.[0] ?? 0;
   for (const step of path) {
@@ -47,7 +60,10 @@ export function locate(doc: Document, lines: LineCounter, path: readonly Propert
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
       if (!pair) break;
       const keyNode = pair.key as Node;
-      at = key && step === path[path.length - 1] ? (keyNode.range?.[0] ?? at) : ((pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? at);
+      at =
+        key && step === path[path.length - 1]
+          ? (keyNode.range?.[0] ?? at)
+          : ((pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? at);
       node = pair.value as Node | null;
     } else if (isSeq(node) && typeof step === 'number') {
       node = node.items[step] as Node | null;
@@ -57,14 +73,24 @@ export function locate(doc: Document, lines: LineCounter, path: readonly Propert
   return pos(lines.linePos(at));
 }
 
-function issueError(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, schema: z.ZodType): InputError {
+function issueError(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+  schema: z.ZodType,
+): InputError {
   const path = issue.path;
   const dotted = path.map(String).join('.') || '(top level)';
   if (issue.code === 'unrecognized_keys') {
     const keyName = issue.keys[0]!;
     const known = keysAt(schema, path);
     const hint = didYouMean(keyName, known) ?? (known.length ? `allowed here: ${known.join(', ')}` : undefined);
-    return new InputError(`unknown key \`${keyName}\`${path.length ? ` in \`${dotted}\`` : ''}`, { file, ...locate(doc, lines, [...path, keyName], true) }, hint);
+    return new InputError(
+      `unknown key \`${keyName}\`${path.length ? ` in \`${dotted}\`` : ''}`,
+      { file, ...locate(doc, lines, [...path, keyName], true) },
+      hint,
+    );
   }
   const found = valueAt(doc, path);
   const expected = issue.code === 'invalid_type' ? ` (expected ${issue.expected})` : '';
@@ -80,7 +106,14 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   };
   unwrap();
   for (const step of path) {
-    const next = def.type === 'object' ? def.shape?.[step as string] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined;
+    const next =
+      def.type === 'object'
+        ? def.shape?.[step as string]
+        : def.type === 'array'
+          ? def.element
+          : def.type === 'record'
+            ? def.valueType
+            : undefined;
     if (!next) return [];
     def = next._zod.def;
     unwrap();

@@ -9,10 +9,18 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   // The file line of a table row, for a CSV file read in order (header and skipped lines before it); reshaped and Parquet sources have none.
   const lineOf: LineOf = (rowid) => (format === 'csv' ? rowid + 2 + (input.source.dialect?.skip ?? 0) : undefined);
   const { name, source, label } = input;
-  const columns = await db.query<{ column_name: string; data_type: string }>(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() ORDER BY column_index`, [name]);
+  const columns = await db.query<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() ORDER BY column_index`,
+    [name],
+  );
   const names = columns.map((c) => c.column_name);
   const garbled = names.find((n) => /^ï»¿|Ã[\x80-\xBF¼¶¤Ÿ„–œ©§]/.test(n));
-  if (garbled) throw new InputError(`the header holds \`${garbled}\`, which looks like UTF-8 text decoded with the wrong encoding`, label, `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${name}\` in data/sources.yaml`);
+  if (garbled)
+    throw new InputError(
+      `the header holds \`${garbled}\`, which looks like UTF-8 text decoded with the wrong encoding`,
+      label,
+      `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${name}\` in data/sources.yaml`,
+    );
   const year = periodColumn(source);
   const declared: [string, string | undefined][] = [
     ['year', year],
@@ -24,25 +32,55 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   ];
   for (const [key, col] of declared) {
     if (col !== undefined && !names.includes(col)) {
-      throw new InputError(`column \`${col}\` is not in ${label}`, input.where([key]), didYouMean(col, names) ?? `columns found: ${names.join(', ')}`);
+      throw new InputError(
+        `column \`${col}\` is not in ${label}`,
+        input.where([key]),
+        didYouMean(col, names) ?? `columns found: ${names.join(', ')}`,
+      );
     }
   }
   (source.key ?? []).forEach((col, i) => {
-    if (!names.includes(col)) throw new InputError(`key column \`${col}\` is not in ${label}`, input.where(['key', String(i)]), didYouMean(col, names) ?? `columns found: ${names.join(', ')}`);
+    if (!names.includes(col))
+      throw new InputError(
+        `key column \`${col}\` is not in ${label}`,
+        input.where(['key', String(i)]),
+        didYouMean(col, names) ?? `columns found: ${names.join(', ')}`,
+      );
   });
   const t = quoteIdent(name);
   if (source.weight) {
     const w = quoteIdent(source.weight);
-    const [bad] = await db.query<{ v: string; line: number }>(`SELECT ${w}::VARCHAR AS v, rowid AS line FROM ${t} WHERE TRY_CAST(${w} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${w} AS DOUBLE)) OR TRY_CAST(${w} AS DOUBLE) <= 0 ORDER BY rowid LIMIT 1`);
-    if (bad) throw new InputError(`the weight column \`${source.weight}\` holds \`${bad.v ?? 'an empty cell'}\``, { file: label, line: lineOf(bad.line) }, 'survey weights must be positive, finite numbers in every row');
+    const [bad] = await db.query<{ v: string; line: number }>(
+      `SELECT ${w}::VARCHAR AS v, rowid AS line FROM ${t} WHERE TRY_CAST(${w} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${w} AS DOUBLE)) OR TRY_CAST(${w} AS DOUBLE) <= 0 ORDER BY rowid LIMIT 1`,
+    );
+    if (bad)
+      throw new InputError(
+        `the weight column \`${source.weight}\` holds \`${bad.v ?? 'an empty cell'}\``,
+        { file: label, line: lineOf(bad.line) },
+        'survey weights must be positive, finite numbers in every row',
+      );
   }
-  const text = columns.filter((c) => c.data_type === 'VARCHAR' && !c.column_name.endsWith('__note') && !c.column_name.endsWith('__label')).map((c) => c.column_name);
+  const text = columns
+    .filter((c) => c.data_type === 'VARCHAR' && !c.column_name.endsWith('__note') && !c.column_name.endsWith('__label'))
+    .map((c) => c.column_name);
   await checkText(db, input, text, lineOf);
-  await checkKey(db, input, source.key ?? (source.id ? [year, source.id] : [year, ...text]), columns.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year), lineOf);
+  await checkKey(
+    db,
+    input,
+    source.key ?? (source.id ? [year, source.id] : [year, ...text]),
+    columns.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year),
+    lineOf,
+  );
 }
 
 /** The same key twice means double counting later: a respondent id, or year × district × group in an aggregated table. */
-async function checkKey(db: Database, input: Input, key: string[], hasMeasures: boolean, lineOf: LineOf): Promise<void> {
+async function checkKey(
+  db: Database,
+  input: Input,
+  key: string[],
+  hasMeasures: boolean,
+  lineOf: LineOf,
+): Promise<void> {
   // A table with no numbers besides the year has nothing to double count; a key of the year alone is no key.
   if (!hasMeasures && !input.source.id && !input.source.key) return;
   if (key.length < 2 && !input.source.key) return;
@@ -55,8 +93,14 @@ async function checkKey(db: Database, input: Input, key: string[], hasMeasures: 
   );
   if (!dup) return;
   const what = key.map((k) => `${k} = ${dup[k]}`).join(', ');
-  const hint = input.source.id ? `the id column \`${input.source.id}\` must be unique within each period` : 'remove the repeated row, or list the columns that tell the rows apart under `key` in data/sources.yaml';
-  throw new InputError(`the key ${what} is delivered ${dup._n} times ${lineOf(dup._first) ? `(lines ${lineOf(dup._first)} and ${lineOf(dup._second)})` : ''}`, { file: input.label, line: lineOf(dup._second) }, hint);
+  const hint = input.source.id
+    ? `the id column \`${input.source.id}\` must be unique within each period`
+    : 'remove the repeated row, or list the columns that tell the rows apart under `key` in data/sources.yaml';
+  throw new InputError(
+    `the key ${what} is delivered ${dup._n} times ${lineOf(dup._first) ? `(lines ${lineOf(dup._first)} and ${lineOf(dup._second)})` : ''}`,
+    { file: input.label, line: lineOf(dup._second) },
+    hint,
+  );
 }
 
 /** Mojibake such as "Ã¼" is UTF-8 read as Latin-1; trailing spaces in names are trimmed. */
@@ -65,16 +109,25 @@ async function checkText(db: Database, input: Input, text: string[], lineOf: Lin
   const t = quoteIdent(input.name);
   const moji = "'Ã[\\x{80}-\\x{BF}¼¶¤Ÿ„–œ©§]'";
   // contains() is cheap over millions of rows; the regular expression runs only where an Ã occurs.
-  const [found] = await db.query(`SELECT ${text.map((c, i) => `bool_or(contains(${quoteIdent(c)}, 'Ã')) AS m${i}, bool_or(${quoteIdent(c)} <> trim(${quoteIdent(c)})) AS s${i}`).join(', ')} FROM ${t}`);
+  const [found] = await db.query(
+    `SELECT ${text.map((c, i) => `bool_or(contains(${quoteIdent(c)}, 'Ã')) AS m${i}, bool_or(${quoteIdent(c)} <> trim(${quoteIdent(c)})) AS s${i}`).join(', ')} FROM ${t}`,
+  );
   for (const [i, c] of text.entries()) {
     if (found?.[`m${i}`]) {
-      const [bad] = await db.query<{ v: string; line: number }>(`SELECT ${quoteIdent(c)} AS v, rowid AS line FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${moji}) ORDER BY rowid LIMIT 1`);
+      const [bad] = await db.query<{ v: string; line: number }>(
+        `SELECT ${quoteIdent(c)} AS v, rowid AS line FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${moji}) ORDER BY rowid LIMIT 1`,
+      );
       if (!bad) continue;
-      throw new InputError(`column \`${c}\` holds \`${bad.v}\`, which looks like UTF-8 text decoded with the wrong encoding`, { file: input.label, line: lineOf(bad.line) }, `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${input.name}\` in data/sources.yaml (or re-export the file)`);
+      throw new InputError(
+        `column \`${c}\` holds \`${bad.v}\`, which looks like UTF-8 text decoded with the wrong encoding`,
+        { file: input.label, line: lineOf(bad.line) },
+        `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${input.name}\` in data/sources.yaml (or re-export the file)`,
+      );
     }
   }
   const untrimmed = text.filter((_, i) => found?.[`s${i}`]);
-  if (untrimmed.length) await db.run(`UPDATE ${t} SET ${untrimmed.map((c) => `${quoteIdent(c)} = trim(${quoteIdent(c)})`).join(', ')}`);
+  if (untrimmed.length)
+    await db.run(`UPDATE ${t} SET ${untrimmed.map((c) => `${quoteIdent(c)} = trim(${quoteIdent(c)})`).join(', ')}`);
 }
 
 type LineOf = (rowid: number) => number | undefined;

@@ -12,7 +12,13 @@ export interface TidyTable {
   /** Line and column in the file of each row's value cell. */
   origins: { line: number; column: number }[];
   /** What was recognised, for `istsoll inspect` and for messages. */
-  layout: { titleLines: number; headerRows: number; leading: number; dataLines: [number, number]; footerLine: number | null };
+  layout: {
+    titleLines: number;
+    headerRows: number;
+    leading: number;
+    dataLines: [number, number];
+    footerLine: number | null;
+  };
 }
 
 interface Record_ {
@@ -20,36 +26,80 @@ interface Record_ {
   line: number;
 }
 
-export function parseGenesisTable(text: string, delimiter: string, layout: Partial<GenesisLayout>, file: string, looksLikeValue: (cell: string) => boolean): TidyTable {
+export function parseGenesisTable(
+  text: string,
+  delimiter: string,
+  layout: Partial<GenesisLayout>,
+  file: string,
+  looksLikeValue: (cell: string) => boolean,
+): TidyTable {
   const records = readRecords(text, delimiter, file);
   const filled = (r: Record_) => r.cells.filter((c) => c !== '').length;
   const footer = records.findIndex((r) => /^_{3,}/.test(r.cells[0] ?? ''));
   const end = footer === -1 ? records.length : footer;
   const isData = (r: Record_) => r.cells[0] !== '' && filled(r) >= 2 && looksLikeValue(lastFilled(r));
   const first = records.slice(0, end).findIndex(isData);
-  if (first === -1) throw new InputError('no data rows found in this GENESIS table', file, 'expected rows that start with a label and end with numbers; set `format: csv` if this is a plain CSV file');
+  if (first === -1)
+    throw new InputError(
+      'no data rows found in this GENESIS table',
+      file,
+      'expected rows that start with a label and end with numbers; set `format: csv` if this is a plain CSV file',
+    );
 
-  const leading = layout.columns?.length ?? Math.max(1, records[first]!.cells.findIndex((c, i) => i > 0 && looksLikeValue(c)));
+  const leading =
+    layout.columns?.length ??
+    Math.max(
+      1,
+      records[first]!.cells.findIndex((c, i) => i > 0 && looksLikeValue(c)),
+    );
   const hasValueHeading = (r: Record_) => r.cells.slice(leading).some((c) => c !== '');
   let top = first;
   if (layout.header_rows !== undefined) top = first - layout.header_rows;
   else {
     // Rows that only label the leading columns sit right above the data; the value headings above them.
-    while (top > 0 && !hasValueHeading(records[top - 1]!) && filled(records[top - 1]!) > 0 && records[top - 2] && hasValueHeading(records[top - 2]!)) top--;
+    while (
+      top > 0 &&
+      !hasValueHeading(records[top - 1]!) &&
+      filled(records[top - 1]!) > 0 &&
+      records[top - 2] &&
+      hasValueHeading(records[top - 2]!)
+    )
+      top--;
     while (top > 0 && hasValueHeading(records[top - 1]!)) top--;
   }
-  if (top < 0 || top === first) throw new InputError('no column header rows found above the data', { file, line: records[first]!.line }, 'set `genesis.header_rows` in data/sources.yaml');
+  if (top < 0 || top === first)
+    throw new InputError(
+      'no column header rows found above the data',
+      { file, line: records[first]!.line },
+      'set `genesis.header_rows` in data/sources.yaml',
+    );
   const header = records.slice(top, first);
   const levels = header.filter(hasValueHeading);
 
   const width = Math.max(...records.slice(first, end).map((r) => r.cells.length));
-  const valueColumns = Array.from({ length: width - leading }, (_, i) => leading + i).filter((k) => levels.some((r) => (r.cells[k] ?? '') !== '') || records.slice(first, end).some((r) => (r.cells[k] ?? '') !== ''));
+  const valueColumns = Array.from({ length: width - leading }, (_, i) => leading + i).filter(
+    (k) =>
+      levels.some((r) => (r.cells[k] ?? '') !== '') || records.slice(first, end).some((r) => (r.cells[k] ?? '') !== ''),
+  );
   const headings = levels.map((r) => fillForward(r.cells, leading, width));
   const dimensions = layout.dimensions ?? levels.map((_, i) => `dim${i + 1}`);
   if (dimensions.length !== levels.length) {
-    throw new InputError(`the table has ${levels.length} header level(s) above the values, but genesis.dimensions names ${dimensions.length}`, { file, line: records[top]!.line }, `name one dimension per level, top down: [${levels.map((r) => slug(r.cells.slice(leading).find((c) => c !== '') ?? 'dim')).join(', ')}]`);
+    throw new InputError(
+      `the table has ${levels.length} header level(s) above the values, but genesis.dimensions names ${dimensions.length}`,
+      { file, line: records[top]!.line },
+      `name one dimension per level, top down: [${levels.map((r) => slug(r.cells.slice(leading).find((c) => c !== '') ?? 'dim')).join(', ')}]`,
+    );
   }
-  const names = layout.columns ?? Array.from({ length: leading }, (_, j) => slug([...header].reverse().map((r) => r.cells[j] ?? '').find((c) => c !== '') ?? `col${j + 1}`));
+  const names =
+    layout.columns ??
+    Array.from({ length: leading }, (_, j) =>
+      slug(
+        [...header]
+          .reverse()
+          .map((r) => r.cells[j] ?? '')
+          .find((c) => c !== '') ?? `col${j + 1}`,
+      ),
+    );
 
   const rows: string[][] = [];
   const origins: TidyTable['origins'] = [];
@@ -69,26 +119,49 @@ export function parseGenesisTable(text: string, delimiter: string, layout: Parti
     columns: [...names, ...dimensions, layout.value ?? 'value'],
     rows,
     origins,
-    layout: { titleLines: records[top]!.line - 1, headerRows: first - top, leading, dataLines: [records[first]!.line, records[last]!.line], footerLine: footer === -1 ? null : records[footer]!.line },
+    layout: {
+      titleLines: records[top]!.line - 1,
+      headerRows: first - top,
+      leading,
+      dataLines: [records[first]!.line, records[last]!.line],
+      footerLine: footer === -1 ? null : records[footer]!.line,
+    },
   };
 }
 
 /** Whether a file looks like a classic GENESIS table: title lines before the data and an underscore footer. */
 export function looksLikeGenesisTable(text: string): boolean {
   const lines = text.split(/\r?\n/, 400);
-  return lines.some((l) => /^_{5,}/.test(l)) && /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(lines.slice(0, 12).join('\n'));
+  return (
+    lines.some((l) => /^_{5,}/.test(l)) &&
+    /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(lines.slice(0, 12).join('\n'))
+  );
 }
 
 function readRecords(text: string, delimiter: string, file: string): Record_[] {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, bom: true, skip_empty_lines: false }) as unknown as typeof parsed;
+    parsed = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      info: true,
+      bom: true,
+      skip_empty_lines: false,
+    }) as unknown as typeof parsed;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new InputError(`cannot read the table: ${(e as Error).message}`, { file, line }, 'check the delimiter in data/sources.yaml');
+    throw new InputError(
+      `cannot read the table: ${(e as Error).message}`,
+      { file, line },
+      'check the delimiter in data/sources.yaml',
+    );
   }
   // csv-parse reports the line a record ends on; a quoted footnote may span several.
-  return parsed.map(({ record, info }) => ({ cells: record.map((c) => c.trim()), line: info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0) }));
+  return parsed.map(({ record, info }) => ({
+    cells: record.map((c) => c.trim()),
+    line: info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0),
+  }));
 }
 
 function fillForward(cells: string[], from: number, width: number): string[] {

@@ -33,13 +33,26 @@ export async function inspectFile(path: string): Promise<Inspection> {
   const file = basename(path);
   if (format === 'parquet' || !sample) return inspectParquet(path, file, name);
   const dialect = resolveDialect(undefined, sample);
-  const findings = [`encoding ${sample.encoding}${sample.bom ? ' with byte-order mark' : ''}`, `delimiter ${JSON.stringify(dialect.delimiter)}`, `decimal ${JSON.stringify(dialect.decimal)}${dialect.thousands ? `, thousands ${JSON.stringify(dialect.thousands)}` : ''}`];
-  const dialectEntry = { delimiter: dialect.delimiter, decimal: dialect.decimal, ...(dialect.thousands ? { thousands: dialect.thousands } : {}), encoding: sample.encoding };
+  const findings = [
+    `encoding ${sample.encoding}${sample.bom ? ' with byte-order mark' : ''}`,
+    `delimiter ${JSON.stringify(dialect.delimiter)}`,
+    `decimal ${JSON.stringify(dialect.decimal)}${dialect.thousands ? `, thousands ${JSON.stringify(dialect.thousands)}` : ''}`,
+  ];
+  const dialectEntry = {
+    delimiter: dialect.delimiter,
+    decimal: dialect.decimal,
+    ...(dialect.thousands ? { thousands: dialect.thousands } : {}),
+    encoding: sample.encoding,
+  };
 
   if (format === 'genesis') {
-    const text = sample.encoding === 'utf-8' ? (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') : iconv.decode(await readFile(path), sample.encoding);
+    const text =
+      sample.encoding === 'utf-8'
+        ? (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
+        : iconv.decode(await readFile(path), sample.encoding);
     const signs = presets.official.signs;
-    const looksLikeValue = (c: string) => new RegExp(numberPattern(dialect)).test(c.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || c in signs;
+    const looksLikeValue = (c: string) =>
+      new RegExp(numberPattern(dialect)).test(c.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || c in signs;
     const table = parseGenesisTable(text, dialect.delimiter, {}, displayPath(path), looksLikeValue);
     const { layout } = table;
     const dims = table.columns.slice(layout.leading, -1);
@@ -47,7 +60,15 @@ export async function inspectFile(path: string): Promise<Inspection> {
       `GENESIS table: ${layout.titleLines} title line(s), ${layout.headerRows} header row(s), data on lines ${layout.dataLines[0]}–${layout.dataLines[1]}${layout.footerLine ? `, footer from line ${layout.footerLine}` : ''}`,
       `${layout.leading} row column(s) (${table.columns.slice(0, layout.leading).join(', ')}), ${dims.length} header level(s) → ${table.rows.length} values in a long table`,
     );
-    const entry = { file, description: 'TODO: what the table holds', format: 'genesis', year: table.columns[0], dialect: dialectEntry, markers: 'official', genesis: { dimensions: dims.map((_, i) => `TODO_level_${i + 1}`), value: 'value' } };
+    const entry = {
+      file,
+      description: 'TODO: what the table holds',
+      format: 'genesis',
+      year: table.columns[0],
+      dialect: dialectEntry,
+      markers: 'official',
+      genesis: { dimensions: dims.map((_, i) => `TODO_level_${i + 1}`), value: 'value' },
+    };
     return { file: displayPath(path), format, encoding: sample.encoding, bom: sample.bom, findings, entry, name };
   }
 
@@ -56,19 +77,32 @@ export async function inspectFile(path: string): Promise<Inspection> {
     const options = `header = true, delim = ${quoteString(dialect.delimiter)}, decimal_separator = ${quoteString(dialect.decimal)}${dialect.thousands ? `, thousands = ${quoteString(dialect.thousands)}` : ''}`;
     const source = sample.encoding === 'utf-8' ? path : null;
     if (!source) {
-      await db.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options}, encoding = 'latin-1')`).catch(() => {
-        throw new InputError('cannot read the file as CSV', displayPath(path));
-      });
+      await db
+        .run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options}, encoding = 'latin-1')`)
+        .catch(() => {
+          throw new InputError('cannot read the file as CSV', displayPath(path));
+        });
     } else await db.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options})`);
     const columns = await db.query<{ column_name: string; column_type: string }>('DESCRIBE raw');
     const texts = columns.filter((c) => c.column_type === 'VARCHAR').map((c) => c.column_name);
     const preset = await guessPreset(db, texts);
     if (preset) findings.push(`special signs of the ${preset} convention in ${texts.length} text column(s)`);
-    const year = columns.find((c) => /^(year|jahr|wave|welle|time|stichtag|zeit)$/i.test(c.column_name))?.column_name ?? columns[0]!.column_name;
-    const types = Object.fromEntries(columns.map((c) => [c.column_name, c.column_name === year ? 'INTEGER' : toColumnType(c.column_type)]));
+    const year =
+      columns.find((c) => /^(year|jahr|wave|welle|time|stichtag|zeit)$/i.test(c.column_name))?.column_name ??
+      columns[0]!.column_name;
+    const types = Object.fromEntries(
+      columns.map((c) => [c.column_name, c.column_name === year ? 'INTEGER' : toColumnType(c.column_type)]),
+    );
     // With signs, a column of numbers and signs reads as text to DuckDB's sniffer but is a number column.
     if (preset) Object.assign(types, await numericWithSigns(db, texts, presets[preset].signs, numberPattern(dialect)));
-    const entry = { file, description: 'TODO: what the table holds', year, dialect: dialectEntry, ...(preset ? { markers: preset } : {}), columns: types };
+    const entry = {
+      file,
+      description: 'TODO: what the table holds',
+      year,
+      dialect: dialectEntry,
+      ...(preset ? { markers: preset } : {}),
+      columns: types,
+    };
     findings.push(`${columns.length} columns; period column guessed: ${year}`);
     return { file: displayPath(path), format, encoding: sample.encoding, bom: sample.bom, findings, entry, name };
   } finally {
@@ -80,20 +114,40 @@ async function inspectParquet(path: string, file: string, name: string): Promise
   const db = await openDatabase(':memory:');
   try {
     const glob = (await stat(path)).isDirectory() ? `${path}/**/*.parquet` : path;
-    const columns = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${quoteString(glob)})`);
-    const year = columns.find((c) => /^(year|jahr|wave|time)$/i.test(c.column_name))?.column_name ?? columns[0]!.column_name;
-    return { file: displayPath(path), format: 'parquet', encoding: 'binary', bom: false, findings: [`Parquet, ${columns.length} columns`], entry: { file, year, columns: Object.fromEntries(columns.map((c) => [c.column_name, toColumnType(c.column_type)])) }, name };
+    const columns = await db.query<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${quoteString(glob)})`,
+    );
+    const year =
+      columns.find((c) => /^(year|jahr|wave|time)$/i.test(c.column_name))?.column_name ?? columns[0]!.column_name;
+    return {
+      file: displayPath(path),
+      format: 'parquet',
+      encoding: 'binary',
+      bom: false,
+      findings: [`Parquet, ${columns.length} columns`],
+      entry: {
+        file,
+        year,
+        columns: Object.fromEntries(columns.map((c) => [c.column_name, toColumnType(c.column_type)])),
+      },
+      name,
+    };
   } finally {
     db.close();
   }
 }
 
 /** Text columns full of numbers and signs such as `.` or `*` point to a convention. */
-async function guessPreset(db: Awaited<ReturnType<typeof openDatabase>>, texts: string[]): Promise<MarkerPreset | null> {
+async function guessPreset(
+  db: Awaited<ReturnType<typeof openDatabase>>,
+  texts: string[],
+): Promise<MarkerPreset | null> {
   if (!texts.length) return null;
   const count = async (signs: string[]) => {
     const list = signs.map(quoteString).join(', ');
-    const [r] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM raw WHERE ${texts.map((c) => `trim("${c.replaceAll('"', '""')}") IN (${list})`).join(' OR ')}`);
+    const [r] = await db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM raw WHERE ${texts.map((c) => `trim("${c.replaceAll('"', '""')}") IN (${list})`).join(' OR ')}`,
+    );
     return r?.n ?? 0;
   };
   if ((await count(['*'])) > 0) return 'employment-agency';
@@ -102,10 +156,17 @@ async function guessPreset(db: Awaited<ReturnType<typeof openDatabase>>, texts: 
   return null;
 }
 
-async function numericWithSigns(db: Awaited<ReturnType<typeof openDatabase>>, texts: string[], signs: Record<string, unknown>, pattern: string): Promise<Record<string, ColumnType>> {
+async function numericWithSigns(
+  db: Awaited<ReturnType<typeof openDatabase>>,
+  texts: string[],
+  signs: Record<string, unknown>,
+  pattern: string,
+): Promise<Record<string, ColumnType>> {
   const list = Object.keys(signs).map(quoteString).join(', ');
   const col = (c: string) => `trim("${c.replaceAll('"', '""')}")`;
-  const [r] = await db.query(`SELECT ${texts.map((c, i) => `bool_and(${col(c)} IS NULL OR ${col(c)} IN (${list}) OR regexp_matches(${col(c)}, ${quoteString(pattern)})) AS n${i}, bool_and(${col(c)} IS NULL OR NOT contains(${col(c)}, ',') AND NOT regexp_matches(${col(c)}, '\\.[0-9]{1,2}$')) AS i${i}`).join(', ')} FROM raw`);
+  const [r] = await db.query(
+    `SELECT ${texts.map((c, i) => `bool_and(${col(c)} IS NULL OR ${col(c)} IN (${list}) OR regexp_matches(${col(c)}, ${quoteString(pattern)})) AS n${i}, bool_and(${col(c)} IS NULL OR NOT contains(${col(c)}, ',') AND NOT regexp_matches(${col(c)}, '\\.[0-9]{1,2}$')) AS i${i}`).join(', ')} FROM raw`,
+  );
   return Object.fromEntries(texts.flatMap((c, i) => (r?.[`n${i}`] ? [[c, r[`i${i}`] ? 'INTEGER' : 'DOUBLE']] : [])));
 }
 

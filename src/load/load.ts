@@ -42,7 +42,11 @@ interface SourceFile extends Input {
   hash: () => Promise<string>;
 }
 
-export async function loadProject(project: Project, dbPath: string, onProgress: (message: string) => void = () => {}): Promise<LoadResult> {
+export async function loadProject(
+  project: Project,
+  dbPath: string,
+  onProgress: (message: string) => void = () => {},
+): Promise<LoadResult> {
   const inputs = await describeInputs(project);
   const previous = await readLoadedTables(dbPath);
   // Like git's index: an entry whose file has the same size and time stamp is taken as unchanged without
@@ -55,7 +59,11 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
   };
   const current = await Promise.all(inputs.map(isCurrent));
   if (previous.size === inputs.length && current.every(Boolean)) {
-    return { db: dbPath, unchanged: true, tables: inputs.map((i) => ({ ...previous.get(i.name)!, name: i.name, file: i.label, reused: true })) };
+    return {
+      db: dbPath,
+      unchanged: true,
+      tables: inputs.map((i) => ({ ...previous.get(i.name)!, name: i.name, file: i.label, reused: true })),
+    };
   }
   await mkdir(dirname(dbPath), { recursive: true });
   const release = await acquireLock(dbPath);
@@ -74,19 +82,39 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
         // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
         const hash = input.hash();
         try {
-          if (reused) await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
+          if (reused)
+            await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
           else await checkTable(db, input, await readSource(db, input));
         } finally {
           clearTimeout(slow);
         }
-        const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`)) as [{ rows: number }];
-        if (rows === 0) throw new InputError('the file has no data rows', input.label, `expected data rows below the header for source \`${input.name}\``);
+        const [{ rows }] = (await db.query<{ rows: number }>(
+          `SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`,
+        )) as [{ rows: number }];
+        if (rows === 0)
+          throw new InputError(
+            'the file has no data rows',
+            input.label,
+            `expected data rows below the header for source \`${input.name}\``,
+          );
         tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
-        if (!reused && Date.now() - started > 1000) onProgress(`read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (!reused && Date.now() - started > 1000)
+          onProgress(
+            `read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
       }
       if (previous.size) await db.run('DETACH previous');
-      await db.run(`CREATE TABLE ${META} (name VARCHAR PRIMARY KEY, file VARCHAR, hash VARCHAR, stamp VARCHAR, rows BIGINT)`);
-      for (const t of tables) await db.connection.run(`INSERT INTO ${META} VALUES ($1, $2, $3, $4, $5)`, [t.name, t.file, t.hash, t.stamp, t.rows]);
+      await db.run(
+        `CREATE TABLE ${META} (name VARCHAR PRIMARY KEY, file VARCHAR, hash VARCHAR, stamp VARCHAR, rows BIGINT)`,
+      );
+      for (const t of tables)
+        await db.connection.run(`INSERT INTO ${META} VALUES ($1, $2, $3, $4, $5)`, [
+          t.name,
+          t.file,
+          t.hash,
+          t.stamp,
+          t.rows,
+        ]);
       await db.run('CHECKPOINT');
     } finally {
       db.close();
@@ -104,11 +132,17 @@ export async function loadProject(project: Project, dbPath: string, onProgress: 
 
 /** Every source's file; when several are missing, one message lists them all. */
 async function describeInputs(project: Project): Promise<SourceFile[]> {
-  const settled = await Promise.allSettled(Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)));
+  const settled = await Promise.allSettled(
+    Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)),
+  );
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   if (failed.length > 1 && failed.every((e) => e instanceof InputError)) {
     const lines = (failed as InputError[]).map((e) => `  ${e.format().split('\n')[0]}`);
-    throw new InputError(`${failed.length} data files are missing or empty:\n${lines.join('\n')}`, undefined, 'put the files into data/, or correct `file:` in data/sources.yaml');
+    throw new InputError(
+      `${failed.length} data files are missing or empty:\n${lines.join('\n')}`,
+      undefined,
+      'put the files into data/, or correct `file:` in data/sources.yaml',
+    );
   }
   if (failed.length) throw failed[0];
   return settled.map((s) => (s as PromiseFulfilledResult<SourceFile>).value);
@@ -120,10 +154,15 @@ async function describeInput(project: Project, name: string, source: Source): Pr
   const path = join(project.dir, 'data', source.file);
   const label = displayPath(path);
   const files = await listFiles(path).catch(() => {
-    throw new InputError(`the file ${label} of source \`${name}\` does not exist`, where(['file']), 'check the path: it is relative to the data/ folder');
+    throw new InputError(
+      `the file ${label} of source \`${name}\` does not exist`,
+      where(['file']),
+      'check the path: it is relative to the data/ folder',
+    );
   });
   const infos = await Promise.all(files.map((f) => stat(f)));
-  if (infos.every((i) => i.size === 0)) throw new InputError('the file is empty', label, `expected a header line and data rows for source \`${name}\``);
+  if (infos.every((i) => i.size === 0))
+    throw new InputError('the file is empty', label, `expected a header line and data rows for source \`${name}\``);
   const stamp = infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';');
   let hashing: Promise<string> | undefined;
   const hash = () => (hashing ??= hashFiles(files, sourceHash(source)));
@@ -134,12 +173,16 @@ async function describeInput(project: Project, name: string, source: Source): Pr
 async function listFiles(path: string): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) return [path];
   const entries = await readdir(path, { recursive: true });
-  return entries.filter((e) => e.endsWith('.parquet')).sort().map((e) => join(path, e));
+  return entries
+    .filter((e) => e.endsWith('.parquet'))
+    .sort()
+    .map((e) => join(path, e));
 }
 
 async function hashFiles(files: string[], seed: string): Promise<string> {
   const hash = createHash('sha256').update(seed);
-  for (const f of files) for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for (const f of files)
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -153,7 +196,12 @@ async function refuseNonDatabase(dbPath: string): Promise<void> {
   try {
     const head = Buffer.alloc(12);
     await handle.read(head, 0, 12, 0);
-    if (head.subarray(8, 12).toString('latin1') !== 'DUCK') throw new InputError('this file is not a DuckDB database, and a load would replace it', displayPath(dbPath), 'check --db: it names the database file istsoll writes, e.g. .istsoll/istsoll.duckdb');
+    if (head.subarray(8, 12).toString('latin1') !== 'DUCK')
+      throw new InputError(
+        'this file is not a DuckDB database, and a load would replace it',
+        displayPath(dbPath),
+        'check --db: it names the database file istsoll writes, e.g. .istsoll/istsoll.duckdb',
+      );
   } finally {
     await handle.close();
   }
@@ -165,7 +213,9 @@ async function readLoadedTables(dbPath: string): Promise<Map<string, { hash: str
   let db: Database | undefined;
   try {
     db = await openDatabase(dbPath, { readOnly: true });
-    const rows = await db.query<{ name: string; hash: string; stamp: string; rows: number }>(`SELECT name, hash, stamp, rows FROM ${META}`);
+    const rows = await db.query<{ name: string; hash: string; stamp: string; rows: number }>(
+      `SELECT name, hash, stamp, rows FROM ${META}`,
+    );
     return new Map(rows.map((r) => [r.name, r]));
   } catch {
     return new Map();
@@ -186,7 +236,11 @@ async function acquireLock(dbPath: string): Promise<() => Promise<void>> {
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
       // A lock with our own process id was left by an earlier process whose id has been reused.
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new InputError(`the database is in use: process ${pid} is loading into it`, lock, 'wait for that load to finish, then run again');
+        throw new InputError(
+          `the database is in use: process ${pid} is loading into it`,
+          lock,
+          'wait for that load to finish, then run again',
+        );
       }
       await rm(lock, { force: true }); // left behind by a load that was killed
     }

@@ -39,7 +39,14 @@ export const presets: Record<MarkerPreset, MarkerRules> = {
       g: { missing: 'secret or unknown' },
       x: { missing: 'not meaningful' },
     },
-    suffixes: { u: 'unreliable', f: 'flagged f by the source', p: 'provisional', r: 'revised', s: 'estimated', e: 'estimated' },
+    suffixes: {
+      u: 'unreliable',
+      f: 'flagged f by the source',
+      p: 'provisional',
+      r: 'revised',
+      s: 'estimated',
+      e: 'estimated',
+    },
     parentheses: null,
   },
 };
@@ -72,7 +79,11 @@ export interface ValueSql {
 }
 
 /** SQL that turns the (trimmed) text cell `cell` into a number and a note under these rules. */
-export function valueSql(cell: string, rules: MarkerRules | null, dialect: Pick<Dialect, 'decimal' | 'thousands'>): ValueSql {
+export function valueSql(
+  cell: string,
+  rules: MarkerRules | null,
+  dialect: Pick<Dialect, 'decimal' | 'thousands'>,
+): ValueSql {
   const r = rules ?? { signs: {}, suffixes: {}, parentheses: null };
   const suffixes = Object.keys(r.suffixes).join('');
   // The number inside "(123)" or before a flag letter ("123p").
@@ -88,14 +99,19 @@ export function valueSql(cell: string, rules: MarkerRules | null, dialect: Pick<
   const signs = Object.entries(r.signs);
   const valued = signs.filter(([, s]) => 'value' in s) as [string, { value: number; flag?: string }][];
   const missing = signs.filter(([, s]) => 'missing' in s) as [string, { missing: string }][];
-  const when = (pairs: [string, string][]) => pairs.map(([sign, then]) => `WHEN ${quoteString(sign)} THEN ${then}`).join(' ');
+  const when = (pairs: [string, string][]) =>
+    pairs.map(([sign, then]) => `WHEN ${quoteString(sign)} THEN ${then}`).join(' ');
   const value = `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL${valued.length ? ` WHEN ${cell} IN (${valued.map(([k]) => quoteString(k)).join(', ')}) THEN CASE ${cell} ${when(valued.map(([k, s]) => [k, String(s.value)]))} END` : ''}${missing.length ? ` WHEN ${cell} IN (${missing.map(([k]) => quoteString(k)).join(', ')}) THEN NULL` : ''} ELSE ${number} END`;
 
   const notes = [
     ...missing.map(([k, s]) => `WHEN ${cell} = ${quoteString(k)} THEN ${quoteString(s.missing)}`),
-    ...valued.filter(([, s]) => s.flag).map(([k, s]) => `WHEN ${cell} = ${quoteString(k)} THEN ${quoteString(s.flag!)}`),
+    ...valued
+      .filter(([, s]) => s.flag)
+      .map(([k, s]) => `WHEN ${cell} = ${quoteString(k)} THEN ${quoteString(s.flag!)}`),
     r.parentheses ? `WHEN regexp_matches(${cell}, '^\\(.*\\)$') THEN ${quoteString(r.parentheses)}` : null,
-    suffixes ? `WHEN regexp_matches(${cell}, '[0-9]\\s*[${suffixes}]$') THEN CASE right(${cell}, 1) ${when(Object.entries(r.suffixes).map(([k, v]) => [k, quoteString(v)]))} END` : null,
+    suffixes
+      ? `WHEN regexp_matches(${cell}, '[0-9]\\s*[${suffixes}]$') THEN CASE right(${cell}, 1) ${when(Object.entries(r.suffixes).map(([k, v]) => [k, quoteString(v)]))} END`
+      : null,
   ].filter(Boolean);
   const note = notes.length ? `CASE ${notes.join(' ')} END` : 'NULL::VARCHAR';
   const valid = `(${cell} IS NULL OR ${cell} = ''${signs.length ? ` OR ${cell} IN (${signs.map(([k]) => quoteString(k)).join(', ')})` : ''} OR (${number}) IS NOT NULL)`;

@@ -17,10 +17,10 @@ import type { ColumnType, Dialect, Source } from '../core/schema.js';
 import { applyCodes, normaliseYear } from './normalise.js';
 import { detectDelimiter, detectFormat, detectNumbers, readSample, type Sample } from './sniff.js';
 
-
 /** Reads the source into a table of its name; returns the format it was read as. */
 export async function readSource(db: Database, input: Input): Promise<Format> {
-  const format = input.source.format ?? (await detectFormat(input.path, await readSample(input.path).catch(() => null)));
+  const format =
+    input.source.format ?? (await detectFormat(input.path, await readSample(input.path).catch(() => null)));
   if (format === 'parquet') {
     await readParquet(db, input);
     return format;
@@ -49,8 +49,17 @@ export async function readSource(db: Database, input: Input): Promise<Format> {
 export function resolveDialect(declared: Dialect | undefined, sample: Sample): ResolvedDialect {
   const d = declared ?? {};
   const delimiter = d.delimiter ?? detectDelimiter(sample.text);
-  const numbers = d.decimal ? { decimal: d.decimal, thousands: d.thousands } : { ...detectNumbers(sample.text, delimiter), ...(d.thousands ? { thousands: d.thousands } : {}) };
-  return { delimiter, decimal: numbers.decimal ?? '.', thousands: numbers.thousands, encoding: sample.encoding, skip: d.skip ?? 0, missing: d.missing ?? [''] };
+  const numbers = d.decimal
+    ? { decimal: d.decimal, thousands: d.thousands }
+    : { ...detectNumbers(sample.text, delimiter), ...(d.thousands ? { thousands: d.thousands } : {}) };
+  return {
+    delimiter,
+    decimal: numbers.decimal ?? '.',
+    thousands: numbers.thousands,
+    encoding: sample.encoding,
+    skip: d.skip ?? 0,
+    missing: d.missing ?? [''],
+  };
 }
 
 function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
@@ -70,9 +79,17 @@ function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
 
 async function readPlain(db: Database, input: Input, path: string, dialect: ResolvedDialect): Promise<void> {
   const types = input.source.columns;
-  const extra = types ? [`types = {${Object.entries(types).map(([c, t]) => `${quoteString(c)}: ${quoteString(t)}`).join(', ')}}`] : [];
+  const extra = types
+    ? [
+        `types = {${Object.entries(types)
+          .map(([c, t]) => `${quoteString(c)}: ${quoteString(t)}`)
+          .join(', ')}}`,
+      ]
+    : [];
   try {
-    await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_csv(${quoteString(path)}, ${csvOptions(dialect, extra)})`);
+    await db.run(
+      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_csv(${quoteString(path)}, ${csvOptions(dialect, extra)})`,
+    );
   } catch (e) {
     throw csvError(e, input, dialect);
   }
@@ -82,64 +99,120 @@ async function readPlain(db: Database, input: Input, path: string, dialect: Reso
 function csvError(e: unknown, input: Input, dialect: ResolvedDialect): InputError {
   const text = e instanceof Error ? e.message : String(e);
   const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
-  const conversion = /Error when converting column "([^"]+)"\. Could not convert string "([^"]*)" to '(\w+)'/.exec(text);
+  const conversion = /Error when converting column "([^"]+)"\. Could not convert string "([^"]*)" to '(\w+)'/.exec(
+    text,
+  );
   if (line && conversion) {
     const [, column, found, type] = conversion;
     const original = /Original Line: (.*)/.exec(text)?.[1] ?? '';
     const index = original ? splitLine(original, dialect.delimiter).findIndex((c) => c.trim() === found) : -1;
-    return new InputError(`column \`${column}\`: expected ${describeType(type!)}, found \`${found}\``, { file: input.label, line: Number(line), column: index >= 0 ? index + 1 : undefined }, `correct the cell, or declare the column's type in data/sources.yaml (columns: { ${column}: VARCHAR })`);
+    return new InputError(
+      `column \`${column}\`: expected ${describeType(type!)}, found \`${found}\``,
+      { file: input.label, line: Number(line), column: index >= 0 ? index + 1 : undefined },
+      `correct the cell, or declare the column's type in data/sources.yaml (columns: { ${column}: VARCHAR })`,
+    );
   }
   const first = text.split('\n').filter((l) => l.trim())[0] ?? text;
-  return new InputError(`cannot read the CSV: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, line ? { file: input.label, line: Number(line) } : input.label, 'check the dialect (delimiter, decimal, skip, missing) in data/sources.yaml, or run `istsoll inspect` on the file');
+  return new InputError(
+    `cannot read the CSV: ${first.replace(/^[A-Za-z ]+Error: /, '')}`,
+    line ? { file: input.label, line: Number(line) } : input.label,
+    'check the dialect (delimiter, decimal, skip, missing) in data/sources.yaml, or run `istsoll inspect` on the file',
+  );
 }
 
 function describeType(type: string): string {
-  return /INT/.test(type) ? 'a whole number' : /DOUBLE|FLOAT|DECIMAL/.test(type) ? 'a number' : `a ${type.toLowerCase()}`;
+  return /INT/.test(type)
+    ? 'a whole number'
+    : /DOUBLE|FLOAT|DECIMAL/.test(type)
+      ? 'a number'
+      : `a ${type.toLowerCase()}`;
 }
 
 async function readParquet(db: Database, input: Input): Promise<void> {
   const isDir = (await stat(input.path)).isDirectory();
   const glob = isDir ? join(input.path, '**', '*.parquet') : input.path;
   try {
-    await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`);
+    await db.run(
+      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`,
+    );
   } catch (e) {
-    throw new InputError(`cannot read the Parquet ${isDir ? 'files' : 'file'}: ${(e as Error).message.split('\n')[0]}`, input.label);
+    throw new InputError(
+      `cannot read the Parquet ${isDir ? 'files' : 'file'}: ${(e as Error).message.split('\n')[0]}`,
+      input.label,
+    );
   }
-  const names = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${quoteIdent(input.name)})`)).map((r) => r.column_name);
+  const names = (
+    await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${quoteIdent(input.name)})`)
+  ).map((r) => r.column_name);
   checkColumns(names, input, input.label);
 }
 
 /** Reads every cell as text (with its line), then converts numbers and signs in one statement. */
-async function readWithSigns(db: Database, input: Input, path: string, dialect: ResolvedDialect, rules: MarkerRules, headerLine: number): Promise<void> {
+async function readWithSigns(
+  db: Database,
+  input: Input,
+  path: string,
+  dialect: ResolvedDialect,
+  rules: MarkerRules,
+  headerLine: number,
+): Promise<void> {
   const raw = `_raw_${input.name}`;
   try {
-    await db.run(`CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT row_number() OVER () + ${headerLine} AS _line, * FROM read_csv(${quoteString(path)}, ${csvOptions({ ...dialect, missing: [] }, ['all_varchar = true'])})`);
+    await db.run(
+      `CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT row_number() OVER () + ${headerLine} AS _line, * FROM read_csv(${quoteString(path)}, ${csvOptions({ ...dialect, missing: [] }, ['all_varchar = true'])})`,
+    );
   } catch (e) {
     throw csvError(e, input, dialect);
   }
-  const names = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${quoteIdent(raw)}) WHERE column_name <> '_line'`)).map((r) => r.column_name);
+  const names = (
+    await db.query<{ column_name: string }>(
+      `SELECT column_name FROM (DESCRIBE ${quoteIdent(raw)}) WHERE column_name <> '_line'`,
+    )
+  ).map((r) => r.column_name);
   await convertText(db, input, raw, names, dialect, rules, (_column, index) => index + 1);
 }
 
-async function readGenesis(db: Database, input: Input, path: string, dialect: ResolvedDialect, rules: MarkerRules | null): Promise<void> {
+async function readGenesis(
+  db: Database,
+  input: Input,
+  path: string,
+  dialect: ResolvedDialect,
+  rules: MarkerRules | null,
+): Promise<void> {
   const text = await readFile(path, 'utf8');
-  const looksLikeValue = (cell: string) => new RegExp(numberPattern(dialect)).test(cell.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || (rules ? cell in rules.signs : false);
+  const looksLikeValue = (cell: string) =>
+    new RegExp(numberPattern(dialect)).test(cell.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) ||
+    (rules ? cell in rules.signs : false);
   const table = parseGenesisTable(text, dialect.delimiter, input.source.genesis ?? {}, input.label, looksLikeValue);
   checkColumns(table.columns, input, input.label);
   // The tidy table goes to DuckDB through a temporary file: one bulk read instead of row-by-row inserts.
   const tidy = join(tmpdir(), `istsoll-${process.pid}-${input.name}.tidy.csv`);
   const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
-  const lines = [['_line', '_column', ...table.columns].map(quote).join(';'), ...table.rows.map((r, i) => [table.origins[i]!.line, table.origins[i]!.column, ...r.map(quote)].join(';'))];
+  const lines = [
+    ['_line', '_column', ...table.columns].map(quote).join(';'),
+    ...table.rows.map((r, i) => [table.origins[i]!.line, table.origins[i]!.column, ...r.map(quote)].join(';')),
+  ];
   const raw = `_raw_${input.name}`;
   try {
     await writeFile(tidy, `${lines.join('\n')}\n`);
-    await db.run(`CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT * REPLACE (_line::INTEGER AS _line, _column::INTEGER AS _column) FROM read_csv(${quoteString(tidy)}, header = true, delim = ';', quote = '"', all_varchar = true)`);
+    await db.run(
+      `CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT * REPLACE (_line::INTEGER AS _line, _column::INTEGER AS _column) FROM read_csv(${quoteString(tidy)}, header = true, delim = ';', quote = '"', all_varchar = true)`,
+    );
   } finally {
     await rm(tidy, { force: true });
   }
   const value = table.columns[table.columns.length - 1]!;
   const declared = input.source.columns ?? {};
-  await convertText(db, input, raw, table.columns, dialect, rules ?? { signs: {}, suffixes: {}, parentheses: null }, (column) => (column === value ? '_column' : null), { [value]: declared[value] ?? 'DOUBLE' });
+  await convertText(
+    db,
+    input,
+    raw,
+    table.columns,
+    dialect,
+    rules ?? { signs: {}, suffixes: {}, parentheses: null },
+    (column) => (column === value ? '_column' : null),
+    { [value]: declared[value] ?? 'DOUBLE' },
+  );
 }
 
 /**
@@ -161,28 +234,47 @@ async function convertText(
   const cell = (c: string) => `NULLIF(trim(${quoteIdent(c)}), '')`;
   const sql = Object.fromEntries(names.map((c) => [c, valueSql(cell(c), rules, dialect)]));
   const numericType = (t: ColumnType | undefined) => t === 'INTEGER' || t === 'BIGINT' || t === 'DOUBLE';
-  const candidates = names.filter((c) => c !== input.source.year && (declared[c] === undefined || numericType(declared[c])));
+  const candidates = names.filter(
+    (c) => c !== input.source.year && (declared[c] === undefined || numericType(declared[c])),
+  );
   // One pass decides which columns hold numbers, and whether only whole ones.
   const profile = candidates.length
-    ? ((await db.query(`SELECT ${candidates.map((c, i) => `bool_and(${sql[c]!.valid}) AS ok${i}, count(${sql[c]!.value}) AS n${i}, bool_and(${sql[c]!.value} IS NULL OR ${sql[c]!.value} = floor(${sql[c]!.value})) AS int${i}`).join(', ')} FROM ${quoteIdent(raw)}`))[0] ?? {})
+    ? ((
+        await db.query(
+          `SELECT ${candidates.map((c, i) => `bool_and(${sql[c]!.valid}) AS ok${i}, count(${sql[c]!.value}) AS n${i}, bool_and(${sql[c]!.value} IS NULL OR ${sql[c]!.value} = floor(${sql[c]!.value})) AS int${i}`).join(', ')} FROM ${quoteIdent(raw)}`,
+        )
+      )[0] ?? {})
     : {};
   const numeric = new Map<string, ColumnType>();
   candidates.forEach((c, i) => {
     if (numericType(declared[c])) numeric.set(c, declared[c]!);
-    else if (profile[`ok${i}`] && Number(profile[`n${i}`]) > 0) numeric.set(c, profile[`int${i}`] ? 'BIGINT' : 'DOUBLE');
+    else if (profile[`ok${i}`] && Number(profile[`n${i}`]) > 0)
+      numeric.set(c, profile[`int${i}`] ? 'BIGINT' : 'DOUBLE');
   });
   for (const [c, i] of [...numeric.keys()].map((c) => [c, candidates.indexOf(c)] as const)) {
     if (profile[`ok${i}`] !== false) continue;
-    const [bad] = await db.query<{ line: number; v: string; col: number | null }>(`SELECT _line AS line, ${quoteIdent(c)} AS v, ${typeof columnOf(c, 0) === 'string' ? columnOf(c, 0) : 'NULL'} AS col FROM ${quoteIdent(raw)} WHERE NOT ${sql[c]!.valid} ORDER BY _line LIMIT 1`);
-    const column = typeof columnOf(c, names.indexOf(c)) === 'number' ? (columnOf(c, names.indexOf(c)) as number) : (bad!.col ?? undefined);
-    throw new InputError(`column \`${c}\`: expected a number${Object.keys(rules.signs).length ? ` or one of the signs ${Object.keys(rules.signs).join(' ')}` : ''}, found \`${bad!.v}\``, { file: input.label, line: bad!.line, column }, `correct the cell, or declare the sign under \`markers\` in data/sources.yaml`);
+    const [bad] = await db.query<{ line: number; v: string; col: number | null }>(
+      `SELECT _line AS line, ${quoteIdent(c)} AS v, ${typeof columnOf(c, 0) === 'string' ? columnOf(c, 0) : 'NULL'} AS col FROM ${quoteIdent(raw)} WHERE NOT ${sql[c]!.valid} ORDER BY _line LIMIT 1`,
+    );
+    const column =
+      typeof columnOf(c, names.indexOf(c)) === 'number'
+        ? (columnOf(c, names.indexOf(c)) as number)
+        : (bad!.col ?? undefined);
+    throw new InputError(
+      `column \`${c}\`: expected a number${Object.keys(rules.signs).length ? ` or one of the signs ${Object.keys(rules.signs).join(' ')}` : ''}, found \`${bad!.v}\``,
+      { file: input.label, line: bad!.line, column },
+      `correct the cell, or declare the sign under \`markers\` in data/sources.yaml`,
+    );
   }
   const select = names.flatMap((c) => {
     const type = numeric.get(c);
-    if (!type) return [`${cell(c)}${declared[c] && declared[c] !== 'VARCHAR' ? `::${declared[c]}` : ''} AS ${quoteIdent(c)}`];
+    if (!type)
+      return [`${cell(c)}${declared[c] && declared[c] !== 'VARCHAR' ? `::${declared[c]}` : ''} AS ${quoteIdent(c)}`];
     return [`(${sql[c]!.value})::${type} AS ${quoteIdent(c)}`, `${sql[c]!.note} AS ${quoteIdent(`${c}__note`)}`];
   });
-  await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT ${select.join(', ')} FROM ${quoteIdent(raw)} ORDER BY _line`);
+  await db.run(
+    `CREATE TABLE ${quoteIdent(input.name)} AS SELECT ${select.join(', ')} FROM ${quoteIdent(raw)} ORDER BY _line`,
+  );
   await db.run(`DROP TABLE ${quoteIdent(raw)}`);
 }
 
@@ -197,11 +289,19 @@ async function readHeader(path: string, dialect: ResolvedDialect, input: Input):
   try {
     const buffer = Buffer.alloc(1 << 16);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/);
     const line = dialect.skip + 1;
     const headerLine = lines[dialect.skip];
-    if (headerLine === undefined || headerLine.trim() === '') throw new InputError('no header line', { file: input.label, line }, dialect.skip ? `check \`skip: ${dialect.skip}\` in data/sources.yaml` : 'the first line must name the columns');
+    if (headerLine === undefined || headerLine.trim() === '')
+      throw new InputError(
+        'no header line',
+        { file: input.label, line },
+        dialect.skip ? `check \`skip: ${dialect.skip}\` in data/sources.yaml` : 'the first line must name the columns',
+      );
     return { names: splitLine(headerLine, dialect.delimiter).map((c) => c.trim()), line };
   } finally {
     await handle.close();
@@ -225,7 +325,11 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
     const earlier = first.get(n.toLowerCase());
     if (earlier !== undefined) {
       const how = names[earlier] === n ? '' : ` (as \`${names[earlier]}\` in column ${earlier + 1}; names ignore case)`;
-      throw new InputError(`column \`${n}\` appears twice in the header${how}`, typeof where === 'string' ? { file: where, column: i + 1 } : { ...where, column: i + 1 }, 'give every column its own name');
+      throw new InputError(
+        `column \`${n}\` appears twice in the header${how}`,
+        typeof where === 'string' ? { file: where, column: i + 1 } : { ...where, column: i + 1 },
+        'give every column its own name',
+      );
     }
     first.set(n.toLowerCase(), i);
     seen.add(n);
@@ -233,11 +337,20 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
   const declared = Object.keys(input.source.columns ?? {});
   if (!declared.length) return;
   for (const col of declared) {
-    if (!seen.has(col)) throw new InputError(`column \`${col}\` is declared but not in ${input.label}`, input.where(['columns', col]), didYouMean(col, names) ?? `columns in the file: ${names.join(', ')}`);
+    if (!seen.has(col))
+      throw new InputError(
+        `column \`${col}\` is declared but not in ${input.label}`,
+        input.where(['columns', col]),
+        didYouMean(col, names) ?? `columns in the file: ${names.join(', ')}`,
+      );
   }
   const extra = names.filter((n) => !declared.includes(n));
   if (extra.length) {
-    throw new InputError(`column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `\`${e}\``).join(', ')} in ${input.label} ${extra.length > 1 ? 'are' : 'is'} not declared`, input.where(['columns']), 'add them under `columns` in data/sources.yaml, or remove them from the file');
+    throw new InputError(
+      `column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `\`${e}\``).join(', ')} in ${input.label} ${extra.length > 1 ? 'are' : 'is'} not declared`,
+      input.where(['columns']),
+      'add them under `columns` in data/sources.yaml, or remove them from the file',
+    );
   }
 }
 
@@ -245,6 +358,11 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
 async function toUtf8(path: string, sample: Sample): Promise<string> {
   if (sample.encoding === 'utf-8') return path;
   const out = join(tmpdir(), `istsoll-${process.pid}-${basename(path)}.utf8`);
-  await pipeline(createReadStream(path), iconv.decodeStream(sample.encoding), iconv.encodeStream('utf-8'), createWriteStream(out));
+  await pipeline(
+    createReadStream(path),
+    iconv.decodeStream(sample.encoding),
+    iconv.encodeStream('utf-8'),
+    createWriteStream(out),
+  );
   return out;
 }

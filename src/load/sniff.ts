@@ -66,13 +66,20 @@ export function detectNumbers(text: string, delimiter: string): Pick<Dialect, 'd
   const cells = text
     .split(/\r?\n/, 2000)
     .flatMap((l) => l.split(delimiter))
-    .map((c) => c.trim().replace(/^"|"$/g, '').replace(/[prs]$/, '').replace(/^\((.*)\)$/, '$1'));
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^"|"$/g, '')
+        .replace(/[prs]$/, '')
+        .replace(/^\((.*)\)$/, '$1'),
+    );
   const count = (re: RegExp) => cells.filter((c) => re.test(c)).length;
   const germanGrouped = count(/^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/);
   const commaDecimal = count(/^-?\d+,\d+$/);
   const pointDecimal = count(/^-?\d+\.\d{1,2}$|^-?\d+\.\d{4,}$/);
   const englishGrouped = count(/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/);
-  if (commaDecimal + germanGrouped > pointDecimal + englishGrouped) return { decimal: ',', ...(germanGrouped ? { thousands: '.' } : {}) };
+  if (commaDecimal + germanGrouped > pointDecimal + englishGrouped)
+    return { decimal: ',', ...(germanGrouped ? { thousands: '.' } : {}) };
   // A comma-delimited file cannot also group thousands with commas unquoted; only then do we guess it.
   return { decimal: '.', ...(englishGrouped > pointDecimal && delimiter !== ',' ? { thousands: ',' } : {}) };
 }

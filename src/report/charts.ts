@@ -71,7 +71,14 @@ const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
 const ink = '#222';
 
 export const axisTitles: Record<Lang, Record<Unit | 'year', string>> = {
-  de: { year: 'Jahr', percent: 'Anteil in %', per_1000: 'je 1.000', count: 'Anzahl', mean: 'Mittelwert', ratio: 'Verhältnis' },
+  de: {
+    year: 'Jahr',
+    percent: 'Anteil in %',
+    per_1000: 'je 1.000',
+    count: 'Anzahl',
+    mean: 'Mittelwert',
+    ratio: 'Verhältnis',
+  },
   en: { year: 'Year', percent: 'Share in %', per_1000: 'per 1,000', count: 'Number', mean: 'Mean', ratio: 'Ratio' },
 };
 
@@ -99,7 +106,14 @@ export function chartConfig() {
   return {
     font,
     view: { stroke: null },
-    axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' as const, titleColor: '#444', labelColor: '#333', gridColor: '#e5e5e5' },
+    axis: {
+      labelFontSize: 12,
+      titleFontSize: 12,
+      titleFontWeight: 'normal' as const,
+      titleColor: '#444',
+      labelColor: '#333',
+      gridColor: '#e5e5e5',
+    },
     legend: { labelFontSize: 12, orient: 'bottom' as const, title: null, symbolStrokeWidth: 2, labelLimit: 400 },
   };
 }
@@ -107,20 +121,28 @@ export function chartConfig() {
 export function buildChart(input: ChartInput): TopLevelSpec {
   const rows = toRows(input);
   const labels = input.series.map((s) => s.label);
-  const colors = labels.map((_, i) => input.colors?.[i] ?? { line: palette[i % palette.length]!, text: textPalette[i % textPalette.length]! });
+  const colors = labels.map(
+    (_, i) => input.colors?.[i] ?? { line: palette[i % palette.length]!, text: textPalette[i % textPalette.length]! },
+  );
   const projections = input.projections ?? [];
   const years = [...rows.map((r) => r.year), ...input.targets.map((t) => t.year), ...projections.map((p) => p.to.year)];
   const first = Math.min(...years);
   const last = Math.max(...years);
   // Room to the right of the latest value for its label when no target lies further ahead.
-  const end = input.targets.some((t) => t.year === last) || projections.some((p) => p.to.year === last) ? last : last + 1;
+  const end =
+    input.targets.some((t) => t.year === last) || projections.some((p) => p.to.year === last) ? last : last + 1;
   const hasBand = rows.some((r) => r.low !== null && r.high !== null);
   const titles = axisTitles[input.lang];
   const tip = tooltipTitles[input.lang];
   // Colour and shape share one field and domain, so Vega-Lite merges them into a single legend.
   // A single series needs no legend: the text says what it is.
   const legend = labels.length > 1 ? {} : { legend: null };
-  const color = () => ({ field: 'series', type: 'nominal' as const, scale: { domain: labels, range: colors.map((c) => c.line) }, ...legend });
+  const color = () => ({
+    field: 'series',
+    type: 'nominal' as const,
+    scale: { domain: labels, range: colors.map((c) => c.line) },
+    ...legend,
+  });
   // Missing years are null rows: the line and band break there instead of bridging the gap.
   const invalid = 'break-paths-filter-domains' as const;
   const value = { field: 'value', type: 'quantitative' as const };
@@ -130,8 +152,16 @@ export function buildChart(input: ChartInput): TopLevelSpec {
   if (input.rule) {
     // Across the whole time axis: the rule carries its own years, as every layer shares the x encoding.
     const data = { values: [{ year: first, end, value: input.rule.value, label: input.rule.label }] };
-    layers.push({ data, mark: { type: 'rule', color: '#8c959f', strokeWidth: 1.5 }, encoding: { x2: { field: 'end' }, y: value } });
-    layers.push({ data, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 11, color: '#59636e' }, encoding: { y: value, text: { field: 'label' } } });
+    layers.push({
+      data,
+      mark: { type: 'rule', color: '#8c959f', strokeWidth: 1.5 },
+      encoding: { x2: { field: 'end' }, y: value },
+    });
+    layers.push({
+      data,
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 11, color: '#59636e' },
+      encoding: { y: value, text: { field: 'label' } },
+    });
   }
   // One band per series in a fixed colour: a colour encoding here would merge the pale band into the legend.
   labels.forEach((name, i) => {
@@ -146,7 +176,11 @@ export function buildChart(input: ChartInput): TopLevelSpec {
     const i = labels.indexOf(p.series);
     if (i < 0) return;
     const data = { values: [p.from, p.to].map((point) => ({ ...point, text: p.text })) };
-    layers.push({ data, mark: { type: 'line', strokeWidth: 1.75, strokeDash: [6, 4], color: colors[i]!.line, opacity: 0.9 }, encoding: { y: value, tooltip: { field: 'text', type: 'nominal' } } });
+    layers.push({
+      data,
+      mark: { type: 'line', strokeWidth: 1.75, strokeDash: [6, 4], color: colors[i]!.line, opacity: 0.9 },
+      encoding: { y: value, tooltip: { field: 'text', type: 'nominal' } },
+    });
   });
   const zero = input.rule !== undefined && input.rule.value === 0;
   layers.push({
@@ -161,7 +195,12 @@ export function buildChart(input: ChartInput): TopLevelSpec {
     encoding: {
       y: value,
       color: color(),
-      shape: { field: 'series', type: 'nominal', scale: { domain: labels, range: labels.map((_, i) => shapes[i % shapes.length]!) }, ...legend },
+      shape: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: labels, range: labels.map((_, i) => shapes[i % shapes.length]!) },
+        ...legend,
+      },
       tooltip: [
         ...(labels.length > 1 ? [{ field: 'series', type: 'nominal' as const, title: tip.series }] : []),
         { field: 'year', type: 'ordinal', title: titles.year },
@@ -176,15 +215,30 @@ export function buildChart(input: ChartInput): TopLevelSpec {
     if (!tag) return;
     layers.push({
       transform: [{ filter: { and: [ofSeries(name), { field: 'tag', equal: tag }] } }],
-      mark: { type: 'text', align: 'left', dx: 7, dy: tag === 'above' ? -10 : 12, fontWeight: 'bold', fontSize: 12, color: colors[i]!.text },
+      mark: {
+        type: 'text',
+        align: 'left',
+        dx: 7,
+        dy: tag === 'above' ? -10 : 12,
+        fontWeight: 'bold',
+        fontSize: 12,
+        color: colors[i]!.text,
+      },
       encoding: { y: value, text: { field: 'text' } },
     });
   });
   // Targets in the colour of the series they are for (black when there is one series or none is named).
   const black = { line: ink, text: ink };
-  const targetColor = (t: ChartTarget) => (labels.length > 1 && t.series !== undefined && labels.includes(t.series) ? colors[labels.indexOf(t.series)]! : black);
+  const targetColor = (t: ChartTarget) =>
+    labels.length > 1 && t.series !== undefined && labels.includes(t.series)
+      ? colors[labels.indexOf(t.series)]!
+      : black;
   for (const c of [...new Set(input.targets.map((t) => targetColor(t)))]) {
-    const data = { values: input.targets.filter((t) => targetColor(t) === c).map((t) => ({ year: t.year, value: t.value, label: t.label, tooltip: t.tooltip ?? t.label })) };
+    const data = {
+      values: input.targets
+        .filter((t) => targetColor(t) === c)
+        .map((t) => ({ year: t.year, value: t.value, label: t.label, tooltip: t.tooltip ?? t.label })),
+    };
     layers.push({
       data,
       mark: { type: 'point', shape: 'diamond', filled: true, size: 130, color: c.line, opacity: 1 },
@@ -212,7 +266,15 @@ export function buildChart(input: ChartInput): TopLevelSpec {
         // A little room before the first and after the last year, so that their labels sit under them.
         scale: { domain: [first - 0.4, end + 0.4], nice: false, zero: false },
         // About one year label per 56 pixels, at round years (every year, every second, every fifth).
-        axis: { format: 'd', tickMinStep: 1, tickCount: { expr: 'ceil(width / 56)' }, labelOverlap: true, grid: false, ticks: false, labelPadding: 6 },
+        axis: {
+          format: 'd',
+          tickMinStep: 1,
+          tickCount: { expr: 'ceil(width / 56)' },
+          labelOverlap: true,
+          grid: false,
+          ticks: false,
+          labelPadding: 6,
+        },
       },
     },
     layer: layers,
@@ -282,15 +344,29 @@ export function buildBars(input: BarsInput): TopLevelSpec {
     high: b.value !== null ? (b.high ?? null) : null,
     interval: b.value !== null ? (b.intervalText ?? '') : '',
   }));
-  const y = { field: 'category', type: 'nominal' as const, sort: input.categories, title: null, axis: { labelLimit: 220, labelFontSize: 12, ticks: false, labelPadding: 6 } };
+  const y = {
+    field: 'category',
+    type: 'nominal' as const,
+    sort: input.categories,
+    title: null,
+    axis: { labelLimit: 220, labelFontSize: 12, ticks: false, labelPadding: 6 },
+  };
   const color = {
     field: 'series',
     type: 'nominal' as const,
     scale: { domain: input.series, range: input.series.map((_, i) => palette[i % palette.length]!) },
     ...(grouped ? {} : { legend: null }),
   };
-  const offset = grouped ? { yOffset: { field: 'series', type: 'nominal' as const, sort: input.series, scale: { paddingInner: 0.1 } } } : {};
-  const x = { field: 'value', type: 'quantitative' as const, title: axisTitles[input.lang][input.unit], scale: { zero: true, nice: true }, axis: { format: ',~f', grid: true, tickCount: 6 } };
+  const offset = grouped
+    ? { yOffset: { field: 'series', type: 'nominal' as const, sort: input.series, scale: { paddingInner: 0.1 } } }
+    : {};
+  const x = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: axisTitles[input.lang][input.unit],
+    scale: { zero: true, nice: true },
+    axis: { format: ',~f', grid: true, tickCount: 6 },
+  };
   const layers: Layer[] = [
     {
       mark: { type: 'bar', height: { band: 0.85 } },
@@ -308,18 +384,51 @@ export function buildBars(input: BarsInput): TopLevelSpec {
       },
     },
   ];
-  if (hasInterval) layers.push({ mark: { type: 'rule', color: ink, strokeWidth: 1.2 }, encoding: { y, ...offset, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } });
+  if (hasInterval)
+    layers.push({
+      mark: { type: 'rule', color: ink, strokeWidth: 1.2 },
+      encoding: { y, ...offset, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+    });
   input.series.forEach((name, i) => {
     layers.push({
       transform: [{ filter: { field: 'series', equal: name } }],
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: textPalette[i % textPalette.length]! },
-      encoding: { y, ...offset, x: { field: hasInterval ? 'label_at' : 'at', type: 'quantitative' }, text: { field: 'text' } },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'middle',
+        dx: 4,
+        fontSize: 11,
+        color: textPalette[i % textPalette.length]!,
+      },
+      encoding: {
+        y,
+        ...offset,
+        x: { field: hasInterval ? 'label_at' : 'at', type: 'quantitative' },
+        text: { field: 'text' },
+      },
     });
   });
   if (input.rule) {
     const data = { values: [{ value: input.rule.value, label: input.rule.label }] };
-    layers.push({ data, mark: { type: 'rule', color: ink, strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'value', type: 'quantitative' } } });
-    layers.push({ data, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: -6, fontSize: 11, fontWeight: 'bold', color: ink }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
+    layers.push({
+      data,
+      mark: { type: 'rule', color: ink, strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'value', type: 'quantitative' } },
+    });
+    layers.push({
+      data,
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'bottom',
+        dx: 4,
+        y: -6,
+        fontSize: 11,
+        fontWeight: 'bold',
+        color: ink,
+      },
+      encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+    });
   }
   return {
     description: input.description,

@@ -35,7 +35,15 @@ export function buildMap(input: MapInput): TopLevelSpec {
   // Only what the map shows travels with it: the geometry, the name and the shown value.
   const features = input.features.map((f) => {
     const area = byCode.get(String(f.properties?.[input.property] ?? ''));
-    return { type: 'Feature', geometry: rewind(f.geometry), properties: { name: area?.name ?? String(f.properties?.[input.property] ?? ''), value: area?.value ?? null, text: area && area.value !== null ? area.text : t.none } };
+    return {
+      type: 'Feature',
+      geometry: rewind(f.geometry),
+      properties: {
+        name: area?.name ?? String(f.properties?.[input.property] ?? ''),
+        value: area?.value ?? null,
+        text: area && area.value !== null ? area.text : t.none,
+      },
+    };
   });
   const shape = { type: 'geoshape' as const, stroke: '#ffffff', strokeWidth: 1 };
   const tooltip = [
@@ -56,7 +64,13 @@ export function buildMap(input: MapInput): TopLevelSpec {
         transform: [{ filter: 'isValid(datum.properties.value)' }],
         mark: shape,
         encoding: {
-          color: { field: 'properties.value', type: 'quantitative', title: input.valueTitle, scale: { type: 'quantize', scheme: 'blues', nice: true }, legend: { format: ',~f' } },
+          color: {
+            field: 'properties.value',
+            type: 'quantitative',
+            title: input.valueTitle,
+            scale: { type: 'quantize', scheme: 'blues', nice: true },
+            legend: { format: ',~f' },
+          },
           tooltip,
         },
       },
@@ -73,7 +87,8 @@ type Ring = [number, number][];
  */
 export function rewind(geometry: unknown): unknown {
   const g = geometry as { type?: string; coordinates?: unknown };
-  const polygon = (rings: Ring[]) => rings.map((ring, i) => (signedArea(ring) > 0 === (i === 0) ? [...ring].reverse() : ring));
+  const polygon = (rings: Ring[]) =>
+    rings.map((ring, i) => (signedArea(ring) > 0 === (i === 0) ? [...ring].reverse() : ring));
   if (g?.type === 'Polygon') return { ...g, coordinates: polygon(g.coordinates as Ring[]) };
   if (g?.type === 'MultiPolygon') return { ...g, coordinates: (g.coordinates as Ring[][]).map(polygon) };
   return geometry;

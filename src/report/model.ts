@@ -1,7 +1,19 @@
 // Stage 4a: project + values + comparisons → everything the report says, as plain localized data. Pure and
 // deterministic for a given `now`; report.ts only turns it into HTML.
 import { worstStatus } from '../compare/index.js';
-import { formatDifference, formatPoints, formatTarget, formatValue, label, localize, statusSymbols, statusWords, translateNote, unitDigits, type Lang } from '../core/format.js';
+import {
+  formatDifference,
+  formatPoints,
+  formatTarget,
+  formatValue,
+  label,
+  localize,
+  statusSymbols,
+  statusWords,
+  translateNote,
+  unitDigits,
+  type Lang,
+} from '../core/format.js';
 import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { buildFigures, type Figure } from './figures.js';
@@ -106,34 +118,65 @@ export interface Appendix {
 
 const statusDisplayOrder: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
 
-export function buildReportModel(whole: Project, values: IndicatorValue[], comparisons: Comparison[], options: ReportOptions): ReportModel {
+export function buildReportModel(
+  whole: Project,
+  values: IndicatorValue[],
+  comparisons: Comparison[],
+  options: ReportOptions,
+): ReportModel {
   const { lang } = options;
   const scope = options.field === undefined ? null : whole.fields.find((f) => f.id === options.field);
   if (scope === undefined) throw new Error(`no field of action \`${options.field}\``);
-  const project = scope ? { ...whole, fields: [scope], indicators: whole.indicators.filter((i) => i.field === scope.id) } : whole;
+  const project = scope
+    ? { ...whole, fields: [scope], indicators: whole.indicators.filter((i) => i.field === scope.id) }
+    : whole;
   if (scope) {
     const ids = new Set(project.indicators.map((i) => i.id));
     values = values.filter((v) => ids.has(v.indicator));
     comparisons = comparisons.filter((c) => ids.has(c.indicator));
   }
   const ui = texts[lang];
-  const badge = (status: Status): StatusBadge => ({ status, symbol: statusSymbols[status], word: statusWords[lang][status] });
+  const badge = (status: Status): StatusBadge => ({
+    status,
+    symbol: statusSymbols[status],
+    word: statusWords[lang][status],
+  });
   // A suppressed cell keeps its reason and nothing else, whatever the stage before left in it.
-  const shown = values.map((v) => (v.suppressed ? { ...v, value: null, numerator: null, denominator: null, se: null, low: null, high: null } : v));
+  const shown = values.map((v) =>
+    v.suppressed ? { ...v, value: null, numerator: null, denominator: null, se: null, low: null, high: null } : v,
+  );
   const fieldOrder = project.fields.map((f) => f.id);
   const indicators = project.indicators
     .map((ind, i) => ({ ind, i }))
     .sort((a, b) => fieldOrder.indexOf(a.ind.field) - fieldOrder.indexOf(b.ind.field) || a.i - b.i)
-    .map(({ ind }) => buildSection(project, ind, shown.filter((v) => v.indicator === ind.id), comparisons.filter((c) => c.indicator === ind.id), lang, badge));
-  const countOf = (sections: IndicatorSection[]) => statusDisplayOrder.map((s) => ({ ...badge(s), count: sections.filter((i) => i.status.status === s).length }));
+    .map(({ ind }) =>
+      buildSection(
+        project,
+        ind,
+        shown.filter((v) => v.indicator === ind.id),
+        comparisons.filter((c) => c.indicator === ind.id),
+        lang,
+        badge,
+      ),
+    );
+  const countOf = (sections: IndicatorSection[]) =>
+    statusDisplayOrder.map((s) => ({ ...badge(s), count: sections.filter((i) => i.status.status === s).length }));
   const fields = project.fields.map((field): FieldOverview => {
     const own = indicators.filter((s) => s.field === field.id);
-    return { id: field.id, title: localize(field.title, lang), counts: countOf(own), indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })) };
+    return {
+      id: field.id,
+      title: localize(field.title, lang),
+      counts: countOf(own),
+      indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })),
+    };
   });
   const latest = Math.max(...shown.filter((v) => v.value !== null).map((v) => v.year));
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  const dateTime = (extra: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
-  const zone = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', timeZoneName: 'short' }).formatToParts(options.now).find((p) => p.type === 'timeZoneName')?.value;
+  const dateTime = (extra: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', timeZoneName: 'short' })
+    .formatToParts(options.now)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return {
     lang,
     title: localize(project.config.title, lang),
@@ -146,7 +189,10 @@ export function buildReportModel(whole: Project, values: IndicatorValue[], compa
     ui,
     legend: statusDisplayOrder.map(badge),
     keyFigures: [
-      { value: String(indicators.length), label: ui.keyIndicators(indicators.length, fields.filter((f) => f.indicators.length).length) },
+      {
+        value: String(indicators.length),
+        label: ui.keyIndicators(indicators.length, fields.filter((f) => f.indicators.length).length),
+      },
       { value: String(comparisons.length), label: ui.keyTargets(comparisons.length) },
       ...(Number.isFinite(latest) ? [{ value: String(latest), label: ui.keyLatest }] : []),
     ],
@@ -165,30 +211,59 @@ function buildAppendix(project: Project, lang: Lang, provenance: Provenance | un
     notes: [ui.methodNote, ui.suppressionNote(min_count, min_respondents, flag_respondents)],
     sources: Object.entries(project.sources).map(([name, source]) => {
       const table = provenance?.tables.find((t) => t.name === name);
-      return { name, description: source.description ?? null, file: `data/${source.file}`, rows: table ? number.format(table.rows) : null, hash: table?.hash ?? null };
+      return {
+        name,
+        description: source.description ?? null,
+        file: `data/${source.file}`,
+        rows: table ? number.format(table.rows) : null,
+        hash: table?.hash ?? null,
+      };
     }),
     files: provenance?.files ?? [],
   };
 }
 
-function buildSection(project: Project, ind: IndicatorFile, values: IndicatorValue[], comparisons: Comparison[], lang: Lang, badge: (s: Status) => StatusBadge): IndicatorSection {
+function buildSection(
+  project: Project,
+  ind: IndicatorFile,
+  values: IndicatorValue[],
+  comparisons: Comparison[],
+  lang: Lang,
+  badge: (s: Status) => StatusBadge,
+): IndicatorSection {
   const ui = texts[lang];
   const title = localize(ind.title, lang);
   const groupLabel = (g: string) => (ind.groups ? label(project, ind.groups.column, g, lang) : g);
-  const subjectOf = (c: Comparison) => (c.series === 'gap' ? ui.gapBetweenGroups : c.group !== null ? groupLabel(c.group) : ui.everyone);
+  const subjectOf = (c: Comparison) =>
+    c.series === 'gap' ? ui.gapBetweenGroups : c.group !== null ? groupLabel(c.group) : ui.everyone;
   const round = (x: number) => Number(x.toFixed(unitDigits[ind.unit]));
   const targets = comparisons.map((c): TargetLine => {
-    const fmt = (x: number) => (c.series === 'gap' ? formatDifference(x, ind.unit, lang) : formatValue(x, ind.unit, lang));
+    const fmt = (x: number) =>
+      c.series === 'gap' ? formatDifference(x, ind.unit, lang) : formatValue(x, ind.unit, lang);
     return {
       subject: subjectOf(c),
       ist: c.latest ? fmt(c.latest.value) : '–',
       istYear: c.latest?.year ?? null,
-      soll: c.target.value === null ? formatGoal(ind, c, lang) : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang)}`,
+      soll:
+        c.target.value === null
+          ? formatGoal(ind, c, lang)
+          : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang)}`,
       sollYear: c.target.year,
-      gap: c.gap === null ? '–' : c.gap > 0 ? ui.toGo(formatDifference(c.gap, ind.unit, lang)) : c.gap < 0 ? ui.exceededBy(formatDifference(-c.gap, ind.unit, lang)) : ui.exactly,
+      gap:
+        c.gap === null
+          ? '–'
+          : c.gap > 0
+            ? ui.toGo(formatDifference(c.gap, ind.unit, lang))
+            : c.gap < 0
+              ? ui.exceededBy(formatDifference(-c.gap, ind.unit, lang))
+              : ui.exactly,
       status: badge(c.status),
       reason: c.reason ? translateNote(c.reason, lang) : null,
-      sort: { ist: c.latest ? round(c.latest.value) : null, soll: c.target.value, gap: c.gap === null ? null : round(c.gap) },
+      sort: {
+        ist: c.latest ? round(c.latest.value) : null,
+        soll: c.target.value,
+        gap: c.gap === null ? null : round(c.gap),
+      },
     };
   });
   const summary = comparisons.map((c) => describeComparison(ind, c, subjectOf(c), lang, groupLabel));
@@ -208,28 +283,70 @@ function buildSection(project: Project, ind: IndicatorFile, values: IndicatorVal
   };
 }
 
-function describeComparison(ind: Indicator, c: Comparison, subject: string, lang: Lang, groupLabel: (g: string) => string): string {
+function describeComparison(
+  ind: Indicator,
+  c: Comparison,
+  subject: string,
+  lang: Lang,
+  groupLabel: (g: string) => string,
+): string {
   const ui = texts[lang];
   const isGap = c.series === 'gap';
   const fmt = (x: number) => (isGap ? formatDifference(x, ind.unit, lang, 'long') : formatValue(x, ind.unit, lang));
   const parts: string[] = [];
-  const since = c.latest && c.baseline && c.baseline.year < c.latest.year ? { year: c.baseline.year, text: fmt(c.baseline.value) } : null;
+  const since =
+    c.latest && c.baseline && c.baseline.year < c.latest.year
+      ? { year: c.baseline.year, text: fmt(c.baseline.value) }
+      : null;
   if (c.latest && isGap && ind.groups) {
     const [a, b] = [groupLabel(ind.groups.compared), groupLabel(ind.groups.reference)];
-    parts.push(ui.gapSentence(a, b, c.latest.year, fmt(c.latest.value), since, c.latest.value < 0 || (c.baseline?.value ?? 0) < 0 ? a : null));
+    parts.push(
+      ui.gapSentence(
+        a,
+        b,
+        c.latest.year,
+        fmt(c.latest.value),
+        since,
+        c.latest.value < 0 || (c.baseline?.value ?? 0) < 0 ? a : null,
+      ),
+    );
   } else if (c.latest) {
-    parts.push(ui.valueSentence(ind.unit, c.group !== null ? subject : null, c.group === null && ind.groups !== undefined, c.latest.year, fmt(c.latest.value), since));
+    parts.push(
+      ui.valueSentence(
+        ind.unit,
+        c.group !== null ? subject : null,
+        c.group === null && ind.groups !== undefined,
+        c.latest.year,
+        fmt(c.latest.value),
+        since,
+      ),
+    );
   }
   // The first sentence names the group; without it, the target sentence has to.
   const scope = c.latest ? null : isGap ? ui.gapBetweenGroups : c.group !== null ? subject : null;
-  parts.push(ui.targetSentence(scope, c.target.year, c.target.value === null ? formatGoal(ind, c, lang) : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang, 'long')}`));
+  parts.push(
+    ui.targetSentence(
+      scope,
+      c.target.year,
+      c.target.value === null
+        ? formatGoal(ind, c, lang)
+        : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang, 'long')}`,
+    ),
+  );
   const p = c.projection;
   if (c.status === 'achieved') parts.push(ui.achieved);
   else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? translateNote(c.reason, lang) : null));
   else if (p && p.reachYear !== null && c.latest && p.reachYear <= c.latest.year) parts.push(ui.metNow);
   // A direction-only target has no number the trend could reach.
-  else if (p && c.target.value !== null) parts.push(ui.projection(p.from, p.to, p.reachYear, c.target.year, fmt(p.value)));
-  if (c.status !== 'not_assessable') parts.push(ui.ratingSentence(`${statusSymbols[c.status]} ${statusWords[lang][c.status]}`, c.reason && c.status !== 'achieved' ? translateNote(c.reason, lang) : null));
+  else if (p && c.target.value !== null)
+    parts.push(ui.projection(p.from, p.to, p.reachYear, c.target.year, fmt(p.value)));
+  if (c.status !== 'not_assessable')
+    parts.push(
+      ui.ratingSentence(
+        `${statusSymbols[c.status]} ${statusWords[lang][c.status]}`,
+        c.reason && c.status !== 'achieved' ? translateNote(c.reason, lang) : null,
+      ),
+    );
   return parts.join(' ');
 }
 
@@ -238,7 +355,9 @@ function formatGoal(ind: Indicator, c: Comparison, lang: Lang, style: 'short' | 
   const value = c.target.value;
   if (value === null) return texts[lang].trendGoal(c.direction);
   if (c.series !== 'gap') return formatTarget(value, ind.unit, lang);
-  return ind.unit === 'percent' ? formatPoints(value, lang, style, Number.isInteger(value) ? 0 : 1) : formatTarget(value, ind.unit, lang);
+  return ind.unit === 'percent'
+    ? formatPoints(value, lang, style, Number.isInteger(value) ? 0 : 1)
+    : formatTarget(value, ind.unit, lang);
 }
 
 function definition(project: Project, ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {

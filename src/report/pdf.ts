@@ -6,7 +6,16 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/errors.js';
 
 /** Where Chromium or Chrome usually lives; CHROMIUM_PATH, when set, is the only place looked at. */
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
 
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   const paths = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : candidates;
@@ -21,24 +30,39 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   return null;
 }
 
-export async function writePdf(htmlPath: string, pdfPath: string, env: NodeJS.ProcessEnv = process.env): Promise<{ pages: number }> {
+export async function writePdf(
+  htmlPath: string,
+  pdfPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ pages: number }> {
   const executablePath = await findChromium(env);
   if (!executablePath) {
     throw new InputError(
-      env.CHROMIUM_PATH ? `cannot print the PDF: CHROMIUM_PATH points to ${env.CHROMIUM_PATH}, which is not an executable file` : 'cannot print the PDF: no Chromium or Chrome is installed',
+      env.CHROMIUM_PATH
+        ? `cannot print the PDF: CHROMIUM_PATH points to ${env.CHROMIUM_PATH}, which is not an executable file`
+        : 'cannot print the PDF: no Chromium or Chrome is installed',
       undefined,
       'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
     );
   }
   const { chromium } = await import('playwright-core').catch(() => {
-    throw new InputError('cannot print the PDF: the package playwright-core is missing', undefined, 'run `npm install` in the istsoll folder');
+    throw new InputError(
+      'cannot print the PDF: the package playwright-core is missing',
+      undefined,
+      'run `npm install` in the istsoll folder',
+    );
   });
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     // Nothing but the file itself may load, whatever the HTML says.
-    await page.route(/.*/, (route) => (route.request().url() === pathToFileURL(htmlPath).href ? route.continue() : route.abort()));
+    await page.route(/.*/, (route) =>
+      route.request().url() === pathToFileURL(htmlPath).href ? route.continue() : route.abort(),
+    );
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
     await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   } finally {

@@ -14,7 +14,14 @@ export const statusColors = {
 } as const;
 
 /** The page's own colours: text, muted text and links on white, and the notice on its yellow. */
-export const colors = { text: '#1f2328', muted: '#59636e', line: '#d1d9e0', soft: '#f6f8fa', accent: '#0b5394', noticeBackground: '#fff8c5' } as const;
+export const colors = {
+  text: '#1f2328',
+  muted: '#59636e',
+  line: '#d1d9e0',
+  soft: '#f6f8fa',
+  accent: '#0b5394',
+  noticeBackground: '#fff8c5',
+} as const;
 
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -124,7 +131,10 @@ code { font-size: .88em; }
 
 /** CSS for a string in a stylesheet: `<` and the quotes escaped, so that no text can end the <style> element. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`;
+  return `"${text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[\n\r\f]/g, ' ')
+    .replace(/</g, '\\3c ')}"`;
 }
 
 export function printStyle(o: { title: string; date: string; page: string; of: string }): string {

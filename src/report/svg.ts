@@ -17,9 +17,11 @@ export const vegaLocales = {
  * wider system fonts, lay the SVG out as the browser does; Vega supports replacing its estimate so.
  */
 const widths = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
 
 function textWidth(text: string, size: number, bold: boolean): number {
@@ -33,7 +35,10 @@ function textWidth(text: string, size: number, bold: boolean): number {
 }
 
 type TextItem = { fontSize?: number; fontWeight?: string | number; text?: unknown };
-(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (item, text = item.text) => {
+(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = (
+  item,
+  text = item.text,
+) => {
   const lines = Array.isArray(text) ? text.map(String) : [String(text ?? '')];
   const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
   return Math.max(0, ...lines.map((line) => textWidth(line, item.fontSize ?? 11, bold)));
@@ -44,7 +49,10 @@ export const svgWidth = 720;
 
 export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string> {
   const fixed = { ...spec, width: svgWidth } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(fixed, { logger: silent }).spec), { renderer: 'none', locale: { number: vegaLocales[lang] } } as unknown as vega.ViewOptions);
+  const view = new vega.View(vega.parse(compile(fixed, { logger: silent }).spec), {
+    renderer: 'none',
+    locale: { number: vegaLocales[lang] },
+  } as unknown as vega.ViewOptions);
   try {
     return compactSvg(await view.toSVG());
   } finally {
@@ -59,17 +67,68 @@ interface SvgNode {
 }
 
 /** Presentation attributes that children inherit, so that a group can hold what all its children share. */
-const inherited = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'font-size', 'font-weight', 'font-style', 'text-anchor'];
+const inherited = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+];
 
 /** The elements and attributes Vega's SVG renderer writes for the report's charts; anything else is refused. */
 const elements = new Set(['svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'circle', 'defs', 'clipPath']);
 const attributes = new Set([
   ...inherited,
-  ...['xmlns', 'width', 'height', 'viewBox', 'transform', 'd', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'dx', 'dy', 'r', 'cx', 'cy', 'rx', 'ry'],
-  ...['opacity', 'fill-opacity', 'stroke-opacity', 'stroke-dashoffset', 'stroke-miterlimit', 'clip-path', 'id', 'display'],
+  ...[
+    'xmlns',
+    'width',
+    'height',
+    'viewBox',
+    'transform',
+    'd',
+    'x',
+    'y',
+    'x1',
+    'x2',
+    'y1',
+    'y2',
+    'dx',
+    'dy',
+    'r',
+    'cx',
+    'cy',
+    'rx',
+    'ry',
+  ],
+  ...[
+    'opacity',
+    'fill-opacity',
+    'stroke-opacity',
+    'stroke-dashoffset',
+    'stroke-miterlimit',
+    'clip-path',
+    'id',
+    'display',
+  ],
 ]);
 /** Dropped: the page gives the font; the figure's wrapper describes the chart for screen readers. */
-const dropped = new Set(['font-family', 'role', 'class', 'pointer-events', 'version', 'xmlns:xlink', 'aria-hidden', 'aria-label', 'aria-roledescription', 'aria-describedby']);
+const dropped = new Set([
+  'font-family',
+  'role',
+  'class',
+  'pointer-events',
+  'version',
+  'xmlns:xlink',
+  'aria-hidden',
+  'aria-label',
+  'aria-roledescription',
+  'aria-describedby',
+]);
 
 /**
  * Parses Vega's SVG, refuses anything that could run or fetch (only known elements and attributes, no
@@ -102,20 +161,29 @@ function parseSvg(svg: string): SvgNode {
     const node: SvgNode = { name, attrs: new Map(), children: [] };
     const list = rest.replace(/\s([\w:-]+)="([^"]*)"/g, (_, key: string, value: string) => {
       if (dropped.has(key)) return '';
-      if (!attributes.has(key) || /url\((?!#)|javascript:/i.test(value)) throw new Error(`refusing a chart SVG with the attribute ${key}="${value.slice(0, 40)}"`);
-      node.attrs.set(key, /^(?:d|transform|x|y|x1|x2|y1|y2|width|height)$/.test(key) ? value.replace(/\d+\.\d+/g, (n) => decimal(Number(n))) : value);
+      if (!attributes.has(key) || /url\((?!#)|javascript:/i.test(value))
+        throw new Error(`refusing a chart SVG with the attribute ${key}="${value.slice(0, 40)}"`);
+      node.attrs.set(
+        key,
+        /^(?:d|transform|x|y|x1|x2|y1|y2|width|height)$/.test(key)
+          ? value.replace(/\d+\.\d+/g, (n) => decimal(Number(n)))
+          : value,
+      );
       return '';
     });
     if (list.trim()) throw new Error(`refusing a chart SVG with the attributes \`${list.trim().slice(0, 40)}\``);
     parent.children.push(node);
     if (!selfClosing) stack.push(node);
   }
-  if (stack.length !== 1 || top.children.length !== 1 || (top.children[0] as SvgNode).name !== 'svg') throw new Error('refusing a chart SVG that is not one <svg> element');
+  if (stack.length !== 1 || top.children.length !== 1 || (top.children[0] as SvgNode).name !== 'svg')
+    throw new Error('refusing a chart SVG that is not one <svg> element');
   return top.children[0] as SvgNode;
 }
 
 function hoist(node: SvgNode): void {
-  node.children = node.children.filter((c) => typeof c === 'string' || !isEmpty(c)).map((c) => (typeof c === 'string' ? c : simpleShape(c)));
+  node.children = node.children
+    .filter((c) => typeof c === 'string' || !isEmpty(c))
+    .map((c) => (typeof c === 'string' ? c : simpleShape(c)));
   for (const child of node.children) if (typeof child !== 'string') hoist(child);
   const elements = node.children.filter((c): c is SvgNode => typeof c !== 'string');
   if (node.name !== 'g' || elements.length < 2 || elements.length !== node.children.length) return;
@@ -143,16 +211,34 @@ function simpleShape(node: SvgNode): SvgNode {
   const circle = /^M([\d.]+),0A\1,\1,0,1,1,-\1,0A\1,\1,0,1,1,\1,0$/.exec(d);
   const square = /^M-([\d.]+),-\1h([\d.]+)v\2h-\2Z$/.exec(d);
   const rest = [...node.attrs].filter(([k]) => k !== 'transform' && k !== 'd');
-  if (node.name === 'text' && !node.attrs.has('x') && !node.attrs.has('y')) return { ...node, attrs: new Map([['x', decimal(x)], ['y', decimal(y)], ...rest]) };
+  if (node.name === 'text' && !node.attrs.has('x') && !node.attrs.has('y'))
+    return { ...node, attrs: new Map([['x', decimal(x)], ['y', decimal(y)], ...rest]) };
   if (node.name === 'line') {
     const end = (key: string, offset: number) => decimal(Number(node.attrs.get(key) ?? 0) + offset);
-    const ends = ['x1', 'y1', 'x2', 'y2'].map((k, i) => [k, end(k, i % 2 ? y : x)] as [string, string]).filter(([, v]) => v !== '0');
+    const ends = ['x1', 'y1', 'x2', 'y2']
+      .map((k, i) => [k, end(k, i % 2 ? y : x)] as [string, string])
+      .filter(([, v]) => v !== '0');
     return { ...node, attrs: new Map([...ends, ...rest.filter(([k]) => !/^[xy][12]$/.test(k))]) };
   }
-  if (circle) return { ...node, name: 'circle', attrs: new Map([['cx', decimal(x)], ['cy', decimal(y)], ['r', circle[1]!], ...rest]) };
+  if (circle)
+    return {
+      ...node,
+      name: 'circle',
+      attrs: new Map([['cx', decimal(x)], ['cy', decimal(y)], ['r', circle[1]!], ...rest]),
+    };
   if (square) {
     const half = Number(square[1]);
-    return { ...node, name: 'rect', attrs: new Map([['x', decimal(x - half)], ['y', decimal(y - half)], ['width', square[2]!], ['height', square[2]!], ...rest]) };
+    return {
+      ...node,
+      name: 'rect',
+      attrs: new Map([
+        ['x', decimal(x - half)],
+        ['y', decimal(y - half)],
+        ['width', square[2]!],
+        ['height', square[2]!],
+        ...rest,
+      ]),
+    };
   }
   return node;
 }
@@ -169,10 +255,19 @@ function isEmpty(node: SvgNode): boolean {
   return node.name === 'g' && node.children.every((c) => typeof c !== 'string' && isEmpty(c));
 }
 
-const defaults: Record<string, string> = { opacity: '1', 'fill-opacity': '1', 'stroke-opacity': '1', 'stroke-miterlimit': '4', transform: 'translate(0,0)' };
+const defaults: Record<string, string> = {
+  opacity: '1',
+  'fill-opacity': '1',
+  'stroke-opacity': '1',
+  'stroke-miterlimit': '4',
+  transform: 'translate(0,0)',
+};
 
 function serialize(node: SvgNode): string {
-  const attrs = [...node.attrs].filter(([k, v]) => defaults[k] !== v).map(([k, v]) => ` ${k}="${v}"`).join('');
+  const attrs = [...node.attrs]
+    .filter(([k, v]) => defaults[k] !== v)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
   if (!node.children.length) return `<${node.name}${attrs}/>`;
   const inner = node.children.map((c) => (typeof c === 'string' ? c : serialize(c))).join('');
   // A group that only passes nothing on is just its children.
