@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from './cli/cli.js';
+import { main } from './cli/index.js';
 
 // `istsoll compute --format csv | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

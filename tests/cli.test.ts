@@ -56,11 +56,13 @@ describe('commands on the mini project', () => {
     );
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff;se;ci_low;ci_high;note');
-    expect(lines).toContain('employment;2020;;;58,3333333333;105;180;;;;;;');
-    expect(lines).toContain('employment;2021;X;B;;;;;;;;;suppressed: a count below 5');
+    expect(lines[0]).toBe(
+      '\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff;se;ci_low;ci_high;note_codes;notes',
+    );
+    expect(lines).toContain('employment;2020;;;58,3333333333;105;180;;;;;;;');
+    expect(lines).toContain('employment;2021;X;B;;;;;;;;;value-suppressed-count;suppressed: a count below 5');
     const plain = await runCli('compute', '--format', 'csv', '--project', mini, '--db', await tempDb());
-    expect(plain.stdout.split('\r\n')).toContain('employment,2020,,,58.3333333333,105,180,,,,,,');
+    expect(plain.stdout.split('\r\n')).toContain('employment,2020,,,58.3333333333,105,180,,,,,,,');
   });
   it('compare --json names the method of every row', async () => {
     const r = await runCli('compare', '--json', '--project', mini, '--db', await tempDb());
@@ -168,7 +170,14 @@ describe('bad input gives one clear line and exit 1', () => {
     const dir = await copyFixture('mini');
     await rm(join(dir, 'data', 'pop.csv'));
     const r = await runCli('compute', '--json', '--project', dir, '--db', await tempDb());
-    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 1, error: { where: { line: 3, column: 11 } } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: expect.stringMatching(/the file .*pop\.csv of source `pop` does not exist/),
+      code: 'source-file-missing',
+      file: expect.stringMatching(/data\/sources\.yaml$/),
+      line: 3,
+      column: 11,
+      hint: 'check the path: it is relative to the data/ folder',
+    });
   });
 });
 

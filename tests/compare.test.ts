@@ -25,7 +25,16 @@ const value = (
   cell: Record<string, string>,
   v: number | null,
   extra: Partial<IndicatorValue> = {},
-): IndicatorValue => ({ indicator: 'rate', year, cell, value: v, numerator: null, denominator: null, ...extra });
+): IndicatorValue => ({
+  indicator: 'rate',
+  year,
+  cell,
+  value: v,
+  numerator: null,
+  denominator: null,
+  notes: [],
+  ...extra,
+});
 
 describe('one target', () => {
   const values = [
@@ -133,7 +142,7 @@ describe('margin of error of survey estimates', () => {
     // 66 − 1.96 · 1.5 = 63.06 < 65
     expect(c).toMatchObject({
       status: 'on_track',
-      reason: 'the estimate meets the target, but within the margin of error',
+      reason: { code: 'rating-within-margin-achieved' },
     });
     const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(69, 1.5), 'growth-ratio');
     expect(clear!.status).toBe('achieved');
@@ -141,7 +150,7 @@ describe('margin of error of survey estimates', () => {
   it('a decline within the margin of error is not called a deterioration', () => {
     // 48 vs 50: |−2| < 1.96 · √(2² + 2²) = 5.54
     const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(48, 2), 'growth-ratio');
-    expect(c).toMatchObject({ status: 'limited', reason: 'the decline is within the margin of error' });
+    expect(c).toMatchObject({ status: 'limited', reason: { code: 'rating-within-margin-decline' } });
     const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(40, 2), 'growth-ratio');
     expect(clear!.status).toBe('deterioration');
   });
@@ -182,7 +191,7 @@ describe('a target that must hold every year', () => {
       values,
       'weather',
     );
-    expect(c).toMatchObject({ status: 'moderate', reason: 'target met, but the last year was a setback' });
+    expect(c).toMatchObject({ status: 'moderate', reason: { code: 'rating-met-setback' } });
     // The growth-ratio method has no such rule: met now is achieved.
     expect(
       compareIndicator(

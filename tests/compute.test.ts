@@ -3,7 +3,7 @@ import { computeProject } from '../src/compute/compute.js';
 import { loadProject } from '../src/load/load.js';
 import type { IndicatorValue } from '../src/core/types.js';
 import { readProject, type Project } from '../src/core/project.js';
-import { fixture, tempDb } from './helpers.js';
+import { fixture, noteOf, tempDb } from './helpers.js';
 
 let project: Project;
 let values: IndicatorValue[];
@@ -31,7 +31,7 @@ describe('ratio indicators from two tables', () => {
   it('suppresses cells built on counts below the threshold and says why', () => {
     const cell = find('employment', 2021, { area: 'B', nat: 'X' })!;
     expect(cell).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });
-    expect(cell.note).toContain('below 5');
+    expect(noteOf(cell)).toContain('below 5');
   });
 });
 
@@ -59,6 +59,6 @@ describe('weighted survey indicators', () => {
   });
 
   it('flags cells with few respondents', () => {
-    expect(find('agree', 2022, { nat: 'X' })!.note).toContain('2 respondents');
+    expect(noteOf(find('agree', 2022, { nat: 'X' }))).toContain('2 respondents');
   });
 });

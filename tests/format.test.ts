@@ -7,11 +7,10 @@ import {
   formatTarget,
   formatValue,
   label,
-  renderTable,
   statusSymbols,
-  statusWords,
-  translateNote,
 } from '../src/core/format.js';
+import { renderTable } from '../src/cli/output.js';
+import { words } from '../src/core/messages/index.js';
 import type { Status } from '../src/core/types.js';
 import { ProjectConfig } from '../src/core/schema.js';
 
@@ -74,7 +73,7 @@ describe('status words and symbols', () => {
   const statuses: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
 
   it('has the agreed German and English words', () => {
-    expect(statusWords.de).toEqual({
+    expect(words('de').status).toEqual({
       achieved: 'Ziel erreicht',
       on_track: 'auf Kurs',
       moderate: 'mäßiger Fortschritt',
@@ -82,8 +81,8 @@ describe('status words and symbols', () => {
       deterioration: 'Verschlechterung',
       not_assessable: 'nicht bewertbar',
     });
-    expect(statusWords.en.achieved).toBe('Target achieved');
-    expect(statusWords.en.on_track).toBe('on track');
+    expect(words('en').status.achieved).toBe('target achieved');
+    expect(words('en').status.on_track).toBe('on track');
   });
 
   it('gives every status its own symbol, so that colour is never needed', () => {
@@ -113,19 +112,6 @@ describe('label', () => {
     expect(label(project, 'origin', 'b', 'en')).toBe('ohne Migrationsgeschichte');
     expect(label(project, 'origin', 'c', 'de')).toBe('c');
     expect(label(project, 'district', 'a', 'de')).toBe('a');
-  });
-});
-
-describe('translateNote', () => {
-  it('puts the notes of compute and compare into German and leaves unknown ones alone', () => {
-    expect(translateNote('suppressed: a count below 5', 'de')).toBe('nicht ausgewiesen: eine Fallzahl unter 5');
-    expect(translateNote('suppressed: fewer than 30 respondents', 'de')).toBe(
-      'nicht ausgewiesen: weniger als 30 Befragte',
-    );
-    expect(translateNote('only 42 respondents: read with care', 'de')).toBe('nur 42 Befragte: mit Vorsicht zu lesen');
-    expect(translateNote('no data', 'de')).toBe('keine Daten');
-    expect(translateNote('something new', 'de')).toBe('something new');
-    expect(translateNote('no data', 'en')).toBe('no data');
   });
 });
 

@@ -2,7 +2,8 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../src/cli/cli.js';
+import { main } from '../src/cli/index.js';
+import { say, type Message } from '../src/core/messages/index.js';
 
 export const fixture = (name: string) => resolve(import.meta.dirname, 'fixtures', name);
 export const root = resolve(import.meta.dirname, '..');
@@ -37,4 +38,13 @@ export async function runCli(...args: string[]): Promise<CliResult> {
   } finally {
     [process.stdout.write, process.stderr.write] = saved as [typeof process.stdout.write, typeof process.stderr.write];
   }
+}
+
+/** The notes of a value (or the reason of a comparison) in English words, as one string. */
+export function noteOf(v: { notes: Message[] } | undefined): string {
+  return (v?.notes ?? []).map((n) => say(n, 'en')).join('; ');
+}
+
+export function words(m: Message | null | undefined): string | null {
+  return m ? say(m, 'en') : null;
 }

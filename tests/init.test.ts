@@ -98,7 +98,7 @@ describe('istsoll init', () => {
     // 4. validate, 5. run.
     expect(await runCli('validate', '--project', dir)).toMatchObject({
       code: 0,
-      stdout: 'ok: 1 sources, 2 indicators, 2 targets\n',
+      stdout: 'ok: 1 source, 2 indicators, 2 targets\n',
     });
     const run = await runCli('run', '--project', dir);
     expect(run.code).toBe(0);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/core/database.js';
-import { inspectFile, renderInspection } from '../src/load/inspect.js';
+import { inspectFile } from '../src/load/inspect.js';
+import { renderInspection } from '../src/cli/inspect.js';
 import { loadProject } from '../src/load/load.js';
 import { readProject } from '../src/core/project.js';
 import { fixture, runCli } from './helpers.js';
@@ -13,10 +14,10 @@ describe('istsoll inspect', () => {
   it('recognises a GENESIS table export', async () => {
     const i = await inspectFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'));
     expect(i).toMatchObject({ format: 'genesis', encoding: 'windows-1252', bom: false });
-    expect(i.findings).toContain(
+    expect(renderInspection(i, 'en')).toContain(
       'GENESIS table: 5 title line(s), 3 header row(s), data on lines 9–13, footer from line 14',
     );
-    expect(renderInspection(i)).toContain('Paste under `sources:` in data/sources.yaml:');
+    expect(renderInspection(i, 'en')).toContain('Paste under `sources:` in data/sources.yaml:');
   });
 
   // The printed entry is ready to paste: loading a project made of it gives the table.

@@ -63,7 +63,7 @@ describe('load', () => {
     await writeFile(sources, (await readFile(sources, 'utf8')).replace('file: emp.csv', 'file: employment.csv'));
     const error = await loadProject(await readProject(dir), await tempDb()).catch((e) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.format()).toMatch(/sources\.yaml:7:11: the file .*employment\.csv of source `emp` does not exist/);
+    expect(error.format('en')).toMatch(/sources\.yaml:7:11: the file .*employment\.csv of source `emp` does not exist/);
   });
 
   it('leaves the previous database as it was when a load fails', async () => {
@@ -72,7 +72,9 @@ describe('load', () => {
     await loadProject(await readProject(dir), db);
     await writeFile(join(dir, 'data', 'poll.csv'), 'wave;id;nat;w;q\n2022;1;D;1;1\n2022;1;X;2;0\n');
     const error = await loadProject(await readProject(dir), db).catch((e) => e);
-    expect(error.format()).toMatch(/poll\.csv:3: the key wave = 2022, id = 1 is delivered 2 times \(lines 2 and 3\)/);
+    expect(error.format('en')).toMatch(
+      /poll\.csv:3: the key wave = 2022, id = 1 is delivered 2 times \(lines 2 and 3\)/,
+    );
     expect(await rows(db, 'SELECT count(*) AS n FROM poll')).toEqual([{ n: 6 }]);
   });
 
@@ -80,7 +82,7 @@ describe('load', () => {
     const dir = await copyFixture('mini');
     await writeFile(join(dir, 'data', 'poll.csv'), 'wave;id;nat;w;q\n2022;1;D;1;1\n2022;2;X;-2;0\n');
     const error = await loadProject(await readProject(dir), await tempDb()).catch((e) => e);
-    expect(error.format()).toContain('the weight column `w` holds `-2`');
+    expect(error.format('en')).toContain('the weight column `w` holds `-2`');
   });
 
   it('fails at once while another process is loading', async () => {

@@ -1,6 +1,7 @@
 // A small hand-made project for the report tests: two indicators, values with suppressed cells (one that
 // wrongly still carries a number), a district breakdown, and comparisons written out by hand so that the
 // expected sentences are plain to see.
+import { msg } from '../src/core/messages/index.js';
 import type { Comparison, IndicatorValue } from '../src/core/types.js';
 import type { IndicatorFile, Project } from '../src/core/project.js';
 import { buildReportModel, type ReportModel, type ReportOptions } from '../src/report/model.js';
@@ -86,7 +87,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
   const all = [62, 63, 64, 64.5, 65, 66];
   const town = a.flatMap((va, i) => {
     const year = 2020 + i;
-    const base = { indicator: 'employment', year, numerator: 10, denominator: 20 };
+    const base = { indicator: 'employment', year, numerator: 10, denominator: 20, notes: [] };
     const cellA: IndicatorValue =
       va === null
         ? {
@@ -96,7 +97,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
             numerator: 3,
             denominator: 4,
             suppressed: true,
-            note: 'suppressed: a count below 5',
+            notes: [msg('value-suppressed-count', { min: 5 })],
           }
         : { ...base, cell: { origin: 'a' }, value: va };
     return [cellA, { ...base, cell: { origin: 'b' }, value: b[i]! }, { ...base, cell: {}, value: all[i]! }];
@@ -108,7 +109,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
     ['Altstadt', null, 72.2, 70.4],
   ];
   const byDistrict = districts.flatMap(([d, va, vb, vall]): IndicatorValue[] => {
-    const base = { indicator: 'employment', year: 2025, numerator: 10, denominator: 20 };
+    const base = { indicator: 'employment', year: 2025, numerator: 10, denominator: 20, notes: [] };
     const cellA: IndicatorValue =
       va === null
         ? {
@@ -116,7 +117,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
             cell: { origin: 'a', ortsteil: d },
             value: secret,
             suppressed: true,
-            note: 'suppressed: a count below 5',
+            notes: [msg('value-suppressed-count', { min: 5 })],
           }
         : { ...base, cell: { origin: 'a', ortsteil: d }, value: va };
     return [
@@ -175,7 +176,7 @@ export function makeComparisons(): Comparison[] {
       progress: null,
       projection: null,
       status: 'not_assessable',
-      reason: 'no data',
+      reason: msg('rating-no-data'),
       method: 'growth-ratio',
       score: null,
     },

@@ -1,11 +1,11 @@
 // Golden files: the report model and the HTML of the hand-made test project, in German and English, with
-// a fixed clock, version and hashes. A change to the report shows as a diff of tests/golden/; accept it
-// with
-//   UPDATE_GOLDEN=1 npx vitest run tests/report-golden.test.ts
+// a fixed clock, version and hashes. When an output differs, it is written beside its golden file as
+// `<name>.changed.<ext>` for diffing, and the test fails; accepting the change is a deliberate copy:
+//   cp tests/golden/report.de.changed.html tests/golden/report.de.html
 // The inlined libraries and the packed chart specs are replaced by placeholders (the specs are in the
 // model's golden file), so the files stay readable and do not change with a library's minified build.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../src/core/format.js';
@@ -14,27 +14,26 @@ import { renderReport } from '../src/report/page.js';
 import { makeModel, makeProject, provenance } from './report-fixture.js';
 
 const golden = join(import.meta.dirname, 'golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 
-/** Compares with the golden file, or writes it under UPDATE_GOLDEN=1; a difference names its first line. */
+/** Compares with the golden file; a difference is written beside it and names its first differing line. */
 async function expectGolden(name: string, actual: string): Promise<void> {
   const path = join(golden, name);
-  if (update) {
-    await mkdir(golden, { recursive: true });
-    await writeFile(path, actual);
+  const changed = join(golden, name.replace(/(\.[a-z]+)$/, '.changed$1'));
+  const expected = existsSync(path) ? await readFile(path, 'utf8') : null;
+  if (actual === expected) {
+    await rm(changed, { force: true });
     return;
   }
-  const hint = `run UPDATE_GOLDEN=1 npx vitest run tests/report-golden.test.ts to accept the change, and review the diff of ${relative(process.cwd(), path)}`;
-  if (!existsSync(path)) throw new Error(`${name} has no golden file yet: ${hint}`);
-  const expected = await readFile(path, 'utf8');
-  if (actual === expected) return;
+  await writeFile(changed, actual);
+  const accept = `review \`diff ${relative(process.cwd(), path)} ${relative(process.cwd(), changed)}\`; to accept it: cp ${relative(process.cwd(), changed)} ${relative(process.cwd(), path)}`;
+  if (expected === null) expect.fail(`${name} has no golden file yet: ${accept}`);
   const [a, e] = [actual.split('\n'), expected.split('\n')];
   const line = a.findIndex((l, i) => l !== e[i]);
   const at = line < 0 ? a.length : line;
   const cut = (s: string | undefined) =>
     s === undefined ? '(end of file)' : s.length > 300 ? `${s.slice(0, 300)}…` : s;
   expect.fail(
-    `${name} differs from its golden file at line ${at + 1}:\n  golden: ${cut(e[at])}\n  now:    ${cut(a[at])}\n${hint}`,
+    `${name} differs from its golden file at line ${at + 1}:\n  golden: ${cut(e[at])}\n  now:    ${cut(a[at])}\n${accept}`,
   );
 }
 

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { textPalette } from '../src/report/charts.js';
-import { translateNote } from '../src/core/format.js';
 import { html, inlineScript, jsonForScript, unsafe } from '../src/report/html.js';
 import { periods, type Figure, type ReportModel } from '../src/report/model.js';
 import { colors, cssString, statusColors } from '../src/report/style.js';
@@ -267,7 +266,15 @@ describe('buildReportModel', () => {
   });
 
   it('shows the years of a survey as they come, without calling the years between waves missing', () => {
-    const wave = (year: number) => ({ indicator: 'x', year, cell: {}, value: 1, numerator: 1, denominator: 1 });
+    const wave = (year: number) => ({
+      indicator: 'x',
+      year,
+      cell: {},
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+      notes: [],
+    });
     expect(periods([wave(2019), wave(2022), wave(2025)])).toEqual([2019, 2022, 2025]);
     expect(periods([wave(2019), wave(2020), wave(2022)])).toEqual([2019, 2020, 2021, 2022]);
     expect(periods([])).toEqual([]);
@@ -380,22 +387,6 @@ describe('renderReport', () => {
   });
 });
 
-describe('translateNote', () => {
-  it('puts every reason a value can be missing for into German, the signs of official statistics included', () => {
-    expect(translateNote('suppressed: would reveal a suppressed neighbouring cell', 'de')).toBe(
-      'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten',
-    );
-    expect(translateNote('not computable: source cell secret or unknown; not applicable', 'de')).toBe(
-      'nicht berechenbar: Wert der Quelle geheim oder unbekannt; nicht zutreffend',
-    );
-    expect(translateNote('includes values marked provisional', 'de')).toBe('enthält Werte mit dem Vermerk vorläufig');
-    expect(translateNote('suppressed: something new', 'de')).toBe('nicht ausgewiesen: something new');
-    expect(translateNote('not computable: source cell secret or unknown', 'en')).toBe(
-      'not computable: source cell secret or unknown',
-    );
-  });
-});
-
 describe('colours', () => {
   const luminance = (hex: string) => {
     const [r, g, b] = [1, 3, 5]
@@ -421,10 +412,7 @@ describe('colours', () => {
 describe('html', () => {
   it('escapes interpolations, keeps nested html and unsafe(), joins arrays and drops null and false', () => {
     const items = ['<a>', 'b&c'];
-    const out = html`<ul>
-        ${items.map((i) => html`<li title="${i}">${i}</li>`)}
-      </ul>
-      ${null}${false}${undefined}${unsafe('<br>')}${'"\''}`;
+    const out = html`<ul>${items.map((i) => html`<li title="${i}">${i}</li>`)}</ul>${null}${false}${undefined}${unsafe('<br>')}${'"\''}`;
     expect(out.text).toBe(
       '<ul><li title="&lt;a&gt;">&lt;a&gt;</li><li title="b&amp;c">b&amp;c</li></ul><br>&quot;&#39;',
     );

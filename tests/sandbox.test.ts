@@ -17,7 +17,7 @@ async function withIndicatorSql(replace: [string, string]) {
   await loadProject(project, db);
   return computeProject(project, db).then(
     () => null,
-    (e: Error & { format?: () => string }) => e.format?.() ?? e.message,
+    (e: Error & { format?: (lang: 'en') => string }) => e.format?.('en') ?? e.message,
   );
 }
 

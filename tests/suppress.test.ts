@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '../src/core/types.js';
-import { secondaryNote, suppressSecondary } from '../src/compute/suppress.js';
+import { suppressSecondary } from '../src/compute/suppress.js';
+import { msg } from '../src/core/messages/index.js';
+import { noteOf } from './helpers.js';
 
 const v = (cell: Record<string, string>, numerator: number, suppressed = false): IndicatorValue => ({
   indicator: 'x',
@@ -9,7 +11,8 @@ const v = (cell: Record<string, string>, numerator: number, suppressed = false):
   value: suppressed ? null : numerator,
   numerator: suppressed ? null : numerator,
   denominator: suppressed ? null : 100,
-  ...(suppressed ? { suppressed: true, note: 'suppressed: a count below 5' } : {}),
+  notes: suppressed ? [msg('value-suppressed-count', { min: 5 })] : [],
+  ...(suppressed ? { suppressed: true } : {}),
 });
 const hidden = (values: IndicatorValue[]) =>
   values
@@ -23,7 +26,8 @@ describe('secondary suppression', () => {
     const values = [v({}, 60), v({ d: 'A' }, 40), v({ d: 'B' }, 3, true), v({ d: 'C' }, 17)];
     const out = suppressSecondary(values, ['d']);
     expect(hidden(out)).toEqual(['{"d":"B"}', '{"d":"C"}']);
-    expect(out.find((x) => x.cell.d === 'C')).toMatchObject({ value: null, numerator: null, note: secondaryNote });
+    expect(out.find((x) => x.cell.d === 'C')).toMatchObject({ value: null, numerator: null });
+    expect(noteOf(out.find((x) => x.cell.d === 'C'))).toBe('suppressed: would reveal a suppressed neighbouring cell');
     expect(out.find((x) => x.cell.d === 'A')!.value).toBe(40);
   });
 

@@ -164,7 +164,7 @@ describe('fpc: strata and clusters nested in them', () => {
   });
   it('the file as it is: two column names that differ only in case are reported', async () => {
     const error = await estimate('survey_fpc.csv', design, [mean]).catch((e) => e);
-    expect(error.format()).toMatch(
+    expect(error.format('en')).toMatch(
       /survey_fpc\.csv:1:6: column `Nh` appears twice in the header \(as `nh` in column 5; names ignore case\)/,
     );
   });

@@ -1,56 +1,51 @@
-// What each CLI command does, stage by stage. Output goes to stdout (results) and stderr (progress).
+// What the data commands do, stage by stage: load, compute, compare, report, validate, inspect, init.
+// Results go to stdout, progress to stderr; every word comes from the catalogue in the run's language.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compareIndicators, methods, rollUp } from '../compare/index.js';
+import { compareIndicators, rollUp } from '../compare/index.js';
 import { computeProject, validateIndicators } from '../compute/index.js';
 import { displayPath as shown } from '../core/errors.js';
-import { loadProject, type LoadResult } from '../load/index.js';
-import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
+import { say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
+import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
+import { loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
+import type {
+  CompareOptions,
+  ComputeOptions,
+  GlobalOptions,
+  InitOptions,
+  JsonOptions,
+  ReportOptions,
+} from './options.js';
+import { print, progress, renderTable, write } from './output.js';
+import type { Run } from './run.js';
 
-export interface Options {
-  project?: string;
-  db?: string;
-  json?: boolean;
-  lang?: 'de' | 'en';
-  out?: string;
-  format?: 'table' | 'json' | 'csv';
-  decimalComma?: boolean;
-  bom?: boolean;
+export async function openProject(o: GlobalOptions): Promise<{ project: Project; db: string }> {
+  const dir = resolve(o.project);
+  return { project: await readProject(dir), db: resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb')) };
 }
 
-const dbPathOf = (dir: string, o: Options) => resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb'));
-
-async function open(o: Options): Promise<{ project: Project; db: string }> {
-  const dir = resolve(o.project ?? '.');
-  return { project: await readProject(dir), db: dbPathOf(dir, o) };
+export async function load(run: Run, o: GlobalOptions): Promise<void> {
+  const { project, db } = await openProject(o);
+  printLoad(run.lang, await loadProject(project, db, onProgress(run.lang)));
 }
 
-export async function load(o: Options): Promise<void> {
-  const { project, db } = await open(o);
-  printLoad(await loadProject(project, db, onProgress));
-}
-
-export async function compute(o: Options): Promise<void> {
-  const { project, values } = await computeValues(o);
-  const format = o.json ? 'json' : (o.format ?? 'table');
-  if (format === 'json') return print(JSON.stringify(values, null, 2));
+export async function compute(run: Run, o: ComputeOptions): Promise<void> {
+  const { project, values } = await computeValues(run, o);
+  const format = o.json ? 'json' : o.format;
+  if (format === 'json')
+    return print(
+      JSON.stringify(
+        values.map((v) => valueJson(v, run.lang)),
+        null,
+        2,
+      ),
+    );
   if (format === 'csv') {
     const { toCsv } = await import('../core/csv.js');
     const dims = [...new Set(project.indicators.flatMap((i) => i.by))];
-    const header = [
-      'indicator',
-      'year',
-      ...dims,
-      'value',
-      'numerator',
-      'denominator',
-      'n',
-      'n_eff',
-      'se',
-      'ci_low',
-      'ci_high',
-      'note',
-    ];
+    const header = ['indicator', 'year', ...dims, 'value', 'numerator', 'denominator'];
+    const survey = ['n', 'n_eff', 'se', 'ci_low', 'ci_high', 'note_codes', 'notes'];
     const rows = values.map((v) => [
       v.indicator,
       v.year,
@@ -63,29 +58,28 @@ export async function compute(o: Options): Promise<void> {
       v.se,
       v.low,
       v.high,
-      v.note,
+      ...notesCsv(v.notes, run.lang),
     ]);
-    return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
+    return write(toCsv([...header, ...survey], rows, { decimalComma: o.decimalComma, bom: o.bom }));
   }
-  const { formatValue, renderTable } = await import('../core/format.js');
-  const latest = latestTotals(project, values);
+  const { formatValue } = await import('../core/format.js');
+  const t = words(run.lang).cli.table;
   print(
     renderTable([
-      ['indicator', 'year', 'value', 'cells'],
-      ...latest.map(([id, v, cells]) => [
+      [t.indicator, t.year, t.value, t.cells],
+      ...latestTotals(project, values).map(([id, v, cells]) => [
         id,
         String(v?.year ?? '–'),
-        v?.value != null ? formatValue(v.value, unitOf(project, id), 'en') : '–',
+        v?.value != null ? formatValue(v.value, unitOf(project, id), run.lang) : '–',
         String(cells),
       ]),
     ]),
   );
 }
 
-export async function compare(o: Options & { csv?: boolean }): Promise<void> {
-  const { project, values, comparisons } = await compareProject(o);
+export async function compare(run: Run, o: CompareOptions): Promise<void> {
+  const { project, values, comparisons } = await compareProject(run, o);
   if (o.json) {
-    const { rollUp } = await import('../compare/index.js');
     const { gapTable, gapTrend } = await import('../compare/index.js');
     const grouped = project.indicators.filter((i) => i.groups);
     const rollup = rollUp(
@@ -102,7 +96,8 @@ export async function compare(o: Options & { csv?: boolean }): Promise<void> {
         ),
       ),
     };
-    return print(JSON.stringify({ method: project.config.method, comparisons, ...rollup, gaps }, null, 2));
+    const rows = comparisons.map((c) => comparisonJson(c, run.lang));
+    return print(JSON.stringify({ method: project.config.method, comparisons: rows, ...rollup, gaps }, null, 2));
   }
   if (o.csv) {
     const { toCsv } = await import('../core/csv.js');
@@ -124,6 +119,7 @@ export async function compare(o: Options & { csv?: boolean }): Promise<void> {
       'projection_method',
       'reach_year',
       'status',
+      'reason_code',
       'reason',
       'method',
       'score',
@@ -146,86 +142,47 @@ export async function compare(o: Options & { csv?: boolean }): Promise<void> {
       c.projection?.method,
       c.projection?.reachYear,
       c.status,
-      c.reason,
+      ...notesCsv(c.reason ? [c.reason] : [], run.lang),
       c.method,
       c.score,
     ]);
     return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
   }
-  await printComparisons(project, comparisons);
+  await printComparisons(run.lang, project, comparisons);
 }
 
-export async function report(o: Options & ReportFlags): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(o);
-  await writeProjectReport(project, values, comparisons, loaded, o);
+export async function report(run: Run, o: ReportOptions): Promise<void> {
+  const { project, values, comparisons, loaded } = await compareProject(run, o);
+  await writeProjectReport(run, project, values, comparisons, loaded, o);
 }
 
-export async function runAll(o: Options & ReportFlags): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(o);
-  printLoad(loaded);
-  await printComparisons(project, comparisons);
+export async function runAll(run: Run, o: ReportOptions): Promise<void> {
+  const { project, values, comparisons, loaded } = await compareProject(run, o);
+  printLoad(run.lang, loaded);
+  await printComparisons(run.lang, project, comparisons);
   print('');
-  await writeProjectReport(project, values, comparisons, loaded, o);
+  await writeProjectReport(run, project, values, comparisons, loaded, o);
 }
 
-export async function init(dir: string, o: Options & { name?: string }): Promise<void> {
+export async function init(run: Run, dir: string, o: InitOptions): Promise<void> {
   const { initProject } = await import('./init.js');
   const files = await initProject(resolve(dir), o.name);
-  print(
-    `created ${shown(resolve(dir))}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nnext: put your CSV files into data/, describe them in data/sources.yaml (istsoll inspect FILE helps), then run istsoll validate.`,
-  );
+  const w = words(run.lang).cli.init;
+  print(`${w.created(shown(resolve(dir)))}\n${files.map((f) => `  ${f}`).join('\n')}\n\n${w.next}`);
 }
 
-export async function inspect(file: string, o: Options): Promise<void> {
-  const { inspectFile, renderInspection } = await import('../load/index.js');
+export async function inspect(run: Run, file: string, o: JsonOptions): Promise<void> {
+  const [{ inspectFile }, { renderInspection }] = await Promise.all([
+    import('../load/index.js'),
+    import('./inspect.js'),
+  ]);
   const result = await inspectFile(resolve(file));
-  print(o.json ? JSON.stringify(result, null, 2) : renderInspection(result));
+  print(o.json ? JSON.stringify(result, null, 2) : renderInspection(result, run.lang));
 }
 
-export async function targetsList(o: Options): Promise<void> {
-  const { project } = await open(o);
-  const { listTargets } = await import('./targets.js');
-  const rows = listTargets(project);
-  if (o.json) return print(JSON.stringify(rows, null, 2));
-  const { formatDifference, formatValue, renderTable } = await import('../core/format.js');
-  print(
-    renderTable([
-      ['indicator', 'group', 'year', 'target', 'owner'],
-      ...rows.map((r) => [
-        r.indicator,
-        r.kind === 'gap' ? 'gap' : (r.group ?? 'all'),
-        String(r.year),
-        r.value === null
-          ? r.direction === 'higher'
-            ? 'rising'
-            : 'falling'
-          : `${r.direction === 'higher' ? '≥' : '≤'} ${r.kind === 'gap' ? formatDifference(r.value, r.unit, 'en') : formatValue(r.value, r.unit, 'en')}`,
-        r.owner,
-      ]),
-    ]),
-  );
-}
-
-export async function targetsSet(
-  indicator: string,
-  o: Options & { value?: number; year?: number; group?: string; gap?: boolean },
-): Promise<void> {
-  const { project } = await open(o);
-  const { setTarget } = await import('./targets.js');
-  const result = await setTarget(project, { indicator, value: o.value!, year: o.year!, group: o.group, gap: o.gap });
-  const what = `${indicator}${o.gap ? ' (gap)' : o.group ? ` (${o.group})` : ''} ${o.year}`;
-  print(
-    result.action === 'unchanged'
-      ? `unchanged: ${what} is already ${o.value}`
-      : result.action === 'added'
-        ? `added: ${what} = ${o.value} in ${result.file}`
-        : `changed: ${what} ${result.before} → ${o.value} in ${result.file}`,
-  );
-}
-
-export async function validate(o: Options): Promise<void> {
-  const { project, db } = await open(o);
-  await loadProject(project, db, onProgress);
+export async function validate(run: Run, o: JsonOptions): Promise<void> {
+  const { project, db } = await openProject(o);
+  await loadProject(project, db, onProgress(run.lang));
   await validateIndicators(project, db);
   const summary = {
     ok: true,
@@ -236,49 +193,40 @@ export async function validate(o: Options): Promise<void> {
   print(
     o.json
       ? JSON.stringify(summary)
-      : `ok: ${summary.sources} sources, ${summary.indicators} indicators, ${summary.targets} targets`,
+      : words(run.lang).cli.validated(summary.sources, summary.indicators, summary.targets),
   );
 }
 
 /** Load (what changed) and compute: the start of every command that reports on values. */
-async function computeValues(o: Options) {
-  const { project, db } = await open(o);
-  const loaded = await loadProject(project, db, onProgress);
+async function computeValues(run: Run, o: GlobalOptions) {
+  const { project, db } = await openProject(o);
+  const loaded = await loadProject(project, db, onProgress(run.lang));
   return { project, loaded, values: await computeProject(project, db) };
 }
 
-async function compareProject(o: Options) {
-  const { project, loaded, values } = await computeValues(o);
+async function compareProject(run: Run, o: GlobalOptions) {
+  const { project, loaded, values } = await computeValues(run, o);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
   return { project, values, comparisons, loaded };
 }
 
-interface ReportFlags {
-  /** Also print the report to PDF through a local Chromium. */
-  pdf?: boolean;
-  /** Also write one report per field of action beside it. */
-  perField?: boolean;
-}
-
 /** Writes the HTML report (and on request the PDF, and a report per field of action) and says where. */
 async function writeProjectReport(
+  run: Run,
   project: Project,
   values: IndicatorValue[],
   comparisons: Comparison[],
   loaded: LoadResult,
-  o: Options & ReportFlags,
+  o: ReportOptions,
 ): Promise<void> {
-  const [{ buildReportModel }, { writeReport }, { readProvenance }] = await Promise.all([
-    import('../report/index.js'),
-    import('../report/index.js'),
-    import('../report/index.js'),
-  ]);
+  const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  const w = words(run.lang).cli;
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
   const stem = out.replace(/\.html?$/i, '');
   const options = {
     lang: o.lang ?? 'de',
     now: new Date(),
-    version: await version(),
+    version: version(),
     provenance: await readProvenance(project, loaded),
   };
   const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
@@ -288,33 +236,35 @@ async function writeProjectReport(
   ];
   for (const { path, field } of reports) {
     await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path);
-    print(`report: ${shown(path)}`);
+    print(w.reportWritten(shown(path)));
   }
   if (!o.pdf) return;
-  const { writePdf } = await import('../report/index.js');
   for (const { path } of reports) {
     const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;
     const { pages } = await writePdf(path, pdf);
-    print(`pdf: ${shown(pdf)} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+    print(w.pdfWritten(shown(pdf), pages));
   }
 }
 
-async function printComparisons(project: Project, comparisons: Comparison[]): Promise<void> {
-  const { formatDifference, formatStatus, formatValue, renderTable, statusWords } = await import('../core/format.js');
-  notice(project);
+async function printComparisons(lang: Lang, project: Project, comparisons: Comparison[]): Promise<void> {
+  const { formatDifference, formatStatus, formatValue } = await import('../core/format.js');
+  const w = words(lang);
+  const t = w.cli.table;
+  notice(lang, project);
   const rows = comparisons.map((c) => {
     const unit = unitOf(project, c.indicator);
-    const what = c.series === 'gap' ? 'gap' : (c.group ?? 'all');
-    const show = (x: number) => (c.series === 'gap' ? formatDifference(x, unit, 'en') : formatValue(x, unit, 'en'));
+    const what = c.series === 'gap' ? t.gap : (c.group ?? t.all);
+    const show = (x: number) => (c.series === 'gap' ? formatDifference(x, unit, lang) : formatValue(x, unit, lang));
+    const goal = c.target.value === null ? (c.direction === 'higher' ? t.rising : t.falling) : show(c.target.value);
     return [
       c.indicator,
       what,
       c.latest ? `${show(c.latest.value)} (${c.latest.year})` : '–',
-      `${c.target.value === null ? (c.direction === 'higher' ? 'rising' : 'falling') : show(c.target.value)} (${c.target.year})`,
-      formatStatus(c.status, 'en'),
+      `${goal} (${c.target.year})`,
+      formatStatus(c.status, lang),
     ];
   });
-  print(renderTable([['indicator', 'series', 'Ist (latest)', 'Soll (target)', 'status'], ...rows]));
+  print(renderTable([[t.indicator, t.series, t.ist, t.soll, t.status], ...rows]));
   const { indicators } = rollUp(
     project.indicators,
     project.fields.map((f) => f.id),
@@ -322,23 +272,37 @@ async function printComparisons(project: Project, comparisons: Comparison[]): Pr
   );
   const counts = statusOrder
     .map((s) => [s, indicators.filter((i) => i.status === s).length] as const)
-    .filter(([, n]) => n > 0);
-  print(
-    `\n${indicators.length} indicators (method: ${methods[project.config.method].name}): ${counts.map(([s, n]) => `${n} ${statusWords.en[s]}`).join(', ')}`,
-  );
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${w.status[s]}`)
+    .join(', ');
+  print(`\n${w.cli.summary(indicators.length, w.report.methods[project.config.method].name, counts)}`);
 }
 
-function printLoad(result: LoadResult): void {
-  if (result.unchanged) return progress(`load: ${result.tables.length} tables unchanged, nothing reloaded`);
+function printLoad(lang: Lang, result: LoadResult): void {
+  const w = words(lang).cli.load;
+  if (result.unchanged) return progress(w.unchanged(result.tables.length));
   const fresh = result.tables.filter((t) => !t.reused);
-  progress(
-    `load: ${fresh.length} of ${result.tables.length} tables loaded (${fresh.map((t) => `${t.name} ${t.rows} rows`).join(', ')}) into ${shown(result.db)}`,
-  );
+  const list = fresh.map((t) => w.rows(t.name, t.rows)).join(', ');
+  progress(w.loaded(fresh.length, result.tables.length, list, shown(result.db)));
 }
 
-function notice(project: Project): void {
+function notice(lang: Lang, project: Project): void {
   const n = project.config.notice;
-  if (n) print(`NOTE: ${n.en ?? n.de}\n`);
+  if (n) print(`${words(lang).cli.notice((lang === 'en' ? n.en : undefined) ?? n.de)}\n`);
+}
+
+/** A value as `compute --json` prints it: its notes as codes with their words. */
+function valueJson(v: IndicatorValue, lang: Lang) {
+  return { ...v, notes: v.notes.map((n) => toJson(n, lang)) };
+}
+
+function comparisonJson(c: Comparison, lang: Lang) {
+  return { ...c, reason: c.reason ? toJson(c.reason, lang) : null };
+}
+
+/** Notes in two CSV columns: the codes for programs, the words for people. */
+function notesCsv(notes: Message[], lang: Lang): [string, string] {
+  return [notes.map((n) => n.code).join('; '), notes.map((n) => say(n, lang)).join('; ')];
 }
 
 function latestTotals(project: Project, values: IndicatorValue[]): [string, IndicatorValue | undefined, number][] {
@@ -355,24 +319,17 @@ function unitOf(project: Project, id: string) {
   return project.indicators.find((i) => i.id === id)!.unit;
 }
 
-async function version(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Progress lines go to stderr, and only when a person is watching it. */
-const onProgress = (s: string) => {
-  if (process.stderr.isTTY) progress(s);
-};
-
-function write(s: string): void {
-  process.stdout.write(s);
-}
-
-function print(s: string): void {
-  process.stdout.write(`${s}\n`);
-}
-
-function progress(s: string): void {
-  process.stderr.write(`${s}\n`);
+function onProgress(lang: Lang) {
+  const w = words(lang).cli.load;
+  return (event: LoadProgress) => {
+    if (!process.stderr.isTTY) return;
+    if (event.kind === 'reading') progress(w.reading(event.file));
+    else progress(w.read(event.file, event.rows.toLocaleString(lang), event.seconds.toFixed(1)));
+  };
 }

@@ -3,17 +3,14 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 
 const templates = fileURLToPath(new URL('../../templates/project', import.meta.url));
 
 export async function initProject(dir: string, name = basename(resolve(dir))): Promise<string[]> {
   const existing = await readdir(dir).catch(() => null);
   if (existing && existing.length)
-    throw new InputError(
-      'the folder is not empty',
-      displayPath(dir),
-      'choose a new folder name; init never overwrites files',
-    );
+    throw new InputError(msg('init-not-empty'), displayPath(dir), msg('hint-new-folder'));
   await mkdir(dir, { recursive: true });
   await cp(templates, dir, { recursive: true });
   const config = join(dir, 'istsoll.yaml');

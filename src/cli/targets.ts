@@ -4,6 +4,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { targetValue } from '../compare/index.js';
 import { didYouMean, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import { checkIndicator, type Project } from '../core/project.js';
 import { Indicator, type Unit } from '../core/schema.js';
 import { parseYaml } from '../core/yamlfile.js';
@@ -63,12 +64,13 @@ export async function setTarget(project: Project, change: TargetChange): Promise
   const ind = project.indicators.find((i) => i.id === change.indicator);
   if (!ind)
     throw new InputError(
-      `no indicator \`${change.indicator}\``,
+      msg('indicator-unknown', { id: change.indicator }),
       'targets set',
       didYouMean(
         change.indicator,
         project.indicators.map((i) => i.id),
-      ) ?? 'run `istsoll targets list` to see the indicators',
+        msg('hint-targets-list'),
+      ),
     );
   const text = await readFile(ind.file.path, 'utf8');
   const kind = change.gap ? 'gap' : 'value';
@@ -76,9 +78,14 @@ export async function setTarget(project: Project, change: TargetChange): Promise
   const other = ind.targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
   if (other)
     throw new InputError(
-      `the ${change.year} target${change.group ? ` for ${change.group}` : ''} is ${other.range ? `a range [${other.range.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
+      msg('target-not-single', {
+        year: change.year,
+        group: change.group ?? null,
+        kind: other.range ? 'range' : 'trend',
+        range: other.range ?? null,
+      }),
       ind.file.path,
-      'edit that target in the YAML file, then run `istsoll validate`',
+      msg('hint-edit-target'),
     );
   const index = ind.targets.findIndex(
     (t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)),
@@ -87,7 +94,7 @@ export async function setTarget(project: Project, change: TargetChange): Promise
   let before: number | null = null;
   if (index >= 0) {
     const node = ind.file.doc.getIn(['targets', index, kind], true) as Scalar | undefined;
-    if (!node?.range) throw new InputError('cannot find the target value in the file', ind.file.path);
+    if (!node?.range) throw new InputError(msg('target-node-missing'), ind.file.path);
     before = Number(node.value);
     if (before === change.value) return { file: ind.file.path, action: 'unchanged', before };
     next = text.slice(0, node.range[0]) + formatNumber(change.value) + text.slice(node.range[1]);
@@ -107,7 +114,7 @@ export async function setTarget(project: Project, change: TargetChange): Promise
 function addTarget(text: string, change: TargetChange): string {
   const doc = parseDocument(text);
   const targets = doc.get('targets', true) as YAMLSeq | undefined;
-  if (!isSeq(targets)) throw new InputError('`targets` is not a list', 'targets set');
+  if (!isSeq(targets)) throw new InputError(msg('targets-not-list'), 'targets set');
   const entries: [string, string | number][] = [
     ['year', change.year],
     ...(change.group ? ([['group', change.group]] as [string, string][]) : []),

@@ -1,4 +1,5 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
+import { msg } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Point, Status } from '../core/types.js';
 import { statusOrder } from '../core/types.js';
 import {
@@ -17,9 +18,10 @@ import {
 import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from '../core/schema.js';
 
-export const methods: Record<Method, { name: string; rate: (input: RatingInput) => Rating }> = {
-  'growth-ratio': { name: 'ratio of actual to required growth', rate: rateGrowthRatio },
-  weather: { name: 'weather symbols (German sustainability strategy)', rate: rateWeather },
+/** The rating rule of each method (their names and explanations are in the message catalogue). */
+export const methods: Record<Method, (input: RatingInput) => Rating> = {
+  'growth-ratio': rateGrowthRatio,
+  weather: rateWeather,
 };
 
 export function compareIndicators(indicators: Indicator[], values: IndicatorValue[], method: Method): Comparison[] {
@@ -43,7 +45,7 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
     const goal = { year: target.year, value };
     const input = { series: points, baselineYear: ind.baseline, target: goal, d };
     // A target that must hold every year is judged by the weather method's own rule for such targets.
-    const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method].rate;
+    const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method];
     const rating = qualifyByUncertainty(rate(input), series, ind.baseline, goal.value, d);
     const gap = latest ? d * (goal.value - latest.value) : null;
     return {
@@ -126,7 +128,7 @@ function qualifyByUncertainty(
   if (!latest || latest.se === null) return rating;
   const margin = 1.96 * latest.se;
   if (rating.status === 'achieved' && !isMet(latest.point.value - d * margin, target, d)) {
-    return { ...rating, status: 'on_track', reason: 'the estimate meets the target, but within the margin of error' };
+    return { ...rating, status: 'on_track', reason: msg('rating-within-margin-achieved') };
   }
   const base = series.find((s) => s.point.year >= baselineYear);
   if (
@@ -135,7 +137,7 @@ function qualifyByUncertainty(
     base.se !== null &&
     Math.abs(latest.point.value - base.point.value) < 1.96 * Math.hypot(latest.se, base.se)
   ) {
-    return { ...rating, status: 'limited', reason: 'the decline is within the margin of error' };
+    return { ...rating, status: 'limited', reason: msg('rating-within-margin-decline') };
   }
   return rating;
 }

@@ -1,11 +1,15 @@
 // Published methods that rate progress towards a target (../shared/reference/progress-methods.md).
 // Pure functions over a series of points; compare.ts decides which series and which target.
+import { msg, type Code, type Message } from '../core/messages/index.js';
 import type { Point, Projection, Status } from '../core/types.js';
+
+/** The reasons without parameters a method may give for not rating. */
+type RatingReason = Extract<Code, `rating-${string}`>;
 
 export interface Rating {
   status: Status;
   score: number | null;
-  reason: string | null;
+  reason: Message | null;
 }
 
 export interface RatingInput {
@@ -40,18 +44,16 @@ export function latestPoint(series: Point[]): Point | null {
  */
 export function rateGrowthRatio({ series, baselineYear, target, d }: RatingInput): Rating {
   const latest = latestPoint(series);
-  if (!latest) return notAssessable('no data');
+  if (!latest) return notAssessable('rating-no-data');
   if (isMet(latest.value, target.value, d)) return { status: 'achieved', score: 5, reason: null };
   const base = basePoint(series, baselineYear);
   if (!base || base.year >= latest.year)
-    return notAssessable(
-      base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year',
-    );
-  if (target.year <= base.year) return notAssessable('target year is not after the base year');
+    return notAssessable(base ? 'rating-too-few-years' : 'rating-no-baseline-value');
+  if (target.year <= base.year) return notAssessable('rating-target-before-base');
   const zeroSafe = (v: number) => (v === 0 ? 0.001 : v);
   const [vb, vt, vs] = [zeroSafe(base.value), zeroSafe(latest.value), zeroSafe(target.value)];
-  if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('base and latest value have opposite signs');
-  if (Math.sign(vb) !== Math.sign(vs)) return notAssessable('base and target value have opposite signs');
+  if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('rating-opposite-signs-latest');
+  if (Math.sign(vb) !== Math.sign(vs)) return notAssessable('rating-opposite-signs-target');
   const actual = cagr(vt, vb, latest.year, base.year);
   const required = Math.abs(cagr(vs, vb, target.year, base.year));
   const flip = vb < 0 ? -1 : 1;
@@ -74,11 +76,11 @@ export function growthRatioScore(r: number): number {
  */
 export function rateWeather({ series, target, d }: RatingInput): Rating {
   const latest = latestPoint(series);
-  if (!latest) return notAssessable('no data');
+  if (!latest) return notAssessable('rating-no-data');
   const window = series.filter((p) => p.year > latest.year - 6).sort((a, b) => a.year - b.year);
   if (longestConsecutiveRun(window) < 4) {
     if (isMet(latest.value, target.value, d)) return { status: 'achieved', score: 0, reason: null };
-    return notAssessable('fewer than four consecutive yearly values in the last six years');
+    return notAssessable('rating-too-few-consecutive');
   }
   const first = window[0]!;
   const slope = (latest.value - first.value) / (latest.year - first.year);
@@ -87,7 +89,7 @@ export function rateWeather({ series, target, d }: RatingInput): Rating {
   if (met)
     return isMet(projected, target.value, d)
       ? { status: 'achieved', score: 0, reason: null }
-      : { status: 'moderate', score: null, reason: 'target met now, but the trend moves away from it' };
+      : { status: 'moderate', score: null, reason: msg('rating-met-trend-away') };
   if (d * slope < 0) return { status: 'deterioration', score: null, reason: null };
   const shortfall = Math.max(0, (d * (target.value - projected)) / Math.abs(target.value - latest.value));
   const status: Status = shortfall < 0.05 ? 'on_track' : shortfall <= 0.2 ? 'moderate' : 'limited';
@@ -103,11 +105,11 @@ export function rateWeatherEveryYear({ series, target, d }: RatingInput): Rating
   const sorted = [...series].sort((a, b) => a.year - b.year);
   const latest = sorted.at(-1);
   const before = sorted.at(-2);
-  if (!latest || !before) return notAssessable(latest ? 'fewer than two years with data' : 'no data');
+  if (!latest || !before) return notAssessable(latest ? 'rating-too-few-years-any' : 'rating-no-data');
   const setback = d * (latest.value - before.value) < 0;
   if (isMet(latest.value, target.value, d))
     return setback
-      ? { status: 'moderate', score: null, reason: 'target met, but the last year was a setback' }
+      ? { status: 'moderate', score: null, reason: msg('rating-met-setback') }
       : { status: 'achieved', score: null, reason: null };
   return setback
     ? { status: 'deterioration', score: null, reason: null }
@@ -122,10 +124,9 @@ export function rateWeatherEveryYear({ series, target, d }: RatingInput): Rating
 export function rateWeatherDirection({ series, d }: Omit<RatingInput, 'target'>): Rating {
   const sorted = [...series].sort((a, b) => a.year - b.year);
   const latest = sorted.at(-1);
-  if (!latest) return notAssessable('no data');
+  if (!latest) return notAssessable('rating-no-data');
   const window = sorted.filter((p) => p.year > latest.year - 6);
-  if (longestConsecutiveRun(window) < 4)
-    return notAssessable('fewer than four consecutive yearly values in the last six years');
+  if (longestConsecutiveRun(window) < 4) return notAssessable('rating-too-few-consecutive');
   const average = (latest.value - window[0]!.value) / (latest.year - window[0]!.year);
   const last = latest.value - window.at(-2)!.value;
   const [a, l] = [d * average >= 0, d * last >= 0];
@@ -140,14 +141,12 @@ export function rateWeatherDirection({ series, d }: Omit<RatingInput, 'target'>)
 export function rateGrowthDirection({ series, baselineYear, d }: Omit<RatingInput, 'target'>): Rating {
   const latest = latestPoint(series);
   const base = basePoint(series, baselineYear);
-  if (!latest) return notAssessable('no data');
+  if (!latest) return notAssessable('rating-no-data');
   if (!base || base.year >= latest.year)
-    return notAssessable(
-      base ? 'fewer than two years with data since the baseline' : 'no value in or after the baseline year',
-    );
+    return notAssessable(base ? 'rating-too-few-years' : 'rating-no-baseline-value');
   const zeroSafe = (v: number) => (v === 0 ? 0.001 : v);
   const [vb, vt] = [zeroSafe(base.value), zeroSafe(latest.value)];
-  if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('base and latest value have opposite signs');
+  if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('rating-opposite-signs-latest');
   const p = (vb < 0 ? -1 : 1) * d * cagr(vt, vb, latest.year, base.year);
   const status: Status = p >= 0.015 ? 'on_track' : p >= 0.005 ? 'moderate' : p >= 0 ? 'limited' : 'deterioration';
   return { status, score: p, reason: null };
@@ -204,6 +203,6 @@ export function projectTrend(
   };
 }
 
-function notAssessable(reason: string): Rating {
-  return { status: 'not_assessable', score: null, reason };
+function notAssessable(reason: RatingReason): Rating {
+  return { status: 'not_assessable', score: null, reason: msg(reason) };
 }

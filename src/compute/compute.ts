@@ -2,6 +2,7 @@
 // every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript.
 import { openDatabase, quoteIdent, type Database, type Row } from '../core/database.js';
 import { InputError } from '../core/errors.js';
+import { msg, type Message } from '../core/messages/index.js';
 import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
 import type { Cell, IndicatorValue } from '../core/types.js';
 import { requireIndicators, type IndicatorFile, type Project } from '../core/project.js';
@@ -41,9 +42,9 @@ export async function validateIndicators(project: Project, dbPath: string): Prom
 async function openSandbox(dbPath: string): Promise<Database> {
   return openDatabase(dbPath, { readOnly: true, sandbox: true }).catch((e) => {
     throw new InputError(
-      `cannot open the database (${(e as Error).message.split('\n')[0]})`,
+      msg('db-unopenable', { detail: (e as Error).message.split('\n')[0]! }),
       dbPath,
-      'run `istsoll load` first',
+      msg('hint-run-load'),
     );
   });
 }
@@ -61,18 +62,18 @@ export async function computeIndicator(
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
     throw new InputError(
-      `cannot compute: ${(e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '')}`,
+      msg('compute-failed', { detail: (e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '') }),
       { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['numerator']) },
-      'check that filters compare columns with values of their type',
+      msg('hint-filter-types'),
     );
   }
   // Numerator cells without a denominator cell mean the two tables use different codes: find out where.
   if (rows.some((r) => r._orphan)) {
     await checkKeysMatch(db, project, ind);
     throw new InputError(
-      'numerator and denominator do not match: the numerator has cells the denominator lacks',
+      msg('keys-mismatch-cells'),
       { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by']) },
-      'both tables must use the same codes in every `by` column',
+      msg('hint-same-codes-by'),
     );
   }
   if (ind.groups)
@@ -155,18 +156,19 @@ function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue
     value: ratio === null ? null : ratio * scale,
     numerator: num,
     denominator: den,
+    notes: [],
   };
-  if (den === 0) value.note = 'denominator is zero';
+  if (den === 0) value.notes.push(msg('value-denominator-zero'));
   // Numerator and denominator may both rest on the same marked cell: say each reason once.
-  const distinct = (s: unknown) => [...new Set(String(s).split('; '))].join('; ');
-  if (row.flags) value.note = `includes values marked ${distinct(row.flags)}`;
+  const distinct = (s: unknown) => [...new Set(String(s).split('; '))];
+  if (row.flags) value.notes.push(msg('value-source-flags', { flags: distinct(row.flags) }));
   if (row.missing)
     return {
       ...value,
       value: null,
       numerator: null,
       denominator: null,
-      note: `not computable: source cell ${distinct(row.missing)}`,
+      notes: [msg('value-source-missing', { reasons: distinct(row.missing) })],
     };
   const rule = project.config.suppression;
   if (ind.weight) {
@@ -180,17 +182,17 @@ function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue
           : [ratio - 1.96 * se, ratio + 1.96 * se];
       Object.assign(value, { low: low * scale, high: high * scale });
     }
-    if (n < rule.min_respondents) suppress(value, `fewer than ${rule.min_respondents} respondents`);
-    else if (n < rule.flag_respondents) value.note = `only ${n} respondents: read with care`;
+    if (n < rule.min_respondents) suppress(value, msg('value-suppressed-respondents', { min: rule.min_respondents }));
+    else if (n < rule.flag_respondents) value.notes.push(msg('value-few-respondents', { n }));
   } else {
     const counts = ind.unit === 'mean' ? [den] : [num, den];
     if (counts.some((c) => c !== null && c > 0 && c < rule.min_count))
-      suppress(value, `a count below ${rule.min_count}`);
+      suppress(value, msg('value-suppressed-count', { min: rule.min_count }));
   }
   return value;
 }
 
-function suppress(value: IndicatorValue, reason: string): void {
+function suppress(value: IndicatorValue, reason: Message): void {
   Object.assign(value, {
     value: null,
     numerator: null,
@@ -199,7 +201,7 @@ function suppress(value: IndicatorValue, reason: string): void {
     low: undefined,
     high: undefined,
     suppressed: true,
-    note: `suppressed: ${reason}`,
+    notes: [reason],
   });
 }
 

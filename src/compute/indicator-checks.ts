@@ -2,6 +2,7 @@
 // reported at its place in the indicator's YAML file, with the column or table it most likely meant.
 import { quoteIdent, type Database } from '../core/database.js';
 import { didYouMean, InputError } from '../core/errors.js';
+import { msg, type Message } from '../core/messages/index.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { periodColumn, type Aggregate } from '../core/schema.js';
 import { refuseSql } from './sqlguard.js';
@@ -47,29 +48,29 @@ async function checkAggregate(
     ...locate(ind.file.doc, ind.file.lines, [part, ...key]),
   });
   const have = columns.get(agg.table);
-  if (!have) throw new InputError(`table \`${agg.table}\` is not loaded`, where(['table']), 'run `istsoll load`');
+  if (!have)
+    throw new InputError(msg('table-not-loaded', { table: agg.table }), where(['table']), msg('hint-run-load'));
   for (const [i, col] of ind.by.entries()) {
     if (!have.includes(col)) {
       throw new InputError(
-        `disaggregation column \`${col}\` is not in table \`${agg.table}\``,
+        msg('by-column-missing', { column: col, table: agg.table }),
         { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },
-        didYouMean(col, have) ?? `columns of ${agg.table}: ${have.join(', ')}`,
+        didYouMean(col, have, msg('hint-columns-found', { columns: have })),
       );
     }
   }
   if (ind.weight && !have.includes(ind.weight)) {
     throw new InputError(
-      `weight column \`${ind.weight}\` is not in table \`${agg.table}\``,
+      msg('weight-column-missing', { column: ind.weight, table: agg.table }),
       { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['weight']) },
-      didYouMean(ind.weight, have),
+      didYouMean(ind.weight, have, msg('hint-columns-found', { columns: have })),
     );
   }
   for (const [key, refused] of [
     ['expr', await refuseSql(db, agg.table, agg.expr)],
     ['filter', agg.filter ? await refuseSql(db, agg.table, 'count(*)', agg.filter) : null],
   ] as const) {
-    if (refused)
-      throw new InputError(refused, where([key]), 'for example: expr: sum(<column>), filter: "<column> = \'<value>\'"');
+    if (refused) throw new InputError(refused, where([key]), msg('hint-sql-example'));
   }
   for (const key of ['expr', 'filter'] as const) {
     try {
@@ -78,11 +79,7 @@ async function checkAggregate(
         key === 'expr' &&
         (await db.query(`SELECT (${agg.expr}) AS v FROM ${quoteIdent(agg.table)} WHERE false`)).length !== 1
       ) {
-        throw new InputError(
-          `\`${agg.expr}\` is not an aggregate`,
-          where(['expr']),
-          'expected an aggregate such as sum(<column>) or count(*)',
-        );
+        throw new InputError(msg('sql-not-aggregate', { expr: agg.expr }), where(['expr']), msg('hint-aggregate'));
       }
       // Preparing binds the filter (unknown columns, wrong types) without scanning the table.
       if (key === 'filter' && agg.filter)
@@ -90,18 +87,14 @@ async function checkAggregate(
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(
-        `${key === 'expr' ? 'expression' : 'filter'} does not work on table \`${agg.table}\`: ${explainSqlError(e)}`,
+        msg('sql-binding', { part: key, table: agg.table, detail: explainSqlError(e) }),
         where([key]),
         columnHint(e, have),
       );
     }
   }
   if (ind.weight && !/^\s*(count\s*\(\s*\*\s*\)|sum\s*\([\s\S]*\))\s*$/i.test(agg.expr)) {
-    throw new InputError(
-      `a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${agg.expr}\``,
-      where(['expr']),
-      'the weight is applied by istsoll: write the aggregate as if unweighted',
-    );
+    throw new InputError(msg('sql-weighted-form', { expr: agg.expr }), where(['expr']), msg('hint-weighted'));
   }
 }
 
@@ -110,10 +103,11 @@ function explainSqlError(e: unknown): string {
   return m.replace(/^[A-Za-z ]+Error: /, '');
 }
 
-function columnHint(e: unknown, have: string[]): string {
+function columnHint(e: unknown, have: string[]): Message {
   const col = /column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.exec(e instanceof Error ? e.message : '');
   const name = col?.[1] ?? col?.[2];
-  return (name && didYouMean(name, have)) ?? `columns: ${have.join(', ')}`;
+  const columns = msg('hint-columns-found', { columns: have });
+  return name ? (didYouMean(name, have) ?? columns) : columns;
 }
 
 /** The compared and reference group, and every group a target names, must occur among `values` (the group column's values in the data). */
@@ -130,9 +124,9 @@ export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   for (const [group, path] of named) {
     if (!values.includes(group)) {
       throw new InputError(
-        `group \`${group}\` does not occur in column \`${column}\` of table \`${ind.numerator.table}\``,
+        msg('group-not-in-data', { group, column, table: ind.numerator.table }),
         { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) },
-        didYouMean(group, values) ?? `the column holds: ${values.slice(0, 10).join(', ')}`,
+        didYouMean(group, values, msg('hint-column-values', { values: values.slice(0, 10) })),
       );
     }
   }
@@ -158,9 +152,14 @@ export async function checkKeysMatch(db: Database, project: Project, ind: Indica
         )
       ).map((r) => r.v);
       throw new InputError(
-        `numerator and denominator do not match on \`${col}\`: ${missing.map((r) => `\`${r.v}\``).join(', ')} from table \`${num.table}\` is not in table \`${den.table}\``,
+        msg('keys-mismatch', {
+          column: col,
+          values: missing.map((r) => r.v),
+          numerator: num.table,
+          denominator: den.table,
+        }),
         { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['by', i]) },
-        `\`${den.table}\`.${col} has values like ${sample.map((v) => `\`${v}\``).join(', ')}: both tables must use the same codes`,
+        msg('hint-same-codes', { table: den.table, column: col, values: sample }),
       );
     }
   }

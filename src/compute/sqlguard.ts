@@ -3,20 +3,23 @@
 // SELECT over that table (a subquery, a table function, a second statement) is refused before it runs.
 // The database itself is opened with external access disabled and its configuration locked as well.
 import { quoteIdent, type Database } from '../core/database.js';
+import { msg, type Message } from '../core/messages/index.js';
 
 /** Why the expression (and filter) are not allowed, or null when they are. */
-export async function refuseSql(db: Database, table: string, expr: string, filter?: string): Promise<string | null> {
-  if (/;/.test(expr + (filter ?? ''))) return 'a `;` is not allowed in indicator SQL';
+export async function refuseSql(db: Database, table: string, expr: string, filter?: string): Promise<Message | null> {
+  if (/;/.test(expr + (filter ?? ''))) return msg('sql-semicolon');
   const sql = `SELECT (${expr}) FROM ${quoteIdent(table)}${filter ? ` WHERE (${filter})` : ''}`;
   const [row] = await db.query<{ ast: string }>('SELECT json_serialize_sql($1::VARCHAR) AS ast', [sql]);
   const ast = JSON.parse(row!.ast) as { error: boolean; error_message?: string; statements?: unknown[] };
   if (ast.error) return null; // a syntax error: binding reports it with DuckDB's own message
-  if (ast.statements?.length !== 1) return 'only one expression is allowed';
+  if (ast.statements?.length !== 1) return msg('sql-one-expression');
   const found = findForbidden(ast.statements[0]);
-  return found ? `${found} is not allowed in indicator SQL: write an aggregate over the table's own columns` : null;
+  return found ? msg('sql-forbidden', { what: found }) : null;
 }
 
-function findForbidden(node: unknown): string | null {
+type Forbidden = 'subquery' | 'table-function' | 'join' | 'other-schema';
+
+function findForbidden(node: unknown): Forbidden | null {
   if (Array.isArray(node)) {
     for (const n of node) {
       const f = findForbidden(n);
@@ -26,9 +29,9 @@ function findForbidden(node: unknown): string | null {
   }
   if (!node || typeof node !== 'object') return null;
   const n = node as Record<string, unknown>;
-  if (n.class === 'SUBQUERY' || n.type === 'SUBQUERY') return 'a subquery';
-  if (n.type === 'TABLE_FUNCTION') return 'a table function';
-  if (n.type === 'JOIN') return 'a join';
-  if (n.type === 'BASE_TABLE' && (n.schema_name || n.catalog_name)) return 'a table of another schema or database';
-  return Object.values(n).reduce<string | null>((found, v) => found ?? findForbidden(v), null);
+  if (n.class === 'SUBQUERY' || n.type === 'SUBQUERY') return 'subquery';
+  if (n.type === 'TABLE_FUNCTION') return 'table-function';
+  if (n.type === 'JOIN') return 'join';
+  if (n.type === 'BASE_TABLE' && (n.schema_name || n.catalog_name)) return 'other-schema';
+  return Object.values(n).reduce<Forbidden | null>((found, v) => found ?? findForbidden(v), null);
 }

@@ -1,9 +1,8 @@
 // Secondary suppression. A cell hidden for being too small could be worked out again from its total and
 // its published siblings (total minus the others). So whenever a published total has exactly one hidden
 // cell among its children, the smallest other child is hidden too, until no such total remains.
+import { msg } from '../core/messages/index.js';
 import type { Cell, IndicatorValue } from '../core/types.js';
-
-export const secondaryNote = 'suppressed: would reveal a suppressed neighbouring cell';
 
 export function suppressSecondary(values: IndicatorValue[], by: string[]): IndicatorValue[] {
   const out = values.map((v) => ({ ...v }));
@@ -26,7 +25,13 @@ export function suppressSecondary(values: IndicatorValue[], by: string[]): Indic
         if (hidden.length !== 1) continue;
         const next = children.filter((c) => !c.suppressed).sort((a, b) => size(a) - size(b))[0];
         if (!next) continue;
-        Object.assign(next, { value: null, numerator: null, denominator: null, suppressed: true, note: secondaryNote });
+        Object.assign(next, {
+          value: null,
+          numerator: null,
+          denominator: null,
+          suppressed: true,
+          notes: [msg('value-suppressed-secondary')],
+        });
         changed = true;
       }
     }

@@ -1,6 +1,8 @@
 // Errors a user can act on. Everything the CLI reports without a stack trace is an InputError (exit 1)
-// or a UsageError (exit 2); any other exception is a bug and is reported as such.
+// or a UsageError (exit 2); any other exception is a bug and is reported as such. An error carries a
+// message code and a place; the words come from the catalogue in the language of the command line.
 import { isAbsolute, relative } from 'node:path';
+import { msg, say, type Lang, type Message } from './messages/index.js';
 
 export interface Location {
   file: string;
@@ -11,19 +13,47 @@ export interface Location {
 export class InputError extends Error {
   readonly exitCode: number = 1;
   constructor(
-    message: string,
+    readonly reason: Message,
     readonly where?: Location | string,
-    readonly hint?: string,
+    readonly hint?: Message,
+    /** Further problems of the same kind, found in the same pass (several missing files, say). */
+    readonly more: InputError[] = [],
   ) {
-    super(message);
+    super(say(reason, 'en'));
     this.name = 'InputError';
   }
 
-  /** `file:line:column: message` plus the hint on its own line. */
-  format(): string {
-    const where = typeof this.where === 'string' ? this.where : this.where ? formatLocation(this.where) : '';
-    return `${where ? `${where}: ` : ''}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+  /** `file:line:column: message`, the hint on its own line, then any further problems indented. */
+  format(lang: Lang, hintWord = 'hint'): string {
+    const where = placeOf(this.where);
+    const head = `${where ? `${where}: ` : ''}${say(this.reason, lang)}`;
+    const more = this.more.map((e) => `\n  ${e.format(lang, hintWord).split('\n')[0]}`).join('');
+    return `${head}${more}${this.hint ? `\n  ${hintWord}: ${say(this.hint, lang)}` : ''}`;
   }
+
+  /** The error as `--json` prints it: words, the code, the place and the hint, each a field of its own. */
+  toJson(lang: Lang): ErrorJson {
+    const place: Partial<Location> = typeof this.where === 'string' ? { file: this.where } : (this.where ?? {});
+    return {
+      error: say(this.reason, lang),
+      code: this.reason.code,
+      file: place.file ?? null,
+      line: place.line ?? null,
+      column: place.column ?? null,
+      hint: this.hint ? say(this.hint, lang) : null,
+      ...(this.more.length ? { more: this.more.map((e) => e.toJson(lang)) } : {}),
+    };
+  }
+}
+
+export interface ErrorJson {
+  error: string;
+  code: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  hint: string | null;
+  more?: ErrorJson[];
 }
 
 export class UsageError extends InputError {
@@ -32,6 +62,10 @@ export class UsageError extends InputError {
 
 export function formatLocation({ file, line, column }: Location): string {
   return [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':');
+}
+
+function placeOf(where: Location | string | undefined): string {
+  return typeof where === 'string' ? where : where ? formatLocation(where) : '';
 }
 
 /** The closest candidate by edit distance, when it is close enough to be a likely misspelling. */
@@ -45,9 +79,10 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+/** "Did you mean …?" when a candidate is close, else the fallback hint (the candidates, say). */
+export function didYouMean(word: string, candidates: Iterable<string>, fallback?: Message): Message | undefined {
   const s = suggest(word, candidates);
-  return s ? `did you mean \`${s}\`?` : undefined;
+  return s ? msg('hint-did-you-mean', { word: s }) : fallback;
 }
 
 function editDistance(a: string, b: string): number {

@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { didYouMean, displayPath, InputError } from './errors.js';
+import { msg } from './messages/index.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
 
@@ -75,9 +76,9 @@ export async function readProject(dir: string): Promise<Project> {
 export function requireIndicators(project: Project): void {
   if (!project.indicators.length)
     throw new InputError(
-      'the project has no indicators yet',
+      msg('project-no-indicators'),
       displayPath(join(project.dir, paths.indicators)),
-      'copy a template into indicators/ (istsoll init writes two), then run istsoll validate',
+      msg('hint-add-indicator'),
     );
 }
 
@@ -87,21 +88,21 @@ function checkProject(project: Project): void {
   const twin = tables.find((t, i) => tables.findIndex((o) => o.toLowerCase() === t.toLowerCase()) !== i);
   if (twin)
     throw new InputError(
-      `two sources are named \`${twin}\` apart from case; table names ignore case`,
+      msg('source-name-twin', { name: twin }),
       {
         file: project.sourcesFile.path,
         ...locate(project.sourcesFile.doc, project.sourcesFile.lines, ['sources', twin], true),
       },
-      'rename one of them',
+      msg('hint-rename-one'),
     );
   const seen = new Map<string, string>();
   for (const ind of project.indicators) {
     const other = seen.get(ind.id);
     if (other)
       throw new InputError(
-        `duplicate indicator id \`${ind.id}\` (also in ${other})`,
+        msg('indicator-duplicate-id', { id: ind.id, other }),
         { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['id']) },
-        'give every indicator its own id',
+        msg('hint-unique-id'),
       );
     seen.set(ind.id, ind.file.path);
     checkIndicator(project, ind);
@@ -115,66 +116,60 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
   const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
   if (!fieldIds.includes(ind.field)) {
     throw new InputError(
-      `unknown field of action \`${ind.field}\``,
+      msg('indicator-unknown-field', { field: ind.field }),
       where(['field']),
-      didYouMean(ind.field, fieldIds) ?? `known fields: ${fieldIds.join(', ')}`,
+      didYouMean(ind.field, fieldIds, msg('hint-known-fields', { fields: fieldIds })),
     );
   }
   for (const part of ['numerator', 'denominator'] as const) {
     const agg = ind[part];
     if (agg && !tables.includes(agg.table)) {
       throw new InputError(
-        `unknown table \`${agg.table}\``,
+        msg('indicator-unknown-table', { table: agg.table }),
         where([part, 'table']),
-        didYouMean(agg.table, tables) ?? `tables in ${paths.sources}: ${tables.join(', ')}`,
+        didYouMean(agg.table, tables, msg('hint-known-tables', { tables })),
       );
     }
   }
   if (ind.unit !== 'count' && !ind.denominator)
     throw new InputError(
-      `unit \`${ind.unit}\` needs a \`denominator\``,
+      msg('indicator-needs-denominator', { unit: ind.unit }),
       where(['unit']),
-      'add a denominator, or use unit `count`',
+      msg('hint-add-denominator'),
     );
   if (ind.unit === 'count' && ind.denominator)
-    throw new InputError('unit `count` takes no `denominator`', where(['denominator']));
+    throw new InputError(msg('indicator-count-no-denominator'), where(['denominator']));
   for (const part of [ind.numerator, ind.denominator]) {
     const period = part && project.sources[part.table] ? periodColumn(project.sources[part.table]!) : null;
     const i = period === null ? -1 : ind.by.findIndex((c) => c.toLowerCase() === period.toLowerCase());
     if (i >= 0)
       throw new InputError(
-        `\`${ind.by[i]}\` is the period column of table \`${part!.table}\`: every result is per year already`,
+        msg('indicator-by-period', { column: ind.by[i]!, table: part!.table }),
         where(['by', i]),
-        'remove it from `by`',
+        msg('hint-remove-from-by'),
       );
   }
   if (ind.groups && !ind.by.includes(ind.groups.column)) {
     throw new InputError(
-      `the group column \`${ind.groups.column}\` must also be listed in \`by\``,
+      msg('indicator-group-not-in-by', { column: ind.groups.column }),
       where(['groups', 'column']),
-      `add it: by: [${[...ind.by, ind.groups.column].join(', ')}]`,
+      msg('hint-add-to-by', { by: [...ind.by, ind.groups.column] }),
     );
   }
   if (ind.weight && ind.denominator && ind.denominator.table !== ind.numerator.table) {
-    throw new InputError(
-      'a weighted (survey) indicator takes numerator and denominator from the same table',
-      where(['denominator', 'table']),
-    );
+    throw new InputError(msg('indicator-weighted-two-tables'), where(['denominator', 'table']));
   }
   ind.targets.forEach((t, i) => {
     if (t.year <= ind.baseline)
       throw new InputError(
-        `target year ${t.year} is not after the baseline year ${ind.baseline}`,
+        msg('target-not-after-baseline', { year: t.year, baseline: ind.baseline }),
         where(['targets', i, 'year']),
-        'a target lies in the future of its baseline',
+        msg('hint-target-after-baseline'),
       );
     if (t.group !== undefined && !ind.groups)
-      throw new InputError(
-        `target for group \`${t.group}\`, but the indicator declares no \`groups\``,
-        where(['targets', i, 'group']),
-      );
+      throw new InputError(msg('target-group-without-groups', { group: t.group }), where(['targets', i, 'group']));
     if (t.gap !== undefined && !ind.groups)
-      throw new InputError('a gap target needs `groups` (compared and reference group)', where(['targets', i, 'gap']));
+      throw new InputError(msg('target-gap-without-groups'), where(['targets', i, 'gap']));
     const twin = ind.targets.findIndex(
       (o, j) =>
         j < i &&
@@ -184,11 +179,7 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
         (o.group ?? null) === (t.group ?? null),
     );
     if (twin >= 0)
-      throw new InputError(
-        `a second target for the same year, group and kind (the first is item ${twin + 1})`,
-        where(['targets', i]),
-        'keep one of them',
-      );
+      throw new InputError(msg('target-duplicate', { item: twin + 1 }), where(['targets', i]), msg('hint-keep-one'));
   });
 }
 
@@ -203,23 +194,22 @@ async function readMap(
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
     throw new InputError(
-      `cannot read the boundaries ${displayPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      msg('map-unreadable', {
+        file: displayPath(path),
+        reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      }),
       where,
-      'map.file names a GeoJSON file in data/',
+      msg('hint-map-file'),
     );
   }
   if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features))
-    throw new InputError(
-      `${displayPath(path)} is not a GeoJSON FeatureCollection`,
-      where,
-      'export the district boundaries as GeoJSON (WGS 84)',
-    );
+    throw new InputError(msg('map-not-geojson', { file: displayPath(path) }), where, msg('hint-map-geojson'));
   const missing = parsed.features.findIndex((f) => f.properties?.[map.property] === undefined);
   if (missing >= 0)
     throw new InputError(
-      `feature ${missing + 1} of ${displayPath(path)} has no property \`${map.property}\``,
+      msg('map-feature-property', { feature: missing + 1, file: displayPath(path), property: map.property }),
       where,
-      'map.property names the feature property that holds the district codes',
+      msg('hint-map-property'),
     );
   return { column: map.column, property: map.property, features: parsed.features };
 }
@@ -228,10 +218,6 @@ async function listYaml(dir: string, label: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    throw new InputError(
-      'the indicators folder is missing',
-      label,
-      'run `istsoll init` to scaffold a project, or pass --project <dir>',
-    );
+    throw new InputError(msg('indicators-folder-missing'), label, msg('hint-init'));
   }
 }

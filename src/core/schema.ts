@@ -2,14 +2,12 @@
 // validation (with paths that yamlfile.ts turns into file:line:column) and the JSON Schema for editors.
 import { z } from 'zod';
 
-const identifier = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _ (not starting with a digit)');
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'rule:identifier');
 /** A column as the file names it: official exports have names such as `1_variable_code` or `Einbürgerungen`. */
 const column = z
   .string()
   .min(1)
-  .refine((s) => !/["\n]/.test(s), 'a column name without double quotes or line breaks');
+  .refine((s) => !/["\n]/.test(s), 'rule:column-name');
 
 /** A text in German (required) and English (optional). */
 export const Text = z.strictObject({ de: z.string().min(1), en: z.string().min(1).optional() });
@@ -133,7 +131,7 @@ export const Target = z
     /** A target range [low, high]: its weaker end counts (the low end when higher is better). */
     range: z
       .tuple([z.number(), z.number()])
-      .refine(([a, b]) => a <= b, 'the range is [low, high]')
+      .refine(([a, b]) => a <= b, 'rule:range-order')
       .optional(),
     /** A target without a number: the indicator should move in its better direction ("should rise"). */
     trend: z.literal(true).optional(),
@@ -145,10 +143,10 @@ export const Target = z
     note: z.string().optional(),
   })
   .refine((t) => [t.value, t.gap, t.range, t.trend].filter((x) => x !== undefined).length === 1, {
-    message: 'a target has one of `value`, `range`, `gap` or `trend: true`',
+    message: 'rule:target-one-kind',
   })
   .refine((t) => !(t.gap !== undefined && t.group !== undefined), {
-    message: 'a gap target is between the groups; it takes no `group`',
+    message: 'rule:gap-no-group',
   });
 export type Target = z.infer<typeof Target>;
 
@@ -161,7 +159,7 @@ export const Groups = z.strictObject({
 export type Groups = z.infer<typeof Groups>;
 
 export const Indicator = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _'),
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
   title: Text,
   description: Text.optional(),
   field: identifier,
@@ -174,7 +172,7 @@ export const Indicator = z.strictObject({
   by: z
     .array(column)
     .default([])
-    .refine((by) => new Set(by.map((c) => c.toLowerCase())).size === by.length, 'every column once'),
+    .refine((by) => new Set(by.map((c) => c.toLowerCase())).size === by.length, 'rule:by-once'),
   groups: Groups.optional(),
   /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
   weight: column.optional(),

@@ -1,5 +1,6 @@
 // The plain data that flows between the stages: indicator values (compute) and their judgement
 // against the targets (compare). The report model is built from these alone.
+import type { Message } from './messages/index.js';
 
 /** The disaggregation a value belongs to: column → value; a column left out means "all". */
 export type Cell = Record<string, string>;
@@ -8,7 +9,7 @@ export interface IndicatorValue {
   indicator: string;
   year: number;
   cell: Cell;
-  /** Null when not computable or suppressed; `note` says why. */
+  /** Null when not computable or suppressed; `notes` say why. */
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -19,13 +20,12 @@ export interface IndicatorValue {
   low?: number | null;
   high?: number | null;
   /** Why the value is missing or to be read with care (suppressed, small sample, …). */
-  note?: string;
+  notes: Message[];
   suppressed?: boolean;
 }
 
-export type Status = 'achieved' | 'on_track' | 'moderate' | 'limited' | 'deterioration' | 'not_assessable';
-
-export const statusOrder: Status[] = ['deterioration', 'limited', 'moderate', 'on_track', 'achieved', 'not_assessable'];
+export { statusOrder, type Status } from './status.js';
+import type { Status } from './status.js';
 
 export interface Point {
   year: number;
@@ -53,7 +53,7 @@ export interface Comparison {
   projection: Projection | null;
   status: Status;
   /** Why not assessable, or what qualifies the status. */
-  reason: string | null;
+  reason: Message | null;
   method: string;
   /** The method's own measure (growth ratio R, or projected shortfall share). */
   score: number | null;

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, InputError } from './errors.js';
+import { msg, type Message } from './messages/index.js';
+import type { SchemaRule } from './messages/codes.js';
 
 export interface YamlFile<T> {
   path: string;
@@ -21,23 +23,26 @@ export async function readYaml<S extends z.ZodType>(
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, label);
+    throw new InputError(msg('file-unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), label);
   }
   return parseYaml(text, schema, label);
 }
 
 export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: string): YamlFile<z.output<S>> {
+  // Text, not bytes of another kind: a NUL or a byte sequence that is no UTF-8 means a binary file.
+  if (text.includes('\u0000') || text.includes('\ufffd'))
+    throw new InputError(msg('file-binary'), path, msg('hint-binary'));
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     throw new InputError(
-      `invalid YAML: ${firstLine(syntax.message)}`,
+      msg('yaml-syntax', { error: syntax.code, detail: firstLine(syntax.message) }),
       { file: path, ...pos(lines.linePos(syntax.pos[0])) },
-      'check indentation and quoting around this line',
+      msg('hint-yaml-syntax'),
     );
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  const result = schema.safeParse(toData(doc, lines, path) ?? {});
   if (!result.success) {
     // A misspelt key also makes the key it should have been "missing": report the misspelling.
     const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
@@ -73,6 +78,28 @@ export function locate(
   return pos(lines.linePos(at));
 }
 
+/** Plain data from the document; aliases are limited, so that a few lines cannot expand into gigabytes. */
+function toData(doc: Document, lines: LineCounter, path: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: maxAliases });
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    const alias = /Unresolved alias|Excessive alias/.test(text);
+    if (!alias) throw e;
+    const unresolved = /Unresolved alias/.test(text);
+    throw new InputError(
+      unresolved
+        ? msg('yaml-syntax', { error: 'BAD_ALIAS', detail: firstLine(text) })
+        : msg('yaml-aliases', { limit: maxAliases }),
+      { file: path, ...pos(lines.linePos(0)) },
+      unresolved ? msg('hint-yaml-syntax') : msg('hint-yaml-aliases'),
+    );
+  }
+}
+
+/** More aliases than a hand-written project file would ever use. */
+const maxAliases = 100;
+
 function issueError(
   issue: z.core.$ZodIssue,
   doc: Document,
@@ -81,21 +108,40 @@ function issueError(
   schema: z.ZodType,
 ): InputError {
   const path = issue.path;
-  const dotted = path.map(String).join('.') || '(top level)';
+  const dotted = path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const keyName = issue.keys[0]!;
     const known = keysAt(schema, path);
-    const hint = didYouMean(keyName, known) ?? (known.length ? `allowed here: ${known.join(', ')}` : undefined);
+    const hint = didYouMean(keyName, known, known.length ? msg('hint-allowed-keys', { keys: known }) : undefined);
     return new InputError(
-      `unknown key \`${keyName}\`${path.length ? ` in \`${dotted}\`` : ''}`,
+      msg('yaml-unknown-key', { key: keyName, path: dotted }),
       { file, ...locate(doc, lines, [...path, keyName], true) },
       hint,
     );
   }
-  const found = valueAt(doc, path);
-  const expected = issue.code === 'invalid_type' ? ` (expected ${issue.expected})` : '';
-  const message = found === undefined ? `\`${dotted}\` is missing${expected}` : `\`${dotted}\`: ${issue.message}`;
-  return new InputError(message, { file, ...locate(doc, lines, path) });
+  return new InputError(issueMessage(issue, dotted, valueAt(doc, path) === undefined), {
+    file,
+    ...locate(doc, lines, path),
+  });
+}
+
+/** A zod issue as one of our messages; the schemas' own rules travel as `rule:<name>`. */
+function issueMessage(issue: z.core.$ZodIssue, path: string, missing: boolean): Message {
+  if (missing) return msg('yaml-missing', { path, expected: issue.code === 'invalid_type' ? issue.expected : null });
+  if (issue.message.startsWith('rule:')) return msg('yaml-rule', { path, rule: issue.message.slice(5) as SchemaRule });
+  const what = (origin: string) => (origin === 'string' ? 'length' : origin === 'array' ? 'items' : 'number');
+  switch (issue.code) {
+    case 'invalid_type':
+      return msg('yaml-invalid-type', { path, expected: issue.expected });
+    case 'invalid_value':
+      return msg('yaml-invalid-value', { path, options: issue.values.map(String) });
+    case 'too_small':
+      return msg('yaml-too-small', { path, minimum: Number(issue.minimum), what: what(issue.origin) });
+    case 'too_big':
+      return msg('yaml-too-big', { path, maximum: Number(issue.maximum), what: what(issue.origin) });
+    default:
+      return msg('yaml-invalid', { path });
+  }
 }
 
 /** The keys an object schema allows at `path` (zod's unrecognized_keys issue does not list them). */

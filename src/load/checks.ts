@@ -2,6 +2,7 @@
 // text was decoded with the right encoding. Each failure names the file, the row and what to do.
 import { quoteIdent, type Database } from '../core/database.js';
 import { didYouMean, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import type { Format, Input } from './input.js';
 import { periodColumn } from '../core/schema.js';
 
@@ -16,11 +17,7 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   const names = columns.map((c) => c.column_name);
   const garbled = names.find((n) => /^ï»¿|Ã[\x80-\xBF¼¶¤Ÿ„–œ©§]/.test(n));
   if (garbled)
-    throw new InputError(
-      `the header holds \`${garbled}\`, which looks like UTF-8 text decoded with the wrong encoding`,
-      label,
-      `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${name}\` in data/sources.yaml`,
-    );
+    throw new InputError(msg('header-mojibake', { cell: garbled }), label, msg('hint-utf8', { source: name }));
   const year = periodColumn(source);
   const declared: [string, string | undefined][] = [
     ['year', year],
@@ -33,18 +30,18 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
   for (const [key, col] of declared) {
     if (col !== undefined && !names.includes(col)) {
       throw new InputError(
-        `column \`${col}\` is not in ${label}`,
+        msg('column-not-in-file', { column: col, file: label }),
         input.where([key]),
-        didYouMean(col, names) ?? `columns found: ${names.join(', ')}`,
+        didYouMean(col, names, msg('hint-columns-found', { columns: names })),
       );
     }
   }
   (source.key ?? []).forEach((col, i) => {
     if (!names.includes(col))
       throw new InputError(
-        `key column \`${col}\` is not in ${label}`,
+        msg('key-column-not-in-file', { column: col, file: label }),
         input.where(['key', String(i)]),
-        didYouMean(col, names) ?? `columns found: ${names.join(', ')}`,
+        didYouMean(col, names, msg('hint-columns-found', { columns: names })),
       );
   });
   const t = quoteIdent(name);
@@ -55,9 +52,9 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
     );
     if (bad)
       throw new InputError(
-        `the weight column \`${source.weight}\` holds \`${bad.v ?? 'an empty cell'}\``,
+        msg('weight-invalid', { column: source.weight, cell: bad.v ?? null }),
         { file: label, line: lineOf(bad.line) },
-        'survey weights must be positive, finite numbers in every row',
+        msg('hint-weights'),
       );
   }
   const text = columns
@@ -93,11 +90,14 @@ async function checkKey(
   );
   if (!dup) return;
   const what = key.map((k) => `${k} = ${dup[k]}`).join(', ');
-  const hint = input.source.id
-    ? `the id column \`${input.source.id}\` must be unique within each period`
-    : 'remove the repeated row, or list the columns that tell the rows apart under `key` in data/sources.yaml';
+  const hint = input.source.id ? msg('hint-key-id', { column: input.source.id }) : msg('hint-key-declare');
   throw new InputError(
-    `the key ${what} is delivered ${dup._n} times ${lineOf(dup._first) ? `(lines ${lineOf(dup._first)} and ${lineOf(dup._second)})` : ''}`,
+    msg('key-twice', {
+      key: what,
+      times: dup._n,
+      first: lineOf(dup._first) ?? null,
+      second: lineOf(dup._second) ?? null,
+    }),
     { file: input.label, line: lineOf(dup._second) },
     hint,
   );
@@ -119,9 +119,9 @@ async function checkText(db: Database, input: Input, text: string[], lineOf: Lin
       );
       if (!bad) continue;
       throw new InputError(
-        `column \`${c}\` holds \`${bad.v}\`, which looks like UTF-8 text decoded with the wrong encoding`,
+        msg('cell-mojibake', { column: c, cell: bad.v }),
         { file: input.label, line: lineOf(bad.line) },
-        `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${input.name}\` in data/sources.yaml (or re-export the file)`,
+        msg('hint-utf8', { source: input.name }),
       );
     }
   }

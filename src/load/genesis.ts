@@ -4,6 +4,7 @@
 // line and column every value came from so that errors can point at them.
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import type { GenesisLayout } from '../core/schema.js';
 
 export interface TidyTable {
@@ -39,12 +40,7 @@ export function parseGenesisTable(
   const end = footer === -1 ? records.length : footer;
   const isData = (r: Record_) => r.cells[0] !== '' && filled(r) >= 2 && looksLikeValue(lastFilled(r));
   const first = records.slice(0, end).findIndex(isData);
-  if (first === -1)
-    throw new InputError(
-      'no data rows found in this GENESIS table',
-      file,
-      'expected rows that start with a label and end with numbers; set `format: csv` if this is a plain CSV file',
-    );
+  if (first === -1) throw new InputError(msg('genesis-no-data'), file, msg('hint-genesis-format'));
 
   const leading =
     layout.columns?.length ??
@@ -69,9 +65,9 @@ export function parseGenesisTable(
   }
   if (top < 0 || top === first)
     throw new InputError(
-      'no column header rows found above the data',
+      msg('genesis-no-header'),
       { file, line: records[first]!.line },
-      'set `genesis.header_rows` in data/sources.yaml',
+      msg('hint-genesis-header-rows'),
     );
   const header = records.slice(top, first);
   const levels = header.filter(hasValueHeading);
@@ -85,9 +81,11 @@ export function parseGenesisTable(
   const dimensions = layout.dimensions ?? levels.map((_, i) => `dim${i + 1}`);
   if (dimensions.length !== levels.length) {
     throw new InputError(
-      `the table has ${levels.length} header level(s) above the values, but genesis.dimensions names ${dimensions.length}`,
+      msg('genesis-dimensions', { levels: levels.length, named: dimensions.length }),
       { file, line: records[top]!.line },
-      `name one dimension per level, top down: [${levels.map((r) => slug(r.cells.slice(leading).find((c) => c !== '') ?? 'dim')).join(', ')}]`,
+      msg('hint-genesis-dimensions', {
+        names: levels.map((r) => slug(r.cells.slice(leading).find((c) => c !== '') ?? 'dim')),
+      }),
     );
   }
   const names =
@@ -152,9 +150,9 @@ function readRecords(text: string, delimiter: string, file: string): Record_[] {
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new InputError(
-      `cannot read the table: ${(e as Error).message}`,
+      msg('csv-unreadable', { detail: (e as Error).message }),
       { file, line },
-      'check the delimiter in data/sources.yaml',
+      msg('hint-delimiter'),
     );
   }
   // csv-parse reports the line a record ends on; a quoted footnote may span several.

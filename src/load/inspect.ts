@@ -2,9 +2,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
-import { stringify } from 'yaml';
 import { openDatabase, quoteString } from '../core/database.js';
 import { displayPath, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import { parseGenesisTable, slug } from './genesis.js';
 import { numberPattern, presets } from './markers.js';
 import type { ColumnType, MarkerPreset, Source } from '../core/schema.js';
@@ -16,27 +16,38 @@ export interface Inspection {
   format: NonNullable<Source['format']>;
   encoding: string;
   bom: boolean;
-  /** What was recognised, in words, for the terminal. */
-  findings: string[];
+  /** What was recognised, for the terminal to put into words. */
+  findings: Finding[];
   /** The entry to paste under `sources:`. */
   entry: Record<string, unknown>;
   name: string;
 }
 
+/** What `inspect` recognised in a file; the command line puts it into words. */
+export type Finding =
+  | { kind: 'encoding'; encoding: string; bom: boolean }
+  | { kind: 'delimiter'; delimiter: string }
+  | { kind: 'numbers'; decimal: string; thousands: string | null }
+  | { kind: 'genesis'; titleLines: number; headerRows: number; first: number; last: number; footer: number | null }
+  | { kind: 'genesis-shape'; columns: string[]; levels: number; values: number }
+  | { kind: 'signs'; preset: string; columns: number }
+  | { kind: 'columns'; count: number; year: string }
+  | { kind: 'parquet'; count: number };
+
 export async function inspectFile(path: string): Promise<Inspection> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError('no such file', displayPath(path));
-  if (info.isFile() && info.size === 0) throw new InputError('the file is empty', displayPath(path));
+  if (!info) throw new InputError(msg('inspect-no-file'), displayPath(path));
+  if (info.isFile() && info.size === 0) throw new InputError(msg('source-file-empty'), displayPath(path));
   const sample = info.isDirectory() ? null : await readSample(path);
   const format = await detectFormat(path, sample);
   const name = slug(basename(path, extname(path)));
   const file = basename(path);
   if (format === 'parquet' || !sample) return inspectParquet(path, file, name);
   const dialect = resolveDialect(undefined, sample);
-  const findings = [
-    `encoding ${sample.encoding}${sample.bom ? ' with byte-order mark' : ''}`,
-    `delimiter ${JSON.stringify(dialect.delimiter)}`,
-    `decimal ${JSON.stringify(dialect.decimal)}${dialect.thousands ? `, thousands ${JSON.stringify(dialect.thousands)}` : ''}`,
+  const findings: Finding[] = [
+    { kind: 'encoding', encoding: sample.encoding, bom: sample.bom },
+    { kind: 'delimiter', delimiter: dialect.delimiter },
+    { kind: 'numbers', decimal: dialect.decimal, thousands: dialect.thousands ?? null },
   ];
   const dialectEntry = {
     delimiter: dialect.delimiter,
@@ -57,12 +68,23 @@ export async function inspectFile(path: string): Promise<Inspection> {
     const { layout } = table;
     const dims = table.columns.slice(layout.leading, -1);
     findings.push(
-      `GENESIS table: ${layout.titleLines} title line(s), ${layout.headerRows} header row(s), data on lines ${layout.dataLines[0]}–${layout.dataLines[1]}${layout.footerLine ? `, footer from line ${layout.footerLine}` : ''}`,
-      `${layout.leading} row column(s) (${table.columns.slice(0, layout.leading).join(', ')}), ${dims.length} header level(s) → ${table.rows.length} values in a long table`,
+      {
+        kind: 'genesis',
+        titleLines: layout.titleLines,
+        headerRows: layout.headerRows,
+        first: layout.dataLines[0],
+        last: layout.dataLines[1],
+        footer: layout.footerLine,
+      },
+      {
+        kind: 'genesis-shape',
+        columns: table.columns.slice(0, layout.leading),
+        levels: dims.length,
+        values: table.rows.length,
+      },
     );
     const entry = {
       file,
-      description: 'TODO: what the table holds',
       format: 'genesis',
       year: table.columns[0],
       dialect: dialectEntry,
@@ -80,13 +102,13 @@ export async function inspectFile(path: string): Promise<Inspection> {
       await db
         .run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options}, encoding = 'latin-1')`)
         .catch(() => {
-          throw new InputError('cannot read the file as CSV', displayPath(path));
+          throw new InputError(msg('inspect-unreadable'), displayPath(path));
         });
     } else await db.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options})`);
     const columns = await db.query<{ column_name: string; column_type: string }>('DESCRIBE raw');
     const texts = columns.filter((c) => c.column_type === 'VARCHAR').map((c) => c.column_name);
     const preset = await guessPreset(db, texts);
-    if (preset) findings.push(`special signs of the ${preset} convention in ${texts.length} text column(s)`);
+    if (preset) findings.push({ kind: 'signs', preset, columns: texts.length });
     const year =
       columns.find((c) => /^(year|jahr|wave|welle|time|stichtag|zeit)$/i.test(c.column_name))?.column_name ??
       columns[0]!.column_name;
@@ -97,13 +119,12 @@ export async function inspectFile(path: string): Promise<Inspection> {
     if (preset) Object.assign(types, await numericWithSigns(db, texts, presets[preset].signs, numberPattern(dialect)));
     const entry = {
       file,
-      description: 'TODO: what the table holds',
       year,
       dialect: dialectEntry,
       ...(preset ? { markers: preset } : {}),
       columns: types,
     };
-    findings.push(`${columns.length} columns; period column guessed: ${year}`);
+    findings.push({ kind: 'columns', count: columns.length, year });
     return { file: displayPath(path), format, encoding: sample.encoding, bom: sample.bom, findings, entry, name };
   } finally {
     db.close();
@@ -124,7 +145,7 @@ async function inspectParquet(path: string, file: string, name: string): Promise
       format: 'parquet',
       encoding: 'binary',
       bom: false,
-      findings: [`Parquet, ${columns.length} columns`],
+      findings: [{ kind: 'parquet', count: columns.length }],
       entry: {
         file,
         year,
@@ -177,9 +198,4 @@ function toColumnType(duck: string): ColumnType {
   if (duck === 'BOOLEAN') return 'BOOLEAN';
   if (duck === 'DATE') return 'DATE';
   return 'VARCHAR';
-}
-
-export function renderInspection(i: Inspection): string {
-  const yaml = stringify({ [i.name]: i.entry }, { lineWidth: 0, flowCollectionPadding: true }).replace(/^/gm, '  ');
-  return `${i.file}\n${i.findings.map((f) => `  - ${f}`).join('\n')}\n\nPaste under \`sources:\` in data/sources.yaml:\n\n${yaml.trimEnd()}`;
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { openDatabase, quoteIdent, quoteString, type Database } from '../core/database.js';
 import { checkTable } from './checks.js';
 import { displayPath, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import type { Project } from '../core/project.js';
 import type { Input } from './input.js';
 import { readSource } from './read.js';
@@ -24,6 +25,10 @@ export interface LoadedTable {
   /** Copied from the previous database because nothing changed. */
   reused: boolean;
 }
+
+/** What a long load tells while it runs: a file it has started reading, and one it has read. */
+export type LoadProgress =
+  { kind: 'reading'; file: string } | { kind: 'read'; file: string; rows: number; seconds: number };
 
 export interface LoadResult {
   db: string;
@@ -45,7 +50,7 @@ interface SourceFile extends Input {
 export async function loadProject(
   project: Project,
   dbPath: string,
-  onProgress: (message: string) => void = () => {},
+  onProgress: (event: LoadProgress) => void = () => {},
 ): Promise<LoadResult> {
   const inputs = await describeInputs(project);
   const previous = await readLoadedTables(dbPath);
@@ -78,7 +83,7 @@ export async function loadProject(
         const reused = current[k]!;
         const started = Date.now();
         // Only work that takes more than a second is worth a line.
-        const slow = setTimeout(() => onProgress(`reading ${input.label} …`), 1000);
+        const slow = setTimeout(() => onProgress({ kind: 'reading', file: input.label }), 1000);
         // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
         const hash = input.hash();
         try {
@@ -93,15 +98,13 @@ export async function loadProject(
         )) as [{ rows: number }];
         if (rows === 0)
           throw new InputError(
-            'the file has no data rows',
+            msg('source-no-rows', { source: input.name }),
             input.label,
-            `expected data rows below the header for source \`${input.name}\``,
+            msg('hint-data-rows', { source: input.name }),
           );
         tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
         if (!reused && Date.now() - started > 1000)
-          onProgress(
-            `read ${input.label}: ${rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          );
+          onProgress({ kind: 'read', file: input.label, rows, seconds: (Date.now() - started) / 1000 });
       }
       if (previous.size) await db.run('DETACH previous');
       await db.run(
@@ -137,11 +140,11 @@ async function describeInputs(project: Project): Promise<SourceFile[]> {
   );
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   if (failed.length > 1 && failed.every((e) => e instanceof InputError)) {
-    const lines = (failed as InputError[]).map((e) => `  ${e.format().split('\n')[0]}`);
     throw new InputError(
-      `${failed.length} data files are missing or empty:\n${lines.join('\n')}`,
+      msg('sources-missing', { count: failed.length }),
       undefined,
-      'put the files into data/, or correct `file:` in data/sources.yaml',
+      msg('hint-put-files'),
+      failed as InputError[],
     );
   }
   if (failed.length) throw failed[0];
@@ -155,14 +158,14 @@ async function describeInput(project: Project, name: string, source: Source): Pr
   const label = displayPath(path);
   const files = await listFiles(path).catch(() => {
     throw new InputError(
-      `the file ${label} of source \`${name}\` does not exist`,
+      msg('source-file-missing', { file: label, source: name }),
       where(['file']),
-      'check the path: it is relative to the data/ folder',
+      msg('hint-source-path'),
     );
   });
   const infos = await Promise.all(files.map((f) => stat(f)));
   if (infos.every((i) => i.size === 0))
-    throw new InputError('the file is empty', label, `expected a header line and data rows for source \`${name}\``);
+    throw new InputError(msg('source-file-empty'), label, msg('hint-data-rows', { source: name }));
   const stamp = infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';');
   let hashing: Promise<string> | undefined;
   const hash = () => (hashing ??= hashFiles(files, sourceHash(source)));
@@ -197,11 +200,7 @@ async function refuseNonDatabase(dbPath: string): Promise<void> {
     const head = Buffer.alloc(12);
     await handle.read(head, 0, 12, 0);
     if (head.subarray(8, 12).toString('latin1') !== 'DUCK')
-      throw new InputError(
-        'this file is not a DuckDB database, and a load would replace it',
-        displayPath(dbPath),
-        'check --db: it names the database file istsoll writes, e.g. .istsoll/istsoll.duckdb',
-      );
+      throw new InputError(msg('db-not-duckdb'), displayPath(dbPath), msg('hint-db-path'));
   } finally {
     await handle.close();
   }
@@ -236,16 +235,12 @@ async function acquireLock(dbPath: string): Promise<() => Promise<void>> {
       const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
       // A lock with our own process id was left by an earlier process whose id has been reused.
       if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new InputError(
-          `the database is in use: process ${pid} is loading into it`,
-          lock,
-          'wait for that load to finish, then run again',
-        );
+        throw new InputError(msg('db-in-use', { pid }), lock, msg('hint-wait-load'));
       }
       await rm(lock, { force: true }); // left behind by a load that was killed
     }
   }
-  throw new InputError('could not take the load lock', lock, 'remove the lock file if no load is running');
+  throw new InputError(msg('db-lock-failed'), lock, msg('hint-remove-lock'));
 }
 
 function isAlive(pid: number): boolean {

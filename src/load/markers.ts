@@ -1,6 +1,8 @@
 // Special signs in the value cells of official statistics (Zeichenerklärung). A sign's meaning depends
 // on the source and its vintage, so it is configured per source; the common conventions are presets.
 // Everything here builds SQL: the conversion runs inside DuckDB, never row by row in JavaScript.
+// The reasons and flags are codes (secret, not-applicable, provisional, …) that the message catalogue puts
+// into words; a project's own signs may give a reason in its own words instead.
 import { quoteString } from '../core/database.js';
 import type { Dialect, MarkerPreset, Markers, Sign } from '../core/schema.js';
 
@@ -15,33 +17,33 @@ export const presets: Record<MarkerPreset, MarkerRules> = {
   official: {
     signs: {
       '-': { value: 0 },
-      '0': { value: 0, flag: 'rounded to zero' },
-      '.': { missing: 'secret or unknown' },
-      x: { missing: 'not applicable' },
-      '...': { missing: 'not yet available' },
-      '/': { missing: 'not reliable enough to publish' },
+      '0': { value: 0, flag: 'rounded' },
+      '.': { missing: 'secret' },
+      x: { missing: 'not-applicable' },
+      '...': { missing: 'later' },
+      '/': { missing: 'unreliable' },
     },
     suffixes: { p: 'provisional', r: 'revised', s: 'estimated' },
-    parentheses: 'limited reliability',
+    parentheses: 'limited-reliability',
   },
   // Federal Employment Agency tables.
   'employment-agency': {
-    signs: { '-': { value: 0 }, '*': { missing: 'suppressed for confidentiality' }, x: { missing: 'not possible' } },
+    signs: { '-': { value: 0 }, '*': { missing: 'confidential' }, x: { missing: 'not-possible' } },
     suffixes: {},
     parentheses: null,
   },
   // Lower Saxony's state office (LSN) letter code, in which 0 is exactly zero.
   lsn: {
     signs: {
-      k: { value: 0, flag: 'rounded to zero' },
-      t: { missing: 'not yet available' },
-      u: { missing: 'not reliable enough to publish' },
-      g: { missing: 'secret or unknown' },
-      x: { missing: 'not meaningful' },
+      k: { value: 0, flag: 'rounded' },
+      t: { missing: 'later' },
+      u: { missing: 'unreliable' },
+      g: { missing: 'secret' },
+      x: { missing: 'not-meaningful' },
     },
     suffixes: {
-      u: 'unreliable',
-      f: 'flagged f by the source',
+      u: 'flag-unreliable',
+      f: 'flag-f',
       p: 'provisional',
       r: 'revised',
       s: 'estimated',

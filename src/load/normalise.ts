@@ -1,6 +1,7 @@
 // After a source is read: its period column becomes a whole year, and survey answer codes are applied.
 import { quoteIdent, quoteString, type Database } from '../core/database.js';
 import { didYouMean, InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import type { Input } from './input.js';
 
 /** The period column becomes a whole year: "2024" stays, a date such as "31.12.2024" or "2024-12-31" gives its year. */
@@ -11,12 +12,7 @@ export async function normaliseYear(db: Database, input: Input): Promise<void> {
       `SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = 'year'`,
       [input.name],
     );
-    if (clash)
-      throw new InputError(
-        'the file has a column `year` already',
-        input.where(['year']),
-        'name that column as the period column: year: year',
-      );
+    if (clash) throw new InputError(msg('year-column-clash'), input.where(['year']), msg('hint-year-column'));
     await db.run(`ALTER TABLE ${t} ADD COLUMN year INTEGER DEFAULT ${input.source.year}`);
     return;
   }
@@ -33,11 +29,7 @@ export async function normaliseYear(db: Database, input: Input): Promise<void> {
     `SELECT ${y}::VARCHAR AS v FROM ${t} WHERE TRY_CAST(${year} AS INTEGER) IS NULL LIMIT 1`,
   );
   if (bad)
-    throw new InputError(
-      `the year column \`${column}\` holds \`${bad.v ?? 'an empty cell'}\``,
-      input.label,
-      'expected a year such as 2024, or a date such as 31.12.2024, in every row',
-    );
+    throw new InputError(msg('year-invalid', { column, cell: bad.v ?? null }), input.label, msg('hint-year-values'));
   await db.run(`ALTER TABLE ${t} ALTER ${y} TYPE INTEGER USING (${year})::INTEGER`);
 }
 
@@ -56,9 +48,9 @@ export async function applyCodes(db: Database, input: Input): Promise<void> {
   for (const [column, codes] of columns) {
     if (!names.includes(column))
       throw new InputError(
-        `codes are declared for column \`${column}\`, which is not in ${input.label}`,
+        msg('codes-column-missing', { column, file: input.label }),
         input.where(['codes', column]),
-        didYouMean(column, names) ?? `columns: ${names.join(', ')}`,
+        didYouMean(column, names, msg('hint-columns-found', { columns: names })),
       );
     const c = quoteIdent(column);
     const missing = Object.entries(codes.missing ?? {});
@@ -70,9 +62,9 @@ export async function applyCodes(db: Database, input: Input): Promise<void> {
       );
       if (bad)
         throw new InputError(
-          `column \`${column}\`: answer code \`${bad.v}\` is not declared`,
+          msg('answer-code-undeclared', { column, answer: bad.v }),
           { file: input.label, line: bad.line + (input.source.dialect?.skip ?? 0) },
-          `declared codes: ${[...labels, ...missing].map(([k]) => k).join(', ')}; add it under codes.${column} in data/sources.yaml`,
+          msg('hint-declare-codes', { column, codes: [...labels, ...missing].map(([k]) => k) }),
         );
     }
     if (missing.length) {

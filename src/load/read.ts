@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import type { Format, Input, ResolvedDialect } from './input.js';
 import { quoteIdent, quoteString, type Database } from '../core/database.js';
 import { didYouMean, InputError, type Location } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 import { parseGenesisTable } from './genesis.js';
 import { numberPattern, resolveMarkers, valueSql, type MarkerRules } from './markers.js';
 import type { ColumnType, Dialect, Source } from '../core/schema.js';
@@ -107,25 +108,23 @@ function csvError(e: unknown, input: Input, dialect: ResolvedDialect): InputErro
     const original = /Original Line: (.*)/.exec(text)?.[1] ?? '';
     const index = original ? splitLine(original, dialect.delimiter).findIndex((c) => c.trim() === found) : -1;
     return new InputError(
-      `column \`${column}\`: expected ${describeType(type!)}, found \`${found}\``,
+      msg('cell-type', { column: column!, expected: describeType(type!), cell: found! }),
       { file: input.label, line: Number(line), column: index >= 0 ? index + 1 : undefined },
-      `correct the cell, or declare the column's type in data/sources.yaml (columns: { ${column}: VARCHAR })`,
+      msg('hint-cell-type', { column: column! }),
     );
   }
   const first = text.split('\n').filter((l) => l.trim())[0] ?? text;
   return new InputError(
-    `cannot read the CSV: ${first.replace(/^[A-Za-z ]+Error: /, '')}`,
+    msg('csv-unreadable', { detail: first.replace(/^[A-Za-z ]+Error: /, '') }),
     line ? { file: input.label, line: Number(line) } : input.label,
-    'check the dialect (delimiter, decimal, skip, missing) in data/sources.yaml, or run `istsoll inspect` on the file',
+    msg('hint-dialect'),
   );
 }
 
-function describeType(type: string): string {
-  return /INT/.test(type)
-    ? 'a whole number'
-    : /DOUBLE|FLOAT|DECIMAL/.test(type)
-      ? 'a number'
-      : `a ${type.toLowerCase()}`;
+function describeType(type: string): 'integer' | 'number' | 'boolean' | 'date' | 'text' {
+  if (/INT/.test(type)) return 'integer';
+  if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return 'number';
+  return type === 'BOOLEAN' ? 'boolean' : type === 'DATE' ? 'date' : 'text';
 }
 
 async function readParquet(db: Database, input: Input): Promise<void> {
@@ -137,7 +136,7 @@ async function readParquet(db: Database, input: Input): Promise<void> {
     );
   } catch (e) {
     throw new InputError(
-      `cannot read the Parquet ${isDir ? 'files' : 'file'}: ${(e as Error).message.split('\n')[0]}`,
+      msg('parquet-unreadable', { detail: (e as Error).message.split('\n')[0]!, folder: isDir }),
       input.label,
     );
   }
@@ -261,9 +260,9 @@ async function convertText(
         ? (columnOf(c, names.indexOf(c)) as number)
         : (bad!.col ?? undefined);
     throw new InputError(
-      `column \`${c}\`: expected a number${Object.keys(rules.signs).length ? ` or one of the signs ${Object.keys(rules.signs).join(' ')}` : ''}, found \`${bad!.v}\``,
+      msg('cell-not-number', { column: c, signs: Object.keys(rules.signs), cell: bad!.v }),
       { file: input.label, line: bad!.line, column },
-      `correct the cell, or declare the sign under \`markers\` in data/sources.yaml`,
+      msg('hint-declare-sign'),
     );
   }
   const select = names.flatMap((c) => {
@@ -298,9 +297,9 @@ async function readHeader(path: string, dialect: ResolvedDialect, input: Input):
     const headerLine = lines[dialect.skip];
     if (headerLine === undefined || headerLine.trim() === '')
       throw new InputError(
-        'no header line',
+        msg('header-missing'),
         { file: input.label, line },
-        dialect.skip ? `check \`skip: ${dialect.skip}\` in data/sources.yaml` : 'the first line must name the columns',
+        dialect.skip ? msg('hint-skip', { skip: dialect.skip }) : msg('hint-first-line'),
       );
     return { names: splitLine(headerLine, dialect.delimiter).map((c) => c.trim()), line };
   } finally {
@@ -324,11 +323,12 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
   names.forEach((n, i) => {
     const earlier = first.get(n.toLowerCase());
     if (earlier !== undefined) {
-      const how = names[earlier] === n ? '' : ` (as \`${names[earlier]}\` in column ${earlier + 1}; names ignore case)`;
+      const how =
+        names[earlier] === n ? { first: null, firstIndex: null } : { first: names[earlier]!, firstIndex: earlier + 1 };
       throw new InputError(
-        `column \`${n}\` appears twice in the header${how}`,
+        msg('column-twice', { column: n, ...how }),
         typeof where === 'string' ? { file: where, column: i + 1 } : { ...where, column: i + 1 },
-        'give every column its own name',
+        msg('hint-unique-columns'),
       );
     }
     first.set(n.toLowerCase(), i);
@@ -339,17 +339,17 @@ function checkColumns(names: string[], input: Input, where: Location | string): 
   for (const col of declared) {
     if (!seen.has(col))
       throw new InputError(
-        `column \`${col}\` is declared but not in ${input.label}`,
+        msg('column-declared-missing', { column: col, file: input.label }),
         input.where(['columns', col]),
-        didYouMean(col, names) ?? `columns in the file: ${names.join(', ')}`,
+        didYouMean(col, names, msg('hint-columns-found', { columns: names })),
       );
   }
   const extra = names.filter((n) => !declared.includes(n));
   if (extra.length) {
     throw new InputError(
-      `column${extra.length > 1 ? 's' : ''} ${extra.map((e) => `\`${e}\``).join(', ')} in ${input.label} ${extra.length > 1 ? 'are' : 'is'} not declared`,
+      msg('columns-undeclared', { columns: extra, file: input.label }),
       input.where(['columns']),
-      'add them under `columns` in data/sources.yaml, or remove them from the file',
+      msg('hint-declare-columns'),
     );
   }
 }

@@ -4,7 +4,7 @@
 // decides looks. Every project text reaches a spec as data or as a field predicate, never inside an
 // expression string.
 import type { TopLevelSpec } from 'vega-lite';
-import type { Lang } from '../core/format.js';
+import { words, type Lang } from '../core/messages/index.js';
 import type { Unit } from '../core/schema.js';
 
 export interface ChartPoint {
@@ -70,23 +70,6 @@ const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const ink = '#222';
 
-export const axisTitles: Record<Lang, Record<Unit | 'year', string>> = {
-  de: {
-    year: 'Jahr',
-    percent: 'Anteil in %',
-    per_1000: 'je 1.000',
-    count: 'Anzahl',
-    mean: 'Mittelwert',
-    ratio: 'Verhältnis',
-  },
-  en: { year: 'Year', percent: 'Share in %', per_1000: 'per 1,000', count: 'Number', mean: 'Mean', ratio: 'Ratio' },
-};
-
-const tooltipTitles: Record<Lang, { series: string; value: string; interval: string }> = {
-  de: { series: 'Gruppe', value: 'Wert', interval: '95-%-Intervall' },
-  en: { series: 'Group', value: 'Value', interval: '95% interval' },
-};
-
 interface Row {
   year: number;
   series: string;
@@ -132,8 +115,8 @@ export function buildChart(input: ChartInput): TopLevelSpec {
   const end =
     input.targets.some((t) => t.year === last) || projections.some((p) => p.to.year === last) ? last : last + 1;
   const hasBand = rows.some((r) => r.low !== null && r.high !== null);
-  const titles = axisTitles[input.lang];
-  const tip = tooltipTitles[input.lang];
+  const titles = words(input.lang).report.axis;
+  const tip = words(input.lang).report.tooltip;
   // Colour and shape share one field and domain, so Vega-Lite merges them into a single legend.
   // A single series needs no legend: the text says what it is.
   const legend = labels.length > 1 ? {} : { legend: null };
@@ -330,7 +313,7 @@ export interface BarsInput {
 
 /** Horizontal bars of one year: one per category, or one per group side by side. */
 export function buildBars(input: BarsInput): TopLevelSpec {
-  const tip = tooltipTitles[input.lang];
+  const tip = words(input.lang).report.tooltip;
   const grouped = input.series.length > 1;
   const hasInterval = input.bars.some((b) => b.low != null && b.high != null);
   const rows = input.bars.map((b) => ({
@@ -363,7 +346,7 @@ export function buildBars(input: BarsInput): TopLevelSpec {
   const x = {
     field: 'value',
     type: 'quantitative' as const,
-    title: axisTitles[input.lang][input.unit],
+    title: words(input.lang).report.axis[input.unit],
     scale: { zero: true, nice: true },
     axis: { format: ',~f', grid: true, tickCount: 6 },
   };

@@ -4,7 +4,6 @@
 // values reach a figure; a suppressed or missing cell is a "–" in the table with its reason as a footnote.
 import type { TopLevelSpec } from 'vega-lite';
 import {
-  axisTitles,
   buildBars,
   buildChart,
   gapColor,
@@ -23,15 +22,14 @@ import {
   formatValue,
   label,
   localize,
-  translateNote,
   type Lang,
 } from '../core/format.js';
+import { say, words } from '../core/messages/index.js';
 import { gapSeries, gapTable, gapTrend, sameCell } from '../compare/index.js';
 import type { Cell, Comparison, IndicatorValue, Projection } from '../core/types.js';
 import { buildMap } from './map.js';
 import type { Project } from '../core/project.js';
 import type { Indicator } from '../core/schema.js';
-import { texts } from './text.js';
 
 export interface Figure {
   /** Unique in the report; names the chart's elements. */
@@ -80,7 +78,7 @@ const groupLabelOf = (project: Project, ind: Indicator, lang: Lang) => (g: strin
 
 /** The cells the time series shows: the compared and the reference group, and everyone when a target is about everyone. */
 function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => string): { cell: Cell; label: string }[] {
-  const everyone = { cell: {}, label: texts[lang].everyone };
+  const everyone = { cell: {}, label: words(lang).report.everyone };
   if (!ind.groups) return [everyone];
   const { column, compared, reference } = ind.groups;
   const groups = [compared, reference].map((g) => ({ cell: { [column]: g }, label: groupLabel(g) }));
@@ -88,7 +86,7 @@ function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => strin
 }
 
 function seriesFigure({ project, ind, values, comparisons, lang, title }: FigureInput): Figure {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const groupLabel = groupLabelOf(project, ind, lang);
   const cells = shownCells(ind, lang, groupLabel);
   const span = periods(values);
@@ -145,7 +143,7 @@ function seriesFigure({ project, ind, values, comparisons, lang, title }: Figure
 }
 
 function gapFigure({ project, ind, values, comparisons, lang, title }: FigureInput): Figure {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const groups = ind.groups!;
   const groupLabel = groupLabelOf(project, ind, lang);
   const [a, b] = [groupLabel(groups.compared), groupLabel(groups.reference)];
@@ -247,7 +245,7 @@ function gapFigure({ project, ind, values, comparisons, lang, title }: FigureInp
 
 /** One figure per disaggregation column other than the groups' (district, sex, …), for its latest year. */
 function breakdownFigures({ project, ind, values, lang, title }: FigureInput): Figure[] {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const groupColumn = ind.groups?.column;
   const groupLabel = groupLabelOf(project, ind, lang);
   const series = ind.groups
@@ -326,7 +324,7 @@ function breakdownFigures({ project, ind, values, lang, title }: FigureInput): F
                 description: `${title}: ${ui.barsDescription(columnTitle, year, codes.length, [])}`,
                 features: map.features,
                 property: map.property,
-                valueTitle: axisTitles[lang][ind.unit],
+                valueTitle: words(lang).report.axis[ind.unit],
                 areas: codes.map((code) => {
                   const point = chartPoint(find(values, year, { ...series[0]!.key, [column]: code }), year, ind, lang);
                   return {
@@ -411,14 +409,14 @@ function valueCell(
   return {
     text: formatValue(v.value, ind.unit, lang),
     ...(detail ? { detail } : {}),
-    ...(v.note ? { note: note(translateNote(v.note, lang)) } : {}),
+    ...(v.notes.length ? { note: note(v.notes.map((n) => say(n, lang)).join('; ')) } : {}),
   };
 }
 
 function missingReason(v: IndicatorValue | undefined, lang: Lang): string {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   if (!v) return ui.noData;
-  return v.note ? translateNote(v.note, lang) : ui.noValue;
+  return v.notes.length ? v.notes.map((n) => say(n, lang)).join('; ') : ui.noValue;
 }
 
 function yearTable(
@@ -428,7 +426,7 @@ function yearTable(
   lang: Lang,
   caption: string,
 ): DataTable {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const notesOf = noteCollector();
   const rows = periods(values)
     .toReversed()
@@ -461,7 +459,7 @@ function projectionLine(
     series,
     from: { year: p.from, value: at(p.from) },
     to: { year: targetYear, value: p.value },
-    text: texts[lang].projectionTip(targetYear, fmt(p.value)),
+    text: words(lang).report.projectionTip(targetYear, fmt(p.value)),
   };
 }
 

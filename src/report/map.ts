@@ -3,7 +3,7 @@
 // gradient, so the SVG drawn in Node stays within the elements the report allows.
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from './charts.js';
-import type { Lang } from '../core/format.js';
+import { words, type Lang } from '../core/messages/index.js';
 import type { GeoFeature } from '../core/project.js';
 
 export interface MapArea {
@@ -24,13 +24,8 @@ export interface MapInput {
   valueTitle: string;
 }
 
-const titles: Record<Lang, { area: string; value: string; none: string }> = {
-  de: { area: 'Gebiet', value: 'Wert', none: 'kein Wert' },
-  en: { area: 'Area', value: 'Value', none: 'no value' },
-};
-
 export function buildMap(input: MapInput): TopLevelSpec {
-  const t = titles[input.lang];
+  const t = words(input.lang).report.map;
   const byCode = new Map(input.areas.map((a) => [a.code, a]));
   // Only what the map shows travels with it: the geometry, the name and the shown value.
   const features = input.features.map((f) => {

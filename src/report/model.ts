@@ -9,16 +9,14 @@ import {
   label,
   localize,
   statusSymbols,
-  statusWords,
-  translateNote,
   unitDigits,
   type Lang,
 } from '../core/format.js';
+import { say, words, type ReportWords } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { buildFigures, type Figure } from './figures.js';
 import type { Aggregate, Indicator } from '../core/schema.js';
-import { texts, type UiText } from './text.js';
 
 export { periods, type DataTable, type Figure, type TableCell } from './figures.js';
 
@@ -50,7 +48,7 @@ export interface ReportModel {
   generatedAt: string;
   version: string;
   method: { name: string; explanation: string };
-  ui: UiText;
+  ui: ReportWords;
   legend: StatusBadge[];
   keyFigures: { value: string; label: string }[];
   /** Indicators per status over all fields, in the order of the legend. */
@@ -135,11 +133,11 @@ export function buildReportModel(
     values = values.filter((v) => ids.has(v.indicator));
     comparisons = comparisons.filter((c) => ids.has(c.indicator));
   }
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const badge = (status: Status): StatusBadge => ({
     status,
     symbol: statusSymbols[status],
-    word: statusWords[lang][status],
+    word: words(lang).status[status],
   });
   // A suppressed cell keeps its reason and nothing else, whatever the stage before left in it.
   const shown = values.map((v) =>
@@ -204,7 +202,7 @@ export function buildReportModel(
 }
 
 function buildAppendix(project: Project, lang: Lang, provenance: Provenance | undefined): Appendix {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const { min_count, min_respondents, flag_respondents } = project.config.suppression;
   const number = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB');
   return {
@@ -231,7 +229,7 @@ function buildSection(
   lang: Lang,
   badge: (s: Status) => StatusBadge,
 ): IndicatorSection {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const title = localize(ind.title, lang);
   const groupLabel = (g: string) => (ind.groups ? label(project, ind.groups.column, g, lang) : g);
   const subjectOf = (c: Comparison) =>
@@ -258,7 +256,7 @@ function buildSection(
               ? ui.exceededBy(formatDifference(-c.gap, ind.unit, lang))
               : ui.exactly,
       status: badge(c.status),
-      reason: c.reason ? translateNote(c.reason, lang) : null,
+      reason: c.reason ? say(c.reason, lang) : null,
       sort: {
         ist: c.latest ? round(c.latest.value) : null,
         soll: c.target.value,
@@ -290,7 +288,7 @@ function describeComparison(
   lang: Lang,
   groupLabel: (g: string) => string,
 ): string {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const isGap = c.series === 'gap';
   const fmt = (x: number) => (isGap ? formatDifference(x, ind.unit, lang, 'long') : formatValue(x, ind.unit, lang));
   const parts: string[] = [];
@@ -335,7 +333,7 @@ function describeComparison(
   );
   const p = c.projection;
   if (c.status === 'achieved') parts.push(ui.achieved);
-  else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? translateNote(c.reason, lang) : null));
+  else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? say(c.reason, lang) : null));
   else if (p && p.reachYear !== null && c.latest && p.reachYear <= c.latest.year) parts.push(ui.metNow);
   // A direction-only target has no number the trend could reach.
   else if (p && c.target.value !== null)
@@ -343,8 +341,8 @@ function describeComparison(
   if (c.status !== 'not_assessable')
     parts.push(
       ui.ratingSentence(
-        `${statusSymbols[c.status]} ${statusWords[lang][c.status]}`,
-        c.reason && c.status !== 'achieved' ? translateNote(c.reason, lang) : null,
+        `${statusSymbols[c.status]} ${words(lang).status[c.status]}`,
+        c.reason && c.status !== 'achieved' ? say(c.reason, lang) : null,
       ),
     );
   return parts.join(' ');
@@ -353,7 +351,7 @@ function describeComparison(
 /** The target as written in the YAML, without trailing zeros: "55 %", "10 Pp.". */
 function formatGoal(ind: Indicator, c: Comparison, lang: Lang, style: 'short' | 'long' = 'short'): string {
   const value = c.target.value;
-  if (value === null) return texts[lang].trendGoal(c.direction);
+  if (value === null) return words(lang).report.trendGoal(c.direction);
   if (c.series !== 'gap') return formatTarget(value, ind.unit, lang);
   return ind.unit === 'percent'
     ? formatPoints(value, lang, style, Number.isInteger(value) ? 0 : 1)
@@ -361,7 +359,7 @@ function formatGoal(ind: Indicator, c: Comparison, lang: Lang, style: 'short' | 
 }
 
 function definition(project: Project, ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {
-  const ui = texts[lang];
+  const ui = words(lang).report;
   const describe = (agg: Aggregate) => {
     const table = project.sources[agg.table]?.description;
     return ui.aggregate(agg.expr, table ? `${agg.table} (${table})` : agg.table, agg.filter ?? null);

@@ -25,53 +25,40 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
   const page = html`<!doctype html>
-    <html lang="${ui.htmlLang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${unsafe(csp)}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="istsoll ${model.version}" />
-        <title>${model.scope ? `${model.title} – ${model.scope}` : model.title}</title>
-        <style>
-          ${unsafe(reportStyle)}${unsafe(printStyle({ title: model.scope ? `${model.title} – ${model.scope}` : model.title, date: model.generated, page: ui.page, of: ui.of }))}
-        </style>
-        <script>
-          document.documentElement.classList.add('js');
-        </script>
-      </head>
-      <body>
-        <a class="skip" href="#ueberblick">${ui.skip}</a>
-        <div class="page">
-          <header class="report-header">
-            <h1>${model.title}</h1>
-            ${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
-            <p class="meta">${ui.generated(model.generated, model.version)}</p>
-          </header>
-          ${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
-          <noscript><p class="hint">${ui.noScript}</p></noscript>
-          <main>
-            ${renderSummary(model)} ${model.indicators.map((s) => renderIndicator(model, s, svgs))}
-            ${renderAppendix(model)}
-          </main>
-          ${renderFooter(model)}
-        </div>
-        <script type="application/json" id="chart-settings">
-          ${jsonForScript(settings)}
-        </script>
-        <script type="application/gzip" id="chart-specs">
-          ${packSpecs(specs)}
-        </script>
-        ${libraries().map(
-          ([name, code]) =>
-            html`<script type="text/plain" class="library" data-name="${name}">
-              ${code}
-            </script> `,
-        )}
-        <script>
-          ${inlineScript(browserScript)};
-        </script>
-      </body>
-    </html> `;
+<html lang="${ui.htmlLang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${unsafe(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="istsoll ${model.version}">
+<title>${model.scope ? `${model.title} – ${model.scope}` : model.title}</title>
+<style>${unsafe(reportStyle)}${unsafe(printStyle({ title: model.scope ? `${model.title} – ${model.scope}` : model.title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+<script>document.documentElement.classList.add('js');</script>
+</head>
+<body>
+<a class="skip" href="#ueberblick">${ui.skip}</a>
+<div class="page">
+<header class="report-header">
+<h1>${model.title}</h1>
+${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
+<p class="meta">${ui.generated(model.generated, model.version)}</p>
+</header>
+${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
+<noscript><p class="hint">${ui.noScript}</p></noscript>
+<main>
+${renderSummary(model)}
+${model.indicators.map((s) => renderIndicator(model, s, svgs))}
+${renderAppendix(model)}
+</main>
+${renderFooter(model)}
+</div>
+<script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
+<script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
+${libraries().map(([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`)}
+<script>${inlineScript(browserScript)}</script>
+</body>
+</html>
+`;
   return page.text;
 }
 

@@ -4,6 +4,7 @@
 import { access, constants, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/errors.js';
+import { msg } from '../core/messages/index.js';
 
 /** Where Chromium or Chrome usually lives; CHROMIUM_PATH, when set, is the only place looked at. */
 const candidates = [
@@ -38,19 +39,13 @@ export async function writePdf(
   const executablePath = await findChromium(env);
   if (!executablePath) {
     throw new InputError(
-      env.CHROMIUM_PATH
-        ? `cannot print the PDF: CHROMIUM_PATH points to ${env.CHROMIUM_PATH}, which is not an executable file`
-        : 'cannot print the PDF: no Chromium or Chrome is installed',
+      msg('pdf-no-chromium', { path: env.CHROMIUM_PATH ?? null }),
       undefined,
-      'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
+      msg('hint-install-chromium'),
     );
   }
   const { chromium } = await import('playwright-core').catch(() => {
-    throw new InputError(
-      'cannot print the PDF: the package playwright-core is missing',
-      undefined,
-      'run `npm install` in the istsoll folder',
-    );
+    throw new InputError(msg('pdf-no-playwright'), undefined, msg('hint-npm-install'));
   });
   const browser = await chromium.launch({
     executablePath,

@@ -1,0 +1,195 @@
+// Every message istsoll can give, as a code with its parameters. Code emits these; the catalogues (de.ts,
+// en.ts) turn them into words for the terminal, the JSON output and the report. A parameter is plain
+// data (never a sentence), so that both languages can build their own sentence around it.
+
+/** Parameters of each message code. */
+export interface Params {
+  // Reading project files (YAML)
+  'file-unreadable': { reason: string };
+  'file-binary': {};
+  'yaml-syntax': { error: string; detail: string };
+  'yaml-aliases': { limit: number };
+  'yaml-unknown-key': { key: string; path: string };
+  'yaml-missing': { path: string; expected: string | null };
+  'yaml-invalid-type': { path: string; expected: string };
+  'yaml-invalid-value': { path: string; options: string[] };
+  'yaml-too-small': { path: string; minimum: number; what: 'number' | 'length' | 'items' };
+  'yaml-too-big': { path: string; maximum: number; what: 'number' | 'length' | 'items' };
+  'yaml-rule': { path: string; rule: SchemaRule };
+  'yaml-invalid': { path: string };
+  // Cross-file checks of a project
+  'project-no-indicators': {};
+  'indicators-folder-missing': {};
+  'source-name-twin': { name: string };
+  'indicator-duplicate-id': { id: string; other: string };
+  'indicator-unknown-field': { field: string };
+  'indicator-unknown-table': { table: string };
+  'indicator-needs-denominator': { unit: string };
+  'indicator-count-no-denominator': {};
+  'indicator-by-period': { column: string; table: string };
+  'indicator-group-not-in-by': { column: string };
+  'indicator-weighted-two-tables': {};
+  'target-not-after-baseline': { year: number; baseline: number };
+  'target-group-without-groups': { group: string };
+  'target-gap-without-groups': {};
+  'target-duplicate': { item: number };
+  'map-unreadable': { file: string; reason: string };
+  'map-not-geojson': { file: string };
+  'map-feature-property': { feature: number; file: string; property: string };
+  // Loading data files
+  'source-file-missing': { file: string; source: string };
+  'source-file-empty': {};
+  'source-no-rows': { source: string };
+  'sources-missing': { count: number };
+  'db-not-duckdb': {};
+  'db-in-use': { pid: number };
+  'db-lock-failed': {};
+  'db-unopenable': { detail: string };
+  'header-mojibake': { cell: string };
+  'cell-mojibake': { column: string; cell: string };
+  'column-not-in-file': { column: string; file: string };
+  'key-column-not-in-file': { column: string; file: string };
+  'weight-invalid': { column: string; cell: string | null };
+  'key-twice': { key: string; times: number; first: number | null; second: number | null };
+  'year-column-clash': {};
+  'year-invalid': { column: string; cell: string | null };
+  'codes-column-missing': { column: string; file: string };
+  'answer-code-undeclared': { column: string; answer: string };
+  'genesis-no-data': {};
+  'genesis-no-header': {};
+  'genesis-dimensions': { levels: number; named: number };
+  'csv-unreadable': { detail: string };
+  'cell-type': { column: string; expected: 'integer' | 'number' | 'boolean' | 'date' | 'text'; cell: string };
+  'cell-not-number': { column: string; signs: string[]; cell: string };
+  'parquet-unreadable': { detail: string; folder: boolean };
+  'header-missing': {};
+  'column-twice': { column: string; first: string | null; firstIndex: number | null };
+  'column-declared-missing': { column: string; file: string };
+  'columns-undeclared': { columns: string[]; file: string };
+  'inspect-no-file': {};
+  'inspect-unreadable': {};
+  // Indicator SQL
+  'table-not-loaded': { table: string };
+  'by-column-missing': { column: string; table: string };
+  'weight-column-missing': { column: string; table: string };
+  'sql-semicolon': {};
+  'sql-one-expression': {};
+  'sql-forbidden': { what: 'subquery' | 'table-function' | 'join' | 'other-schema' };
+  'sql-not-aggregate': { expr: string };
+  'sql-binding': { part: 'expr' | 'filter'; table: string; detail: string };
+  'sql-weighted-form': { expr: string };
+  'group-not-in-data': { group: string; column: string; table: string };
+  'keys-mismatch': { column: string; values: string[]; numerator: string; denominator: string };
+  'keys-mismatch-cells': {};
+  'compute-failed': { detail: string };
+  // Commands
+  'option-invalid': { option: string };
+  'init-not-empty': {};
+  'indicator-unknown': { id: string };
+  'target-not-single': { year: number; group: string | null; kind: 'range' | 'trend'; range: number[] | null };
+  'target-node-missing': {};
+  'targets-not-list': {};
+  'pdf-no-chromium': { path: string | null };
+  'pdf-no-playwright': {};
+  // Notes on indicator values
+  'value-denominator-zero': {};
+  'value-suppressed-count': { min: number };
+  'value-suppressed-respondents': { min: number };
+  'value-suppressed-secondary': {};
+  'value-few-respondents': { n: number };
+  'value-source-missing': { reasons: string[] };
+  'value-source-flags': { flags: string[] };
+  // Reasons of a rating
+  'rating-no-data': {};
+  'rating-too-few-years': {};
+  'rating-no-baseline-value': {};
+  'rating-target-before-base': {};
+  'rating-opposite-signs-latest': {};
+  'rating-opposite-signs-target': {};
+  'rating-too-few-consecutive': {};
+  'rating-met-trend-away': {};
+  'rating-within-margin-achieved': {};
+  'rating-within-margin-decline': {};
+  'rating-too-few-years-any': {};
+  'rating-met-setback': {};
+  // Hints
+  'hint-did-you-mean': { word: string };
+  'hint-allowed-keys': { keys: string[] };
+  'hint-yaml-syntax': {};
+  'hint-yaml-aliases': {};
+  'hint-binary': {};
+  'hint-add-indicator': {};
+  'hint-init': {};
+  'hint-rename-one': {};
+  'hint-unique-id': {};
+  'hint-known-fields': { fields: string[] };
+  'hint-known-tables': { tables: string[] };
+  'hint-add-denominator': {};
+  'hint-remove-from-by': {};
+  'hint-add-to-by': { by: string[] };
+  'hint-target-after-baseline': {};
+  'hint-keep-one': {};
+  'hint-map-file': {};
+  'hint-map-geojson': {};
+  'hint-map-property': {};
+  'hint-source-path': {};
+  'hint-data-rows': { source: string };
+  'hint-put-files': {};
+  'hint-db-path': {};
+  'hint-wait-load': {};
+  'hint-remove-lock': {};
+  'hint-run-load': {};
+  'hint-utf8': { source: string };
+  'hint-columns-found': { columns: string[] };
+  'hint-weights': {};
+  'hint-key-id': { column: string };
+  'hint-key-declare': {};
+  'hint-year-column': {};
+  'hint-year-values': {};
+  'hint-declare-codes': { column: string; codes: string[] };
+  'hint-genesis-format': {};
+  'hint-genesis-header-rows': {};
+  'hint-genesis-dimensions': { names: string[] };
+  'hint-delimiter': {};
+  'hint-cell-type': { column: string };
+  'hint-dialect': {};
+  'hint-declare-sign': {};
+  'hint-skip': { skip: number };
+  'hint-first-line': {};
+  'hint-unique-columns': {};
+  'hint-declare-columns': {};
+  'hint-sql-example': {};
+  'hint-aggregate': {};
+  'hint-filter-types': {};
+  'hint-weighted': {};
+  'hint-column-values': { values: string[] };
+  'hint-same-codes': { table: string; column: string; values: string[] };
+  'hint-same-codes-by': {};
+  'hint-new-folder': {};
+  'hint-targets-list': {};
+  'hint-edit-target': {};
+  'hint-install-chromium': {};
+  'hint-npm-install': {};
+  'hint-run-debug': {};
+}
+
+/** The rules of the project schemas that zod cannot put into words itself. */
+export type SchemaRule =
+  'identifier' | 'indicator-id' | 'column-name' | 'range-order' | 'target-one-kind' | 'gap-no-group' | 'by-once';
+
+export type Code = keyof Params;
+
+/** A message: its code and its parameters, side by side (`{ code: 'value-suppressed-count', min: 5 }`). */
+export type Message = { [C in Code]: { code: C } & Params[C] }[Code];
+
+/** Turns every code into words in one language. */
+export type MessageWords = { [C in Code]: (p: Params[C]) => string };
+
+/** A message with no parameters, written as its code alone. */
+export function msg<C extends Code>(code: C, ...params: {} extends Params[C] ? [Params[C]?] : [Params[C]]): Message {
+  return { code, ...(params[0] ?? {}) } as Message;
+}
+
+/** A parameter named `code` would overwrite the message's own code: the compiler refuses one. */
+type CodeClash = { [C in Code]: 'code' extends keyof Params[C] ? C : never }[Code];
+export const noParameterIsCalledCode: [CodeClash] extends [never] ? true : never = true;

@@ -1,0 +1,138 @@
+// Die Wörter der Kommandozeile auf Deutsch: Hilfe, Tabellenköpfe, Fortschritt und Ergebnisse.
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const cliDe = {
+  help: {
+    program:
+      'Ist/Soll-Analyse für kommunale Integrationskonzepte: Statistiken laden, Indikatoren berechnen, mit den Zielen vergleichen, einen Bericht schreiben.',
+    titles: {
+      usage: 'Aufruf:',
+      options: 'Optionen:',
+      commands: 'Befehle:',
+      arguments: 'Argumente:',
+      globalOptions: 'Globale Optionen:',
+    },
+    /** How the usage line names the placeholders for options and commands. */
+    placeholders: { options: '[Optionen]', command: '[Befehl]' },
+    example: 'Beispiel:',
+    afterError: '(mit --help erscheint die Hilfe)',
+    helpOption: 'Hilfe zu diesem Befehl anzeigen',
+    helpCommand: 'Hilfe zu einem Befehl anzeigen',
+    version: 'die Version von istsoll anzeigen',
+    defaultIs: (value: string) => `(Vorgabe: ${value})`,
+    choices: (values: string[]) => `(möglich: ${values.join(', ')})`,
+    options: {
+      project: 'Projektordner (mit istsoll.yaml, data/, indicators/)',
+      db: 'DuckDB-Datei (Vorgabe: <Projekt>/.istsoll/istsoll.duckdb)',
+      debug: 'bei unerwarteten Fehlern die technischen Details zeigen',
+      lang: 'Sprache der Ausgabe und des Berichts (de oder en)',
+      json: 'JSON statt einer Tabelle ausgeben (wie --format json)',
+      format: 'Ausgabeformat',
+      decimalComma: 'CSV für deutsche Tabellenkalkulationen: `;` zwischen den Feldern und Dezimalkomma',
+      bom: 'die CSV-Datei mit einer UTF-8-Bytereihenfolgemarke beginnen',
+      csv: 'CSV ausgeben: eine Zeile je Ziel, mit der Bewertungsmethode',
+      out: 'wohin der Bericht geschrieben wird (Vorgabe: <Projekt>/reports/index.html)',
+      pdf: 'den Bericht zusätzlich als PDF drucken, mit einem lokalen Chromium (CHROMIUM_PATH oder /usr/bin/chromium)',
+      perField: 'zusätzlich einen Bericht je Handlungsfeld schreiben (index-<Feld>.html)',
+      name: 'der Name der Stadt, für den Titel',
+      value: 'der Zielwert',
+      year: 'das Zieljahr',
+      group: 'die Gruppe, für die das Ziel gilt (z. B. mit)',
+      gap: 'ein Ziel für den Abstand zwischen den Gruppen statt für den Wert',
+    },
+    args: {
+      dir: 'der neue Projektordner (darf nicht existieren oder muss leer sein)',
+      file: 'eine CSV-Datei, eine Parquet-Datei oder ein Ordner mit Parquet-Dateien',
+      indicator: 'Kennung des Indikators',
+    },
+    commands: {
+      init: 'einen neuen Projektordner mit kommentierten Vorlagen anlegen',
+      load: 'die in data/sources.yaml genannten Dateien in die Datenbank laden',
+      compute: 'jeden Indikator für alle Jahre und Aufgliederungen berechnen',
+      compare: 'die Indikatoren mit ihren Zielen vergleichen (Abstand, Fortschritt, Trend, Bewertung)',
+      report: 'den HTML-Bericht nach reports/index.html schreiben (mit --pdf auch als PDF)',
+      run: 'laden, berechnen, vergleichen und den Bericht schreiben, in einem Schritt',
+      inspect: 'zeigen, was istsoll in einer Datei erkennt, und einen Eintrag für data/sources.yaml vorschlagen',
+      targets: 'die Ziele auflisten oder eines in seiner YAML-Datei ändern',
+      targetsList: 'jedes Ziel: Indikator, Gruppe, Jahr, Wert und Zuständigkeit',
+      targetsSet: 'einen Zielwert setzen; die Datei behält Kommentare und Aufbau und wird vor dem Schreiben geprüft',
+      validate: 'die Projektdateien und das Indikator-SQL prüfen, ohne etwas zu schreiben',
+    },
+    errors: {
+      unknownOption: (option: string) => `unbekannte Option ${option}`,
+      unknownCommand: (command: string) => `unbekannter Befehl ${command}`,
+      missingArgument: (name: string) => `es fehlt das Argument ${name}`,
+      optionArgument: (option: string) => `die Option ${option} braucht einen Wert`,
+      requiredOption: (option: string) => `die Option ${option} fehlt`,
+      tooManyArguments: 'zu viele Argumente',
+      invalidChoice: (value: string, option: string, choices: string) =>
+        `${value} ist für ${option} nicht möglich; möglich sind: ${choices}`,
+      notANumber: 'erwartet wird eine Zahl wie 65 oder 12,5',
+      didYouMean: (word: string) => `Meinten Sie ${word}?`,
+    },
+  },
+  error: 'Fehler',
+  hint: 'Tipp',
+  unexpected: (detail: string) => `unerwarteter Fehler: ${detail}`,
+  table: {
+    indicator: 'Indikator',
+    year: 'Jahr',
+    value: 'Wert',
+    cells: 'Zellen',
+    series: 'Reihe',
+    ist: 'Ist (zuletzt)',
+    soll: 'Soll (Ziel)',
+    status: 'Bewertung',
+    group: 'Gruppe',
+    target: 'Ziel',
+    owner: 'zuständig',
+    gap: 'Abstand',
+    all: 'alle',
+    rising: 'steigend',
+    falling: 'sinkend',
+  },
+  load: {
+    unchanged: (tables: number) => `Laden: ${plural(tables, 'Tabelle', 'Tabellen')} unverändert, nichts neu geladen`,
+    loaded: (fresh: number, total: number, list: string, db: string) =>
+      `Laden: ${fresh} von ${plural(total, 'Tabelle', 'Tabellen')} geladen (${list}) in ${db}`,
+    rows: (table: string, rows: number) => `${table} ${rows} Zeilen`,
+    reading: (file: string) => `lese ${file} …`,
+    read: (file: string, rows: string, seconds: string) => `${file} gelesen: ${rows} Zeilen in ${seconds} s`,
+  },
+  summary: (indicators: number, method: string, counts: string) =>
+    `${plural(indicators, 'Indikator', 'Indikatoren')} (Methode: ${method}): ${counts}`,
+  validated: (sources: number, indicators: number, targets: number) =>
+    `in Ordnung: ${plural(sources, 'Quelle', 'Quellen')}, ${plural(indicators, 'Indikator', 'Indikatoren')}, ${plural(targets, 'Ziel', 'Ziele')}`,
+  reportWritten: (path: string) => `Bericht: ${path}`,
+  pdfWritten: (path: string, pages: number) => `PDF: ${path} (${plural(pages, 'Seite', 'Seiten')})`,
+  notice: (text: string) => `HINWEIS: ${text}`,
+  init: {
+    created: (dir: string) => `angelegt: ${dir}`,
+    next: 'Als Nächstes: die CSV-Dateien nach data/ legen, in data/sources.yaml beschreiben (istsoll inspect DATEI hilft), dann istsoll validate aufrufen.',
+  },
+  targets: {
+    gap: 'Abstand',
+    unchanged: (what: string, value: string) => `unverändert: ${what} ist schon ${value}`,
+    added: (what: string, value: string, file: string) => `hinzugefügt: ${what} = ${value} in ${file}`,
+    changed: (what: string, before: string, after: string, file: string) =>
+      `geändert: ${what} ${before} → ${after} in ${file}`,
+  },
+  inspect: {
+    encoding: (encoding: string, bom: boolean) =>
+      `Zeichenkodierung ${encoding}${bom ? ' mit Bytereihenfolgemarke' : ''}`,
+    delimiter: (delimiter: string) => `Trennzeichen ${delimiter}`,
+    numbers: (decimal: string, thousands: string | null) =>
+      `Dezimalzeichen ${decimal}${thousands ? `, Tausendertrennzeichen ${thousands}` : ''}`,
+    genesis: (title: number, header: number, first: number, last: number, footer: number | null) =>
+      `GENESIS-Tabelle: ${title} Titelzeile(n), ${header} Kopfzeile(n), Daten in den Zeilen ${first}–${last}${footer ? `, Fußnoten ab Zeile ${footer}` : ''}`,
+    genesisShape: (leading: number, columns: string, levels: number, values: number) =>
+      `${leading} Zeilenspalte(n) (${columns}), ${levels} Kopfebene(n) → ${values} Werte in einer langen Tabelle`,
+    signs: (preset: string, columns: number) =>
+      `Sonderzeichen nach der Konvention ${preset} in ${columns} Textspalte(n)`,
+    columns: (count: number, year: string) => `${count} Spalten; vermutete Periodenspalte: ${year}`,
+    parquet: (count: number) => `Parquet, ${count} Spalten`,
+    describe: 'TODO: was die Tabelle enthält',
+    paste: 'Unter `sources:` in data/sources.yaml einfügen:',
+  },
+};

@@ -1,0 +1,291 @@
+// Die deutschen Wörter für jeden Meldungscode: für das Terminal, die JSON-Ausgabe und den Bericht.
+import type { MessageWords } from './codes.js';
+import { cliDe } from './de-cli.js';
+import { reportDe } from './de-report.js';
+import type { Catalogue } from './types.js';
+
+const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+const where = (path: string) => (path ? `\`${path}\`` : 'die Datei');
+
+const messages: MessageWords = {
+  'file-unreadable': ({ reason }) => `die Datei kann nicht gelesen werden (${reason})`,
+  'file-binary': () => 'das ist eine Binärdatei, kein Text',
+  'yaml-syntax': ({ error, detail }) => `ungültiges YAML: ${yamlErrors[error] ?? detail}`,
+  'yaml-aliases': ({ limit }) => `das YAML verwendet mehr als ${limit} Aliase`,
+  'yaml-unknown-key': ({ key, path }) => `unbekannter Schlüssel \`${key}\`${path ? ` in \`${path}\`` : ''}`,
+  'yaml-missing': ({ path, expected }) => `${where(path)} fehlt${expected ? ` (erwartet: ${expected})` : ''}`,
+  'yaml-invalid-type': ({ path, expected }) => `${where(path)}: erwartet wird ${typeNames[expected] ?? expected}`,
+  'yaml-invalid-value': ({ path, options }) => `${where(path)}: erwartet wird einer der Werte ${list(options)}`,
+  'yaml-too-small': ({ path, minimum, what }) =>
+    `${where(path)}: ${what === 'number' ? `mindestens ${minimum}` : what === 'length' ? `mindestens ${minimum} Zeichen` : `mindestens ${minimum} Einträge`}`,
+  'yaml-too-big': ({ path, maximum, what }) =>
+    `${where(path)}: ${what === 'number' ? `höchstens ${maximum}` : what === 'length' ? `höchstens ${maximum} Zeichen` : `höchstens ${maximum} Einträge`}`,
+  'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
+  'yaml-invalid': ({ path }) => `${where(path)} ist an dieser Stelle nicht gültig`,
+  'project-no-indicators': () => 'das Projekt hat noch keine Indikatoren',
+  'indicators-folder-missing': () => 'der Ordner indicators fehlt',
+  'source-name-twin': ({ name }) =>
+    `zwei Quellen heißen \`${name}\`, nur in anderer Groß- und Kleinschreibung; Tabellennamen unterscheiden sie nicht`,
+  'indicator-duplicate-id': ({ id, other }) => `die Kennung \`${id}\` gibt es doppelt (auch in ${other})`,
+  'indicator-unknown-field': ({ field }) => `unbekanntes Handlungsfeld \`${field}\``,
+  'indicator-unknown-table': ({ table }) => `unbekannte Tabelle \`${table}\``,
+  'indicator-needs-denominator': ({ unit }) => `die Einheit \`${unit}\` braucht einen Nenner (\`denominator\`)`,
+  'indicator-count-no-denominator': () => 'die Einheit `count` hat keinen Nenner (`denominator`)',
+  'indicator-by-period': ({ column, table }) =>
+    `\`${column}\` ist die Periodenspalte der Tabelle \`${table}\`: jedes Ergebnis gilt ohnehin je Jahr`,
+  'indicator-group-not-in-by': ({ column }) => `die Gruppenspalte \`${column}\` muss auch unter \`by\` stehen`,
+  'indicator-weighted-two-tables': () =>
+    'ein gewichteter Indikator (Befragung) nimmt Zähler und Nenner aus derselben Tabelle',
+  'target-not-after-baseline': ({ year, baseline }) =>
+    `das Zieljahr ${year} liegt nicht nach dem Ausgangsjahr ${baseline}`,
+  'target-group-without-groups': ({ group }) =>
+    `Ziel für die Gruppe \`${group}\`, aber der Indikator nennt keine Gruppen (\`groups\`)`,
+  'target-gap-without-groups': () => 'ein Ziel für den Abstand braucht `groups` (Vergleichsgruppe und Referenzgruppe)',
+  'target-duplicate': ({ item }) =>
+    `ein zweites Ziel für dasselbe Jahr, dieselbe Gruppe und dieselbe Art (das erste ist Eintrag ${item})`,
+  'map-unreadable': ({ file, reason }) => `die Gebietsgrenzen ${file} können nicht gelesen werden: ${reason}`,
+  'map-not-geojson': ({ file }) => `${file} ist keine GeoJSON-FeatureCollection`,
+  'map-feature-property': ({ feature, file, property }) =>
+    `Gebiet ${feature} in ${file} hat keine Eigenschaft \`${property}\``,
+  'source-file-missing': ({ file, source }) => `die Datei ${file} der Quelle \`${source}\` gibt es nicht`,
+  'source-file-empty': () => 'die Datei ist leer',
+  'source-no-rows': () => 'die Datei hat keine Datenzeilen',
+  'sources-missing': ({ count }) => `${count} Datendateien fehlen oder sind leer:`,
+  'db-not-duckdb': () => 'diese Datei ist keine DuckDB-Datenbank, und das Laden würde sie ersetzen',
+  'db-in-use': ({ pid }) => `die Datenbank wird gerade benutzt: Prozess ${pid} lädt hinein`,
+  'db-lock-failed': () => 'die Sperre für das Laden lässt sich nicht setzen',
+  'db-unopenable': ({ detail }) => `die Datenbank lässt sich nicht öffnen (${detail})`,
+  'header-mojibake': ({ cell }) =>
+    `die Kopfzeile enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
+  'cell-mojibake': ({ column, cell }) =>
+    `die Spalte \`${column}\` enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
+  'column-not-in-file': ({ column, file }) => `die Spalte \`${column}\` gibt es in ${file} nicht`,
+  'key-column-not-in-file': ({ column, file }) => `die Schlüsselspalte \`${column}\` gibt es in ${file} nicht`,
+  'weight-invalid': ({ column, cell }) =>
+    `die Gewichtungsspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}`,
+  'key-twice': ({ key, times, first, second }) =>
+    `der Schlüssel ${key} kommt ${times}-mal vor${first !== null ? ` (Zeilen ${first} und ${second})` : ''}`,
+  'year-column-clash': () => 'die Datei hat schon eine Spalte `year`',
+  'year-invalid': ({ column, cell }) =>
+    `die Jahresspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}`,
+  'codes-column-missing': ({ column, file }) =>
+    `für die Spalte \`${column}\` sind Codes angegeben, aber es gibt sie in ${file} nicht`,
+  'answer-code-undeclared': ({ column, answer }) =>
+    `Spalte \`${column}\`: der Antwortcode \`${answer}\` ist nicht angegeben`,
+  'genesis-no-data': () => 'in dieser GENESIS-Tabelle wurden keine Datenzeilen gefunden',
+  'genesis-no-header': () => 'über den Daten wurden keine Spaltenköpfe gefunden',
+  'genesis-dimensions': ({ levels, named }) =>
+    `die Tabelle hat ${levels} Kopfebene(n) über den Werten, aber genesis.dimensions nennt ${named}`,
+  'csv-unreadable': ({ detail }) => `die CSV-Datei kann nicht gelesen werden: ${detail}`,
+  'cell-type': ({ column, expected, cell }) =>
+    `Spalte \`${column}\`: erwartet wird ${types[expected]}, gefunden \`${cell}\``,
+  'cell-not-number': ({ column, signs, cell }) =>
+    `Spalte \`${column}\`: erwartet wird eine Zahl${signs.length ? ` oder eines der Zeichen ${signs.join(' ')}` : ''}, gefunden \`${cell}\``,
+  'parquet-unreadable': ({ detail, folder }) =>
+    `${folder ? 'die Parquet-Dateien können' : 'die Parquet-Datei kann'} nicht gelesen werden: ${detail}`,
+  'header-missing': () => 'keine Kopfzeile',
+  'column-twice': ({ column, first, firstIndex }) =>
+    `die Spalte \`${column}\` steht zweimal in der Kopfzeile${first !== null ? ` (als \`${first}\` in Spalte ${firstIndex}; Namen unterscheiden Groß- und Kleinschreibung nicht)` : ''}`,
+  'column-declared-missing': ({ column, file }) =>
+    `die Spalte \`${column}\` ist angegeben, steht aber nicht in ${file}`,
+  'columns-undeclared': ({ columns, file }) =>
+    `${columns.length > 1 ? 'die Spalten' : 'die Spalte'} ${list(columns)} in ${file} ${columns.length > 1 ? 'sind' : 'ist'} nicht angegeben`,
+  'inspect-no-file': () => 'diese Datei gibt es nicht',
+  'inspect-unreadable': () => 'die Datei lässt sich nicht als CSV lesen',
+  'table-not-loaded': ({ table }) => `die Tabelle \`${table}\` ist nicht geladen`,
+  'by-column-missing': ({ column, table }) =>
+    `die Aufgliederungsspalte \`${column}\` gibt es in der Tabelle \`${table}\` nicht`,
+  'weight-column-missing': ({ column, table }) =>
+    `die Gewichtungsspalte \`${column}\` gibt es in der Tabelle \`${table}\` nicht`,
+  'sql-semicolon': () => 'ein `;` ist im Indikator-SQL nicht erlaubt',
+  'sql-one-expression': () => 'erlaubt ist nur ein einziger Ausdruck',
+  'sql-forbidden': ({ what }) =>
+    `${{ subquery: 'eine Unterabfrage', 'table-function': 'eine Tabellenfunktion', join: 'ein Join', 'other-schema': 'eine Tabelle eines anderen Schemas oder einer anderen Datenbank' }[what]} ist im Indikator-SQL nicht erlaubt: schreiben Sie eine Aggregatfunktion über die Spalten der eigenen Tabelle`,
+  'sql-not-aggregate': ({ expr }) => `\`${expr}\` ist keine Aggregatfunktion`,
+  'sql-binding': ({ part, table, detail }) =>
+    `${part === 'expr' ? 'der Ausdruck' : 'der Filter'} passt nicht zur Tabelle \`${table}\`: ${detail}`,
+  'sql-weighted-form': ({ expr }) =>
+    `ein gewichteter Indikator braucht \`count(*)\` oder \`sum(…)\`, gefunden \`${expr}\``,
+  'group-not-in-data': ({ group, column, table }) =>
+    `die Gruppe \`${group}\` kommt in der Spalte \`${column}\` der Tabelle \`${table}\` nicht vor`,
+  'keys-mismatch': ({ column, values, numerator, denominator }) =>
+    `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` fehlt in der Tabelle \`${denominator}\``,
+  'keys-mismatch-cells': () => 'Zähler und Nenner passen nicht zusammen: der Zähler hat Zellen, die dem Nenner fehlen',
+  'compute-failed': ({ detail }) => `die Berechnung ist nicht möglich: ${detail}`,
+  'option-invalid': ({ option }) => `die Option ${option} hat einen Wert, der nicht verwendbar ist (etwa einen leeren)`,
+  'init-not-empty': () => 'der Ordner ist nicht leer',
+  'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
+  'target-not-single': ({ year, group, kind, range }) =>
+    `das Ziel für ${year}${group ? ` (${group})` : ''} ist ${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
+  'target-node-missing': () => 'der Zielwert wurde in der Datei nicht gefunden',
+  'targets-not-list': () => '`targets` ist keine Liste',
+  'pdf-no-chromium': ({ path }) =>
+    path
+      ? `das PDF kann nicht gedruckt werden: CHROMIUM_PATH zeigt auf ${path}, und das ist kein ausführbares Programm`
+      : 'das PDF kann nicht gedruckt werden: Chromium oder Chrome ist nicht installiert',
+  'pdf-no-playwright': () => 'das PDF kann nicht gedruckt werden: das Paket playwright-core fehlt',
+  'value-denominator-zero': () => 'der Nenner ist null',
+  'value-suppressed-count': ({ min }) => `nicht ausgewiesen: eine Fallzahl unter ${min}`,
+  'value-suppressed-respondents': ({ min }) => `nicht ausgewiesen: weniger als ${min} Befragte`,
+  'value-suppressed-secondary': () => 'nicht ausgewiesen: der Wert würde einen verborgenen Nachbarwert verraten',
+  'value-few-respondents': ({ n }) => `nur ${n} Befragte: mit Vorsicht zu lesen`,
+  'value-source-missing': ({ reasons }) => `nicht berechenbar: Wert der Quelle ${reasons.map(sign).join('; ')}`,
+  'value-source-flags': ({ flags }) => `enthält Werte mit dem Vermerk ${flags.map(sign).join('; ')}`,
+  'rating-no-data': () => 'keine Daten',
+  'rating-too-few-years': () => 'seit dem Ausgangsjahr gibt es weniger als zwei Jahre mit Daten',
+  'rating-no-baseline-value': () => 'kein Wert im Ausgangsjahr oder danach',
+  'rating-target-before-base': () => 'das Zieljahr liegt nicht nach dem Ausgangsjahr',
+  'rating-opposite-signs-latest': () => 'Ausgangswert und aktueller Wert haben verschiedene Vorzeichen',
+  'rating-opposite-signs-target': () => 'Ausgangswert und Zielwert haben verschiedene Vorzeichen',
+  'rating-too-few-consecutive': () => 'weniger als vier aufeinanderfolgende Jahreswerte in den letzten sechs Jahren',
+  'rating-met-trend-away': () => 'das Ziel ist derzeit erreicht, aber der Trend entfernt sich davon',
+  'rating-within-margin-achieved': () => 'der Schätzwert erreicht das Ziel, aber nur innerhalb der Fehlerspanne',
+  'rating-within-margin-decline': () => 'der Rückgang liegt innerhalb der Fehlerspanne',
+  'rating-too-few-years-any': () => 'weniger als zwei Jahre mit Daten',
+  'rating-met-setback': () => 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt',
+  'hint-did-you-mean': ({ word }) => `Meinten Sie \`${word}\`?`,
+  'hint-allowed-keys': ({ keys }) => `erlaubt sind hier: ${keys.join(', ')}`,
+  'hint-yaml-syntax': () => 'prüfen Sie Einrückung und Anführungszeichen in dieser Zeile',
+  'hint-yaml-aliases': () => 'schreiben Sie die Werte aus, statt sie über Aliase (*name) zu wiederholen',
+  'hint-binary': () => 'eine Projektdatei muss YAML-Text sein; wurde eine andere Datei unter diesem Namen gespeichert?',
+  'hint-add-indicator': () =>
+    'kopieren Sie eine Vorlage nach indicators/ (istsoll init legt zwei an) und rufen Sie dann istsoll validate auf',
+  'hint-init': () => 'mit `istsoll init` ein Projekt anlegen, oder den Projektordner mit --project <Ordner> angeben',
+  'hint-rename-one': () => 'benennen Sie eine der beiden um',
+  'hint-unique-id': () => 'geben Sie jedem Indikator eine eigene Kennung',
+  'hint-known-fields': ({ fields }) => `bekannte Handlungsfelder: ${fields.join(', ')}`,
+  'hint-known-tables': ({ tables }) => `Tabellen in data/sources.yaml: ${tables.join(', ')}`,
+  'hint-add-denominator': () => 'einen Nenner ergänzen oder die Einheit `count` verwenden',
+  'hint-remove-from-by': () => 'nehmen Sie sie aus `by` heraus',
+  'hint-add-to-by': ({ by }) => `ergänzen Sie sie: by: [${by.join(', ')}]`,
+  'hint-target-after-baseline': () => 'ein Ziel liegt zeitlich nach seinem Ausgangsjahr',
+  'hint-keep-one': () => 'behalten Sie eines davon',
+  'hint-map-file': () => 'map.file nennt eine GeoJSON-Datei in data/',
+  'hint-map-geojson': () => 'exportieren Sie die Ortsteilgrenzen als GeoJSON (WGS 84)',
+  'hint-map-property': () => 'map.property nennt die Eigenschaft, in der die Ortsteilcodes stehen',
+  'hint-source-path': () => 'prüfen Sie den Pfad: er gilt relativ zum Ordner data/',
+  'hint-data-rows': ({ source }) => `erwartet werden eine Kopfzeile und Datenzeilen für die Quelle \`${source}\``,
+  'hint-put-files': () => 'legen Sie die Dateien nach data/ oder korrigieren Sie `file:` in data/sources.yaml',
+  'hint-db-path': () =>
+    'prüfen Sie --db: die Option nennt die Datenbankdatei, die istsoll schreibt, z. B. .istsoll/istsoll.duckdb',
+  'hint-wait-load': () => 'warten Sie, bis dieses Laden fertig ist, und versuchen Sie es dann erneut',
+  'hint-remove-lock': () => 'löschen Sie die Sperrdatei, wenn gerade nichts geladen wird',
+  'hint-run-load': () => 'rufen Sie zuerst `istsoll load` auf',
+  'hint-utf8': ({ source }) =>
+    `die Datei ist wahrscheinlich UTF-8: setzen Sie \`dialect: { encoding: utf-8 }\` für \`${source}\` in data/sources.yaml`,
+  'hint-columns-found': ({ columns }) => `vorhandene Spalten: ${columns.join(', ')}`,
+  'hint-weights': () => 'Befragungsgewichte müssen in jeder Zeile positive, endliche Zahlen sein',
+  'hint-key-id': ({ column }) => `die Kennungsspalte \`${column}\` muss je Periode eindeutig sein`,
+  'hint-key-declare': () =>
+    'löschen Sie die doppelte Zeile, oder nennen Sie unter `key` in data/sources.yaml die Spalten, die die Zeilen unterscheiden',
+  'hint-year-column': () => 'nennen Sie diese Spalte als Periodenspalte: year: year',
+  'hint-year-values': () => 'erwartet wird in jeder Zeile ein Jahr wie 2024 oder ein Datum wie 31.12.2024',
+  'hint-declare-codes': ({ column, codes }) =>
+    `angegebene Codes: ${codes.join(', ')}; ergänzen Sie ihn unter codes.${column} in data/sources.yaml`,
+  'hint-genesis-format': () =>
+    'erwartet werden Zeilen, die mit einer Bezeichnung beginnen und mit Zahlen enden; ist es eine einfache CSV-Datei, setzen Sie `format: csv`',
+  'hint-genesis-header-rows': () => 'setzen Sie `genesis.header_rows` in data/sources.yaml',
+  'hint-genesis-dimensions': ({ names }) =>
+    `nennen Sie eine Dimension je Ebene, von oben nach unten: [${names.join(', ')}]`,
+  'hint-delimiter': () => 'prüfen Sie das Trennzeichen in data/sources.yaml',
+  'hint-cell-type': ({ column }) =>
+    `korrigieren Sie die Zelle, oder geben Sie den Typ der Spalte in data/sources.yaml an (columns: { ${column}: VARCHAR })`,
+  'hint-dialect': () =>
+    'prüfen Sie das Format (delimiter, decimal, skip, missing) in data/sources.yaml, oder rufen Sie `istsoll inspect` für die Datei auf',
+  'hint-declare-sign': () =>
+    'korrigieren Sie die Zelle, oder geben Sie das Zeichen unter `markers` in data/sources.yaml an',
+  'hint-skip': ({ skip }) => `prüfen Sie \`skip: ${skip}\` in data/sources.yaml`,
+  'hint-first-line': () => 'die erste Zeile muss die Spalten benennen',
+  'hint-unique-columns': () => 'geben Sie jeder Spalte einen eigenen Namen',
+  'hint-declare-columns': () =>
+    'ergänzen Sie sie unter `columns` in data/sources.yaml, oder entfernen Sie sie aus der Datei',
+  'hint-sql-example': () => 'zum Beispiel: expr: sum(<Spalte>), filter: "<Spalte> = \'<Wert>\'"',
+  'hint-aggregate': () => 'erwartet wird eine Aggregatfunktion wie sum(<Spalte>) oder count(*)',
+  'hint-filter-types': () => 'prüfen Sie, ob die Filter Spalten mit Werten ihres Typs vergleichen',
+  'hint-weighted': () =>
+    'die Gewichtung übernimmt istsoll: schreiben Sie die Aggregatfunktion so, als wären die Daten ungewichtet',
+  'hint-column-values': ({ values }) => `die Spalte enthält: ${values.join(', ')}`,
+  'hint-same-codes': ({ table, column, values }) =>
+    `\`${table}\`.${column} enthält Werte wie ${list(values)}: beide Tabellen müssen dieselben Codes verwenden`,
+  'hint-same-codes-by': () => 'beide Tabellen müssen in jeder `by`-Spalte dieselben Codes verwenden',
+  'hint-new-folder': () => 'wählen Sie einen neuen Ordnernamen; init überschreibt nie eine Datei',
+  'hint-targets-list': () => '`istsoll targets list` zeigt die Indikatoren',
+  'hint-edit-target': () => 'ändern Sie dieses Ziel in der YAML-Datei und rufen Sie dann `istsoll validate` auf',
+  'hint-install-chromium': () =>
+    'installieren Sie Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) oder setzen Sie CHROMIUM_PATH auf ein Chromium- oder Chrome-Programm; der HTML-Bericht wurde trotzdem geschrieben',
+  'hint-npm-install': () => 'rufen Sie `npm install` im Ordner von istsoll auf',
+  'hint-run-debug': () =>
+    'rufen Sie den Befehl mit --debug erneut auf, um die technischen Details zu sehen, und melden Sie den Fehler bitte',
+};
+
+const schemaRules = {
+  identifier: 'ein Name aus Buchstaben, Ziffern und _ (nicht mit einer Ziffer am Anfang)',
+  'indicator-id': 'Kleinbuchstaben, Ziffern und _',
+  'column-name': 'ein Spaltenname ohne doppelte Anführungszeichen und Zeilenumbrüche',
+  'range-order': 'ein Bereich wird als [von, bis] geschrieben',
+  'target-one-kind': 'ein Ziel hat genau eines von `value`, `range`, `gap` oder `trend: true`',
+  'gap-no-group': 'ein Ziel für den Abstand gilt zwischen den Gruppen; es hat keine `group`',
+  'by-once': 'jede Spalte nur einmal',
+};
+
+const typeNames: Record<string, string> = {
+  number: 'eine Zahl',
+  string: 'ein Text',
+  boolean: 'true oder false',
+  object: 'ein Abschnitt mit Schlüsseln',
+  array: 'eine Liste',
+};
+
+const types = {
+  integer: 'eine ganze Zahl',
+  number: 'eine Zahl',
+  boolean: 'true oder false',
+  date: 'ein Datum',
+  text: 'ein Text',
+};
+
+/** The messages of the YAML parser that staff meet most often, by the parser's error code. */
+const yamlErrors: Record<string, string> = {
+  DUPLICATE_KEY: 'ein Schlüssel steht doppelt',
+  BAD_INDENT: 'die Einrückung stimmt nicht',
+  TAB_AS_INDENT: 'eingerückt wird mit Leerzeichen, nicht mit Tabulatoren',
+  MISSING_CHAR: 'ein schließendes Zeichen fehlt (etwa ", \' oder ])',
+  MULTILINE_IMPLICIT_KEY: 'ein Schlüssel darf nicht über mehrere Zeilen gehen',
+  BLOCK_AS_IMPLICIT_KEY: 'ein Schlüssel darf nicht über mehrere Zeilen gehen',
+  UNEXPECTED_TOKEN: 'ein Zeichen an unerwarteter Stelle',
+  BAD_ALIAS: 'ein Alias (*name) verweist auf nichts',
+};
+
+/** Die Gründe und Vermerke der Sonderzeichen der amtlichen Statistik; eigene Gründe eines Projekts bleiben, wie sie sind. */
+const signs: Record<string, string> = {
+  secret: 'geheim oder unbekannt',
+  'not-applicable': 'nicht zutreffend',
+  later: 'noch nicht verfügbar',
+  unreliable: 'zu unsicher für eine Veröffentlichung',
+  confidential: 'aus Gründen der Geheimhaltung gesperrt',
+  'not-possible': 'nicht möglich',
+  'not-meaningful': 'nicht sinnvoll',
+  rounded: 'auf null gerundet',
+  'limited-reliability': 'eingeschränkte Aussagekraft',
+  'flag-unreliable': 'unsicher',
+  'flag-f': 'von der Quelle mit f gekennzeichnet',
+  provisional: 'vorläufig',
+  revised: 'berichtigt',
+  estimated: 'geschätzt',
+};
+const sign = (reason: string) => signs[reason] ?? reason;
+
+export const de: Catalogue = {
+  messages,
+  status: {
+    achieved: 'Ziel erreicht',
+    on_track: 'auf Kurs',
+    moderate: 'mäßiger Fortschritt',
+    limited: 'geringer Fortschritt',
+    deterioration: 'Verschlechterung',
+    not_assessable: 'nicht bewertbar',
+  },
+  signs,
+  cli: cliDe,
+  report: reportDe,
+};

@@ -1,0 +1,247 @@
+// English words for every message code, for the terminal, the JSON output and the English report.
+import type { MessageWords } from './codes.js';
+import { cliEn } from './en-cli.js';
+import { reportEn } from './en-report.js';
+import type { Catalogue } from './types.js';
+
+const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+const where = (path: string) => (path ? `\`${path}\`` : 'the file');
+
+const messages: MessageWords = {
+  'file-unreadable': ({ reason }) => `cannot read the file (${reason})`,
+  'file-binary': () => 'this is a binary file, not text',
+  'yaml-syntax': ({ detail }) => `invalid YAML: ${detail}`,
+  'yaml-aliases': ({ limit }) => `the YAML uses more than ${limit} aliases`,
+  'yaml-unknown-key': ({ key, path }) => `unknown key \`${key}\`${path ? ` in \`${path}\`` : ''}`,
+  'yaml-missing': ({ path, expected }) => `${where(path)} is missing${expected ? ` (expected ${expected})` : ''}`,
+  'yaml-invalid-type': ({ path, expected }) => `${where(path)}: expected ${expected}`,
+  'yaml-invalid-value': ({ path, options }) => `${where(path)}: expected one of ${list(options)}`,
+  'yaml-too-small': ({ path, minimum, what }) =>
+    `${where(path)}: ${what === 'number' ? `at least ${minimum}` : what === 'length' ? `at least ${minimum} characters` : `at least ${minimum} entries`}`,
+  'yaml-too-big': ({ path, maximum, what }) =>
+    `${where(path)}: ${what === 'number' ? `at most ${maximum}` : what === 'length' ? `at most ${maximum} characters` : `at most ${maximum} entries`}`,
+  'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
+  'yaml-invalid': ({ path }) => `${where(path)} is not valid here`,
+  'project-no-indicators': () => 'the project has no indicators yet',
+  'indicators-folder-missing': () => 'the indicators folder is missing',
+  'source-name-twin': ({ name }) => `two sources are named \`${name}\` apart from case; table names ignore case`,
+  'indicator-duplicate-id': ({ id, other }) => `duplicate indicator id \`${id}\` (also in ${other})`,
+  'indicator-unknown-field': ({ field }) => `unknown field of action \`${field}\``,
+  'indicator-unknown-table': ({ table }) => `unknown table \`${table}\``,
+  'indicator-needs-denominator': ({ unit }) => `unit \`${unit}\` needs a \`denominator\``,
+  'indicator-count-no-denominator': () => 'unit `count` takes no `denominator`',
+  'indicator-by-period': ({ column, table }) =>
+    `\`${column}\` is the period column of table \`${table}\`: every result is per year already`,
+  'indicator-group-not-in-by': ({ column }) => `the group column \`${column}\` must also be listed in \`by\``,
+  'indicator-weighted-two-tables': () =>
+    'a weighted (survey) indicator takes numerator and denominator from the same table',
+  'target-not-after-baseline': ({ year, baseline }) => `target year ${year} is not after the baseline year ${baseline}`,
+  'target-group-without-groups': ({ group }) =>
+    `target for group \`${group}\`, but the indicator declares no \`groups\``,
+  'target-gap-without-groups': () => 'a gap target needs `groups` (compared and reference group)',
+  'target-duplicate': ({ item }) => `a second target for the same year, group and kind (the first is item ${item})`,
+  'map-unreadable': ({ file, reason }) => `cannot read the boundaries ${file}: ${reason}`,
+  'map-not-geojson': ({ file }) => `${file} is not a GeoJSON FeatureCollection`,
+  'map-feature-property': ({ feature, file, property }) =>
+    `feature ${feature} of ${file} has no property \`${property}\``,
+  'source-file-missing': ({ file, source }) => `the file ${file} of source \`${source}\` does not exist`,
+  'source-file-empty': () => 'the file is empty',
+  'source-no-rows': () => 'the file has no data rows',
+  'sources-missing': ({ count }) => `${count} data files are missing or empty:`,
+  'db-not-duckdb': () => 'this file is not a DuckDB database, and a load would replace it',
+  'db-in-use': ({ pid }) => `the database is in use: process ${pid} is loading into it`,
+  'db-lock-failed': () => 'could not take the load lock',
+  'db-unopenable': ({ detail }) => `cannot open the database (${detail})`,
+  'header-mojibake': ({ cell }) =>
+    `the header holds \`${cell}\`, which looks like UTF-8 text decoded with the wrong encoding`,
+  'cell-mojibake': ({ column, cell }) =>
+    `column \`${column}\` holds \`${cell}\`, which looks like UTF-8 text decoded with the wrong encoding`,
+  'column-not-in-file': ({ column, file }) => `column \`${column}\` is not in ${file}`,
+  'key-column-not-in-file': ({ column, file }) => `key column \`${column}\` is not in ${file}`,
+  'weight-invalid': ({ column, cell }) =>
+    `the weight column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}`,
+  'key-twice': ({ key, times, first, second }) =>
+    `the key ${key} is delivered ${times} times${first !== null ? ` (lines ${first} and ${second})` : ''}`,
+  'year-column-clash': () => 'the file has a column `year` already',
+  'year-invalid': ({ column, cell }) =>
+    `the year column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}`,
+  'codes-column-missing': ({ column, file }) => `codes are declared for column \`${column}\`, which is not in ${file}`,
+  'answer-code-undeclared': ({ column, answer }) => `column \`${column}\`: answer code \`${answer}\` is not declared`,
+  'genesis-no-data': () => 'no data rows found in this GENESIS table',
+  'genesis-no-header': () => 'no column header rows found above the data',
+  'genesis-dimensions': ({ levels, named }) =>
+    `the table has ${levels} header level(s) above the values, but genesis.dimensions names ${named}`,
+  'csv-unreadable': ({ detail }) => `cannot read the CSV: ${detail}`,
+  'cell-type': ({ column, expected, cell }) => `column \`${column}\`: expected ${types[expected]}, found \`${cell}\``,
+  'cell-not-number': ({ column, signs, cell }) =>
+    `column \`${column}\`: expected a number${signs.length ? ` or one of the signs ${signs.join(' ')}` : ''}, found \`${cell}\``,
+  'parquet-unreadable': ({ detail, folder }) => `cannot read the Parquet ${folder ? 'files' : 'file'}: ${detail}`,
+  'header-missing': () => 'no header line',
+  'column-twice': ({ column, first, firstIndex }) =>
+    `column \`${column}\` appears twice in the header${first !== null ? ` (as \`${first}\` in column ${firstIndex}; names ignore case)` : ''}`,
+  'column-declared-missing': ({ column, file }) => `column \`${column}\` is declared but not in ${file}`,
+  'columns-undeclared': ({ columns, file }) =>
+    `column${columns.length > 1 ? 's' : ''} ${list(columns)} in ${file} ${columns.length > 1 ? 'are' : 'is'} not declared`,
+  'inspect-no-file': () => 'no such file',
+  'inspect-unreadable': () => 'cannot read the file as CSV',
+  'table-not-loaded': ({ table }) => `table \`${table}\` is not loaded`,
+  'by-column-missing': ({ column, table }) => `disaggregation column \`${column}\` is not in table \`${table}\``,
+  'weight-column-missing': ({ column, table }) => `weight column \`${column}\` is not in table \`${table}\``,
+  'sql-semicolon': () => 'a `;` is not allowed in indicator SQL',
+  'sql-one-expression': () => 'only one expression is allowed',
+  'sql-forbidden': ({ what }) =>
+    `${{ subquery: 'a subquery', 'table-function': 'a table function', join: 'a join', 'other-schema': 'a table of another schema or database' }[what]} is not allowed in indicator SQL: write an aggregate over the table's own columns`,
+  'sql-not-aggregate': ({ expr }) => `\`${expr}\` is not an aggregate`,
+  'sql-binding': ({ part, table, detail }) =>
+    `${part === 'expr' ? 'expression' : 'filter'} does not work on table \`${table}\`: ${detail}`,
+  'sql-weighted-form': ({ expr }) => `a weighted indicator needs \`count(*)\` or \`sum(…)\`, found \`${expr}\``,
+  'group-not-in-data': ({ group, column, table }) =>
+    `group \`${group}\` does not occur in column \`${column}\` of table \`${table}\``,
+  'keys-mismatch': ({ column, values, numerator, denominator }) =>
+    `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in table \`${denominator}\``,
+  'keys-mismatch-cells': () => 'numerator and denominator do not match: the numerator has cells the denominator lacks',
+  'compute-failed': ({ detail }) => `cannot compute: ${detail}`,
+  'option-invalid': ({ option }) => `the option ${option} has a value no command can use (an empty one, say)`,
+  'init-not-empty': () => 'the folder is not empty',
+  'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
+  'target-not-single': ({ year, group, kind, range }) =>
+    `the ${year} target${group ? ` for ${group}` : ''} is ${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
+  'target-node-missing': () => 'cannot find the target value in the file',
+  'targets-not-list': () => '`targets` is not a list',
+  'pdf-no-chromium': ({ path }) =>
+    path
+      ? `cannot print the PDF: CHROMIUM_PATH points to ${path}, which is not an executable file`
+      : 'cannot print the PDF: no Chromium or Chrome is installed',
+  'pdf-no-playwright': () => 'cannot print the PDF: the package playwright-core is missing',
+  'value-denominator-zero': () => 'denominator is zero',
+  'value-suppressed-count': ({ min }) => `suppressed: a count below ${min}`,
+  'value-suppressed-respondents': ({ min }) => `suppressed: fewer than ${min} respondents`,
+  'value-suppressed-secondary': () => 'suppressed: would reveal a suppressed neighbouring cell',
+  'value-few-respondents': ({ n }) => `only ${n} respondents: read with care`,
+  'value-source-missing': ({ reasons }) => `not computable: source cell ${reasons.map(sign).join('; ')}`,
+  'value-source-flags': ({ flags }) => `includes values marked ${flags.map(sign).join('; ')}`,
+  'rating-no-data': () => 'no data',
+  'rating-too-few-years': () => 'fewer than two years with data since the baseline',
+  'rating-no-baseline-value': () => 'no value in or after the baseline year',
+  'rating-target-before-base': () => 'target year is not after the base year',
+  'rating-opposite-signs-latest': () => 'base and latest value have opposite signs',
+  'rating-opposite-signs-target': () => 'base and target value have opposite signs',
+  'rating-too-few-consecutive': () => 'fewer than four consecutive yearly values in the last six years',
+  'rating-met-trend-away': () => 'target met now, but the trend moves away from it',
+  'rating-within-margin-achieved': () => 'the estimate meets the target, but within the margin of error',
+  'rating-within-margin-decline': () => 'the decline is within the margin of error',
+  'rating-too-few-years-any': () => 'fewer than two years with data',
+  'rating-met-setback': () => 'target met, but the last year was a setback',
+  'hint-did-you-mean': ({ word }) => `did you mean \`${word}\`?`,
+  'hint-allowed-keys': ({ keys }) => `allowed here: ${keys.join(', ')}`,
+  'hint-yaml-syntax': () => 'check indentation and quoting around this line',
+  'hint-yaml-aliases': () => 'write the values out instead of repeating them through aliases (*name)',
+  'hint-binary': () => 'a project file must be YAML text; was another file saved under this name?',
+  'hint-add-indicator': () => 'copy a template into indicators/ (istsoll init writes two), then run istsoll validate',
+  'hint-init': () => 'run `istsoll init` to scaffold a project, or pass --project <dir>',
+  'hint-rename-one': () => 'rename one of them',
+  'hint-unique-id': () => 'give every indicator its own id',
+  'hint-known-fields': ({ fields }) => `known fields: ${fields.join(', ')}`,
+  'hint-known-tables': ({ tables }) => `tables in data/sources.yaml: ${tables.join(', ')}`,
+  'hint-add-denominator': () => 'add a denominator, or use unit `count`',
+  'hint-remove-from-by': () => 'remove it from `by`',
+  'hint-add-to-by': ({ by }) => `add it: by: [${by.join(', ')}]`,
+  'hint-target-after-baseline': () => 'a target lies in the future of its baseline',
+  'hint-keep-one': () => 'keep one of them',
+  'hint-map-file': () => 'map.file names a GeoJSON file in data/',
+  'hint-map-geojson': () => 'export the district boundaries as GeoJSON (WGS 84)',
+  'hint-map-property': () => 'map.property names the feature property that holds the district codes',
+  'hint-source-path': () => 'check the path: it is relative to the data/ folder',
+  'hint-data-rows': ({ source }) => `expected a header line and data rows for source \`${source}\``,
+  'hint-put-files': () => 'put the files into data/, or correct `file:` in data/sources.yaml',
+  'hint-db-path': () => 'check --db: it names the database file istsoll writes, e.g. .istsoll/istsoll.duckdb',
+  'hint-wait-load': () => 'wait for that load to finish, then run again',
+  'hint-remove-lock': () => 'remove the lock file if no load is running',
+  'hint-run-load': () => 'run `istsoll load` first',
+  'hint-utf8': ({ source }) =>
+    `the file is probably UTF-8: set \`dialect: { encoding: utf-8 }\` for \`${source}\` in data/sources.yaml`,
+  'hint-columns-found': ({ columns }) => `columns found: ${columns.join(', ')}`,
+  'hint-weights': () => 'survey weights must be positive, finite numbers in every row',
+  'hint-key-id': ({ column }) => `the id column \`${column}\` must be unique within each period`,
+  'hint-key-declare': () =>
+    'remove the repeated row, or list the columns that tell the rows apart under `key` in data/sources.yaml',
+  'hint-year-column': () => 'name that column as the period column: year: year',
+  'hint-year-values': () => 'expected a year such as 2024, or a date such as 31.12.2024, in every row',
+  'hint-declare-codes': ({ column, codes }) =>
+    `declared codes: ${codes.join(', ')}; add it under codes.${column} in data/sources.yaml`,
+  'hint-genesis-format': () =>
+    'expected rows that start with a label and end with numbers; set `format: csv` if this is a plain CSV file',
+  'hint-genesis-header-rows': () => 'set `genesis.header_rows` in data/sources.yaml',
+  'hint-genesis-dimensions': ({ names }) => `name one dimension per level, top down: [${names.join(', ')}]`,
+  'hint-delimiter': () => 'check the delimiter in data/sources.yaml',
+  'hint-cell-type': ({ column }) =>
+    `correct the cell, or declare the column's type in data/sources.yaml (columns: { ${column}: VARCHAR })`,
+  'hint-dialect': () =>
+    'check the dialect (delimiter, decimal, skip, missing) in data/sources.yaml, or run `istsoll inspect` on the file',
+  'hint-declare-sign': () => 'correct the cell, or declare the sign under `markers` in data/sources.yaml',
+  'hint-skip': ({ skip }) => `check \`skip: ${skip}\` in data/sources.yaml`,
+  'hint-first-line': () => 'the first line must name the columns',
+  'hint-unique-columns': () => 'give every column its own name',
+  'hint-declare-columns': () => 'add them under `columns` in data/sources.yaml, or remove them from the file',
+  'hint-sql-example': () => 'for example: expr: sum(<column>), filter: "<column> = \'<value>\'"',
+  'hint-aggregate': () => 'expected an aggregate such as sum(<column>) or count(*)',
+  'hint-filter-types': () => 'check that filters compare columns with values of their type',
+  'hint-weighted': () => 'the weight is applied by istsoll: write the aggregate as if unweighted',
+  'hint-column-values': ({ values }) => `the column holds: ${values.join(', ')}`,
+  'hint-same-codes': ({ table, column, values }) =>
+    `\`${table}\`.${column} has values like ${list(values)}: both tables must use the same codes`,
+  'hint-same-codes-by': () => 'both tables must use the same codes in every `by` column',
+  'hint-new-folder': () => 'choose a new folder name; init never overwrites files',
+  'hint-targets-list': () => 'run `istsoll targets list` to see the indicators',
+  'hint-edit-target': () => 'edit that target in the YAML file, then run `istsoll validate`',
+  'hint-install-chromium': () =>
+    'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
+  'hint-npm-install': () => 'run `npm install` in the istsoll folder',
+  'hint-run-debug': () => 'run again with --debug to see the stack trace, and please report it',
+};
+
+const schemaRules = {
+  identifier: 'a name of letters, digits and _ (not starting with a digit)',
+  'indicator-id': 'lower-case letters, digits and _',
+  'column-name': 'a column name without double quotes or line breaks',
+  'range-order': 'the range is [low, high]',
+  'target-one-kind': 'a target has one of `value`, `range`, `gap` or `trend: true`',
+  'gap-no-group': 'a gap target is between the groups; it takes no `group`',
+  'by-once': 'every column once',
+};
+
+const types = { integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text' };
+
+/** The reasons and flags of the official-statistics signs; a project's own reason stays as it is written. */
+const signs: Record<string, string> = {
+  secret: 'secret or unknown',
+  'not-applicable': 'not applicable',
+  later: 'not yet available',
+  unreliable: 'not reliable enough to publish',
+  confidential: 'suppressed for confidentiality',
+  'not-possible': 'not possible',
+  'not-meaningful': 'not meaningful',
+  rounded: 'rounded to zero',
+  'limited-reliability': 'limited reliability',
+  'flag-unreliable': 'unreliable',
+  'flag-f': 'flagged f by the source',
+  provisional: 'provisional',
+  revised: 'revised',
+  estimated: 'estimated',
+};
+const sign = (reason: string) => signs[reason] ?? reason;
+
+export const en: Catalogue = {
+  messages,
+  status: {
+    achieved: 'target achieved',
+    on_track: 'on track',
+    moderate: 'moderate progress',
+    limited: 'limited progress',
+    deterioration: 'deterioration',
+    not_assessable: 'not assessable',
+  },
+  signs,
+  cli: cliEn,
+  report: reportEn,
+};
