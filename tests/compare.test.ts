@@ -10,6 +10,7 @@ const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   field: 'work',
   unit: 'percent',
   direction: 'higher',
+  missing: 'flag',
   numerator: { table: 't', expr: 'sum(a)' },
   denominator: { table: 't', expr: 'sum(b)' },
   by: ['g'],

@@ -252,7 +252,7 @@ describe('checks', () => {
   it('mojibake from a wrong encoding', async () => {
     const error = await loadError('mojibake.csv', 'year: year');
     expect(error.format('en')).toMatch(
-      /mojibake\.csv:2: column `district` holds `HÃ¤melerwald`, which looks like UTF-8 text decoded with the wrong encoding/,
+      /mojibake\.csv:2:2: column `district` holds `HÃ¤melerwald`, which looks like UTF-8 text decoded with the wrong encoding/,
     );
   });
   it('a UTF-8 file declared as Latin-1', async () => {

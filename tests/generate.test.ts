@@ -216,7 +216,7 @@ async function computeValues(ind: Indicator, by: string[]): Promise<{ year: numb
     const keys = [`${sources[agg.table]!.year} AS year`, ...by].join(', ');
     return `SELECT ${keys}, ${expr} AS v FROM ${agg.table}${agg.filter ? ` WHERE ${agg.filter}` : ''} GROUP BY ALL`;
   };
-  const scale = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 }[ind.unit];
+  const scale = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 }[ind.unit];
   const sql = ind.denominator
     ? `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
        SELECT year, ${scale} * coalesce(num.v, 0) / nullif(den.v, 0) AS value FROM den LEFT JOIN num USING (${['year', ...by].join(', ')})`

@@ -12,7 +12,7 @@ import { fixture, runCli } from './helpers.js';
 
 describe('istsoll inspect', () => {
   it('recognises a GENESIS table export', async () => {
-    const i = await inspectFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'));
+    const i = await inspectFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'), tmpdir());
     expect(i).toMatchObject({ format: 'genesis', encoding: 'windows-1252', bom: false });
     expect(renderInspection(i, 'en')).toContain(
       'GENESIS table: 5 title line(s), 3 header row(s), data on lines 9–13, footer from line 14',
@@ -28,7 +28,7 @@ describe('istsoll inspect', () => {
     ['ffcsv_auslaender.csv', 4],
     ['lsn_einbuergerungen.csv', 4],
   ])('%s: the entry it prints loads as it is', async (file, rows) => {
-    const i = await inspectFile(join(fixture('dialects'), file));
+    const i = await inspectFile(join(fixture('dialects'), file), tmpdir());
     const dir = await mkdtemp(join(tmpdir(), 'istsoll-inspect-'));
     await mkdir(join(dir, 'data'));
     await mkdir(join(dir, 'indicators'));

@@ -97,7 +97,7 @@ describe('survey answer codes', () => {
     );
     const r = await runCli('load', '--project', dir, '--db', await tempDb());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/poll\.csv:7: column `q`: answer code `9` is not declared/);
+    expect(r.stderr).toMatch(/poll\.csv:7:5: column `q`: answer code `9` is not declared/);
     expect(r.stderr).toContain('declared codes: 0, 1, 8');
   });
 });

@@ -1,6 +1,7 @@
 // What the data commands do, stage by stage: load, compute, compare, report, validate, inspect, init.
 // Results go to stdout, progress to stderr; every word comes from the catalogue in the run's language.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compareIndicators, rollUp } from '../compare/index.js';
 import { computeProject, validateIndicators } from '../compute/index.js';
@@ -176,7 +177,10 @@ export async function inspect(run: Run, file: string, o: JsonOptions): Promise<v
     import('../load/index.js'),
     import('./inspect.js'),
   ]);
-  const result = await inspectFile(resolve(file));
+  // Converted copies (of a Latin-1 file, say) go to a private folder, inside the project when there is one.
+  const project = resolve(o.project);
+  const temp = existsSync(join(project, paths.config)) ? join(project, '.istsoll') : tmpdir();
+  const result = await inspectFile(resolve(file), temp);
   print(o.json ? JSON.stringify(result, null, 2) : renderInspection(result, run.lang));
 }
 

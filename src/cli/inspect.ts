@@ -1,6 +1,6 @@
 // `istsoll inspect FILE` in words: what the loader recognised, and the sources.yaml entry to paste.
 import { stringify } from 'yaml';
-import { words, type Lang } from '../core/messages/index.js';
+import { say, words, type Lang } from '../core/messages/index.js';
 import type { Finding, Inspection } from '../load/index.js';
 
 export function renderInspection(i: Inspection, lang: Lang): string {
@@ -27,9 +27,17 @@ function describe(f: Finding, lang: Lang): string {
     case 'genesis-shape':
       return w.genesisShape(f.columns.length, f.columns.join(', '), f.levels, f.values);
     case 'signs':
-      return w.signs(f.preset, f.columns);
+      return w.signs(f.preset);
     case 'columns':
-      return w.columns(f.count, f.year);
+      return w.columns(f.count, f.rows, f.year);
+    case 'dash-zero':
+      return w.dashZero;
+    case 'missing':
+      return w.missing(f.strings);
+    case 'row-names':
+      return w.rowNames(f.column);
+    case 'warning':
+      return w.warning(say(f.reason, lang), f.line);
     case 'parquet':
       return w.parquet(f.count);
   }

@@ -11,7 +11,7 @@ import { suppressSecondary } from './suppress.js';
 import { logitInterval, surveySql } from './survey.js';
 import { locate } from '../core/yamlfile.js';
 
-export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1 };
+export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 };
 
 export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
   requireIndicators(project);

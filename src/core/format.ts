@@ -19,7 +19,7 @@ export function formatNumber(x: number, lang: Lang, digits = 1): string {
 }
 
 /** Decimals shown per unit: shares with one, counts with none, means and ratios with two. */
-export const unitDigits: Record<Unit, number> = { percent: 1, per_1000: 1, count: 0, mean: 2, ratio: 2 };
+export const unitDigits: Record<Unit, number> = { percent: 1, per_1000: 1, count: 0, mean: 2, ratio: 2, total: 0 };
 
 /** "58,3 %" / "58.3%", "12,4 ‰", "1.234", "2,35". */
 export function formatValue(x: number, unit: Unit, lang: Lang, digits = unitDigits[unit]): string {

@@ -33,6 +33,7 @@ export interface IndicatorFile extends Indicator {
 
 export const paths = {
   config: 'istsoll.yaml',
+  data: 'data',
   sources: join('data', 'sources.yaml'),
   fields: join('indicators', 'fields.yaml'),
   indicators: 'indicators',

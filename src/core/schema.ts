@@ -45,7 +45,8 @@ export const Markers = z.union([
   MarkerPreset,
   z.strictObject({
     preset: MarkerPreset.optional(),
-    signs: z.record(z.string().min(1), Sign).optional(),
+    /** Cell contents and what they mean; the key `""` gives the empty cell a meaning of its own. */
+    signs: z.record(z.string(), Sign).optional(),
     /** A letter after a value (`123p`) and the flag it stands for. */
     suffixes: z.record(z.string().regex(/^[a-z]$/), z.string()).optional(),
     /** The flag for a value in parentheses, `(123)`. */
@@ -81,7 +82,9 @@ export const Source = z.strictObject({
   /** Detected when left out: `genesis` for classic GENESIS table exports, `parquet` by file ending. */
   format: z.enum(['csv', 'genesis', 'parquet']).optional(),
   /** The column that holds the period (a year, or a date such as 31.12.2024 whose year counts), or the year of the whole file. */
-  year: z.union([column, z.number().int().min(1900).max(2200)]),
+  year: z.union([column, z.number().int().min(1900).max(2100)]),
+  /** A school year such as 2015/16 counts as the year it starts (the autumn count day) or ends. */
+  school_year: z.enum(['start', 'end']).optional(),
   dialect: Dialect.optional(),
   markers: Markers.optional(),
   genesis: GenesisLayout.optional(),
@@ -120,12 +123,13 @@ export const Aggregate = z.strictObject({
 });
 export type Aggregate = z.infer<typeof Aggregate>;
 
-export const Unit = z.enum(['percent', 'per_1000', 'count', 'mean', 'ratio']);
+/** `total`: a weighted survey total (the estimated number in the population), with its standard error. */
+export const Unit = z.enum(['percent', 'per_1000', 'count', 'mean', 'ratio', 'total']);
 export type Unit = z.infer<typeof Unit>;
 
 export const Target = z
   .strictObject({
-    year: z.number().int().min(1900).max(2200),
+    year: z.number().int().min(1900).max(2100),
     /** Target for the indicator value (of `group`, or of everyone). */
     value: z.number().optional(),
     /** A target range [low, high]: its weaker end counts (the low end when higher is better). */
@@ -176,7 +180,12 @@ export const Indicator = z.strictObject({
   groups: Groups.optional(),
   /** Survey weight column: numerator and denominator must then be `count(*)` or `sum(…)` over that table. */
   weight: column.optional(),
-  baseline: z.number().int().min(1900).max(2200),
+  baseline: z.number().int().min(1900).max(2100),
+  /**
+   * What to do when source cells the value needs are empty: compute from the others and flag the value
+   * (`flag`, the default), or leave the value out and say why (`refuse`).
+   */
+  missing: z.enum(['flag', 'refuse']).default('flag'),
   targets: z.array(Target).min(1),
   department: z.string().min(1),
   source: z.string().min(1),

@@ -1,16 +1,28 @@
-// Checks on a freshly read table: declared columns exist, weights are sound, no key is delivered twice,
-// text was decoded with the right encoding. Each failure names the file, the row and what to do.
+// Checks on a freshly read table, set-based (a few aggregate queries, however large the table):
+// declared columns exist, weights are sound, no key is delivered twice, text was decoded with the right
+// encoding and holds no control characters. Each failure names the file, the line and what to do.
+// What is worth a look but no proof of an error becomes a warning: negative counts, a column that mixes
+// whole numbers with values like 1.399. The empty cells of every column are counted for compute.
 import { quoteIdent, type Database } from '../core/database.js';
 import { didYouMean, InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
-import type { Format, Input } from './input.js';
 import { periodColumn } from '../core/schema.js';
+import type { Input } from './input.js';
+import type { EmptyCells, LoadWarning } from './meta.js';
+import type { ReadResult, RowLocator } from './input.js';
 
-export async function checkTable(db: Database, input: Input, format: Format): Promise<void> {
-  // The file line of a table row, for a CSV file read in order (header and skipped lines before it); reshaped and Parquet sources have none.
-  const lineOf: LineOf = (rowid) => (format === 'csv' ? rowid + 2 + (input.source.dialect?.skip ?? 0) : undefined);
+type Column = {
+  column_name: string;
+  data_type: string;
+};
+
+export async function checkTable(
+  db: Database,
+  input: Input,
+  read: ReadResult,
+): Promise<{ empty: EmptyCells; warnings: LoadWarning[] }> {
   const { name, source, label } = input;
-  const columns = await db.query<{ column_name: string; data_type: string }>(
+  const columns = await db.query<Column>(
     `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() ORDER BY column_index`,
     [name],
   );
@@ -28,13 +40,12 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
     ['id', source.id],
   ];
   for (const [key, col] of declared) {
-    if (col !== undefined && !names.includes(col)) {
+    if (col !== undefined && !names.includes(col))
       throw new InputError(
         msg('column-not-in-file', { column: col, file: label }),
         input.where([key]),
         didYouMean(col, names, msg('hint-columns-found', { columns: names })),
       );
-    }
   }
   (source.key ?? []).forEach((col, i) => {
     if (!names.includes(col))
@@ -44,30 +55,27 @@ export async function checkTable(db: Database, input: Input, format: Format): Pr
         didYouMean(col, names, msg('hint-columns-found', { columns: names })),
       );
   });
-  const t = quoteIdent(name);
-  if (source.weight) {
-    const w = quoteIdent(source.weight);
-    const [bad] = await db.query<{ v: string; line: number }>(
-      `SELECT ${w}::VARCHAR AS v, rowid AS line FROM ${t} WHERE TRY_CAST(${w} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${w} AS DOUBLE)) OR TRY_CAST(${w} AS DOUBLE) <= 0 ORDER BY rowid LIMIT 1`,
-    );
-    if (bad)
-      throw new InputError(
-        msg('weight-invalid', { column: source.weight, cell: bad.v ?? null }),
-        { file: label, line: lineOf(bad.line) },
-        msg('hint-weights'),
-      );
-  }
-  const text = columns
-    .filter((c) => c.data_type === 'VARCHAR' && !c.column_name.endsWith('__note') && !c.column_name.endsWith('__label'))
-    .map((c) => c.column_name);
-  await checkText(db, input, text, lineOf);
-  await checkKey(
-    db,
-    input,
-    source.key ?? (source.id ? [year, source.id] : [year, ...text]),
-    columns.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year),
-    lineOf,
+  if (source.weight) await checkWeights(db, input, source.weight, read.locate);
+  const own = columns.filter((c) => !/__(note|label)$/.test(c.column_name));
+  const text = own.filter((c) => c.data_type === 'VARCHAR').map((c) => c.column_name);
+  await checkText(db, input, text, read.locate);
+  const measures = own.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year);
+  await checkKey(db, input, source.key ?? (source.id ? [year, source.id] : [year, ...text]), measures, read.locate);
+  return profileColumns(db, input, own, names, read.locate);
+}
+
+async function checkWeights(db: Database, input: Input, weight: string, locate: RowLocator): Promise<void> {
+  const w = quoteIdent(weight);
+  const value = `TRY_CAST(${w} AS DOUBLE)`;
+  const [bad] = await db.query<{ v: string; row: number }>(
+    `SELECT ${w}::VARCHAR AS v, rowid AS row FROM ${quoteIdent(input.name)} WHERE ${value} IS NULL OR NOT isfinite(${value}) OR ${value} <= 0 ORDER BY rowid LIMIT 1`,
   );
+  if (bad)
+    throw new InputError(
+      msg('weight-invalid', { column: weight, cell: bad.v ?? null }),
+      await locate(bad.row, weight),
+      msg('hint-weights'),
+    );
 }
 
 /** The same key twice means double counting later: a respondent id, or year × district × group in an aggregated table. */
@@ -76,7 +84,7 @@ async function checkKey(
   input: Input,
   key: string[],
   hasMeasures: boolean,
-  lineOf: LineOf,
+  locate: RowLocator,
 ): Promise<void> {
   // A table with no numbers besides the year has nothing to double count; a key of the year alone is no key.
   if (!hasMeasures && !input.source.id && !input.source.key) return;
@@ -90,39 +98,51 @@ async function checkKey(
   );
   if (!dup) return;
   const what = key.map((k) => `${k} = ${dup[k]}`).join(', ');
-  const hint = input.source.id ? msg('hint-key-id', { column: input.source.id }) : msg('hint-key-declare');
+  const [first, second] = [await locate(dup._first, key[0]!), await locate(dup._second, key[0]!)];
   throw new InputError(
-    msg('key-twice', {
-      key: what,
-      times: dup._n,
-      first: lineOf(dup._first) ?? null,
-      second: lineOf(dup._second) ?? null,
-    }),
-    { file: input.label, line: lineOf(dup._second) },
-    hint,
+    msg('key-twice', { key: what, times: dup._n, first: first.line ?? null, second: second.line ?? null }),
+    { file: input.label, line: second.line },
+    input.source.id ? msg('hint-key-id', { column: input.source.id }) : msg('hint-key-declare'),
   );
 }
 
-/** Mojibake such as "Ã¼" is UTF-8 read as Latin-1; trailing spaces in names are trimmed. */
-async function checkText(db: Database, input: Input, text: string[], lineOf: LineOf): Promise<void> {
+/**
+ * Mojibake such as "Ã¼" is UTF-8 read as Latin-1; a control character (a NUL byte, an escape) in a name
+ * is invisible in a table and dangerous in a terminal. Trailing spaces in names are trimmed.
+ */
+async function checkText(db: Database, input: Input, text: string[], locate: RowLocator): Promise<void> {
   if (!text.length) return;
   const t = quoteIdent(input.name);
   const moji = "'Ã[\\x{80}-\\x{BF}¼¶¤Ÿ„–œ©§]'";
-  // contains() is cheap over millions of rows; the regular expression runs only where an Ã occurs.
+  const control = "'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'";
+  // contains() is cheap over millions of rows; the regular expression for mojibake runs only where an Ã occurs.
   const [found] = await db.query(
-    `SELECT ${text.map((c, i) => `bool_or(contains(${quoteIdent(c)}, 'Ã')) AS m${i}, bool_or(${quoteIdent(c)} <> trim(${quoteIdent(c)})) AS s${i}`).join(', ')} FROM ${t}`,
+    `SELECT ${text
+      .map((c, i) => {
+        const q = quoteIdent(c);
+        return `bool_or(contains(${q}, 'Ã')) AS m${i}, bool_or(${q} <> trim(${q})) AS s${i}, bool_or(regexp_matches(${q}, ${control})) AS c${i}`;
+      })
+      .join(', ')} FROM ${t}`,
   );
   for (const [i, c] of text.entries()) {
+    const first = async (pattern: string) =>
+      (
+        await db.query<{ v: string; row: number }>(
+          `SELECT ${quoteIdent(c)} AS v, rowid AS row FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${pattern}) ORDER BY rowid LIMIT 1`,
+        )
+      )[0];
+    if (found?.[`c${i}`]) {
+      const bad = await first(control);
+      if (bad) throw new InputError(msg('cell-control', { column: c }), await locate(bad.row, c), msg('hint-control'));
+    }
     if (found?.[`m${i}`]) {
-      const [bad] = await db.query<{ v: string; line: number }>(
-        `SELECT ${quoteIdent(c)} AS v, rowid AS line FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${moji}) ORDER BY rowid LIMIT 1`,
-      );
-      if (!bad) continue;
-      throw new InputError(
-        msg('cell-mojibake', { column: c, cell: bad.v }),
-        { file: input.label, line: lineOf(bad.line) },
-        msg('hint-utf8', { source: input.name }),
-      );
+      const bad = await first(moji);
+      if (bad)
+        throw new InputError(
+          msg('cell-mojibake', { column: c, cell: bad.v }),
+          await locate(bad.row, c),
+          msg('hint-utf8', { source: input.name }),
+        );
     }
   }
   const untrimmed = text.filter((_, i) => found?.[`s${i}`]);
@@ -130,4 +150,59 @@ async function checkText(db: Database, input: Input, text: string[], lineOf: Lin
     await db.run(`UPDATE ${t} SET ${untrimmed.map((c) => `${quoteIdent(c)} = trim(${quoteIdent(c)})`).join(', ')}`);
 }
 
-type LineOf = (rowid: number) => number | undefined;
+/**
+ * One pass over every column: its empty cells (NULL without a sign's reason), negative values in
+ * whole-number columns, and decimal columns whose only fractions have three digits (`1.399` among
+ * `4.0`): most likely thousands separators read as decimal points.
+ */
+async function profileColumns(
+  db: Database,
+  input: Input,
+  columns: Column[],
+  names: string[],
+  locate: RowLocator,
+): Promise<{ empty: EmptyCells; warnings: LoadWarning[] }> {
+  const period = periodColumn(input.source);
+  const t = quoteIdent(input.name);
+  const parts = columns.map((c, i) => {
+    const q = quoteIdent(c.column_name);
+    const note = names.includes(`${c.column_name}__note`) ? ` AND ${quoteIdent(`${c.column_name}__note`)} IS NULL` : '';
+    const checks = [`count(*) FILTER (WHERE ${q} IS NULL${note}) AS e${i}`];
+    const measure = c.column_name !== period && c.column_name !== input.source.id;
+    if (measure && /INT/.test(c.data_type)) checks.push(`min(${q}) AS n${i}`);
+    if (measure && c.data_type === 'DOUBLE')
+      checks.push(
+        `bool_or(${q} <> trunc(${q})) AND bool_and(${q} = trunc(${q}) OR (round(${q} * 1000) = ${q} * 1000 AND round(${q} * 100) <> ${q} * 100)) AS t${i}`,
+      );
+    return checks.join(', ');
+  });
+  const [profile = {}] = await db.query(`SELECT ${parts.join(', ')} FROM ${t}`);
+  const empty: EmptyCells = {};
+  const warnings: LoadWarning[] = [];
+  for (const [i, c] of columns.entries()) {
+    const q = quoteIdent(c.column_name);
+    empty[c.column_name] = Number(profile[`e${i}`] ?? 0);
+    const low = profile[`n${i}`];
+    if (typeof low === 'number' && low < 0) {
+      const [row] = await db.query<{ row: number }>(
+        `SELECT rowid AS row FROM ${t} WHERE ${q} < 0 ORDER BY rowid LIMIT 1`,
+      );
+      warnings.push({
+        table: input.name,
+        reason: msg('warn-negative', { table: input.name, column: c.column_name, cell: low }),
+        where: await locate(row!.row, c.column_name),
+      });
+    }
+    if (profile[`t${i}`]) {
+      const [row] = await db.query<{ row: number; v: number }>(
+        `SELECT rowid AS row, ${q} AS v FROM ${t} WHERE ${q} <> trunc(${q}) ORDER BY rowid LIMIT 1`,
+      );
+      warnings.push({
+        table: input.name,
+        reason: msg('warn-thousands-ambiguous', { table: input.name, column: c.column_name, cell: row!.v }),
+        where: await locate(row!.row, c.column_name),
+      });
+    }
+  }
+  return { empty, warnings };
+}

@@ -2,10 +2,17 @@
 // (one per level of the column hierarchy, spanning cells left empty), data rows, then a footer that
 // starts with a line of underscores. parseGenesisTable reshapes it into a tidy long table, keeping the
 // line and column every value came from so that errors can point at them.
+import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { quoteIdent, type Database } from '../core/database.js';
 import { InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import type { GenesisLayout } from '../core/schema.js';
+import { convertText } from './convert.js';
+import { checkColumns } from './csv.js';
+import type { Input, ResolvedDialect } from './input.js';
+import type { RowLocator } from './input.js';
+import { numberPattern, type MarkerRules } from './markers.js';
 
 export interface TidyTable {
   columns: string[];
@@ -25,6 +32,59 @@ export interface TidyTable {
 interface Record_ {
   cells: string[];
   line: number;
+}
+
+/**
+ * Reads a GENESIS table into the source's table: reshaped to a long table in JavaScript, appended to
+ * DuckDB row by row (no temporary file), then converted like any text table, so that a bad value cell is
+ * reported at its line and column in the export.
+ */
+export async function readGenesis(
+  db: Database,
+  input: Input,
+  path: string,
+  dialect: ResolvedDialect,
+  rules: MarkerRules | null,
+): Promise<RowLocator> {
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const number = new RegExp(numberPattern(dialect));
+  const looksLikeValue = (cell: string) =>
+    number.test(cell.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || (rules ? cell in rules.signs : false);
+  const table = parseGenesisTable(text, dialect.delimiter, input.source.genesis ?? {}, input.label, looksLikeValue);
+  checkColumns(table.columns, input, input.label);
+  const raw = `_raw_${input.name}`;
+  await db.run(
+    `CREATE TEMP TABLE ${quoteIdent(raw)} (_record INTEGER, ${table.columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`,
+  );
+  const appender = await db.connection.createAppender(raw, 'main', 'temp');
+  try {
+    table.rows.forEach((row, i) => {
+      appender.appendInteger(i + 1);
+      for (const cell of row) appender.appendVarchar(cell);
+      appender.endRow();
+    });
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  const value = table.columns[table.columns.length - 1]!;
+  const leading = table.layout.leading;
+  // The value cell has its own column in the export; a leading cell sits in the same line, further left.
+  const locate: RowLocator = async (rowid, column) => {
+    const origin = table.origins[rowid]!;
+    const index = table.columns.indexOf(column);
+    const at = column === value ? origin.column : index < leading ? index + 1 : undefined;
+    return { file: input.label, line: origin.line, column: at };
+  };
+  await convertText(db, input, {
+    raw,
+    names: table.columns,
+    dialect,
+    rules: rules ?? { signs: {}, suffixes: {}, parentheses: null },
+    locate: (column, record) => locate(record - 1, column),
+    forced: { [value]: input.source.columns?.[value] ?? 'DOUBLE' },
+  });
+  return locate;
 }
 
 export function parseGenesisTable(
@@ -128,10 +188,11 @@ export function parseGenesisTable(
 }
 
 /** Whether a file looks like a classic GENESIS table: title lines before the data and an underscore footer. */
-export function looksLikeGenesisTable(text: string): boolean {
-  const lines = text.split(/\r?\n/, 400);
+export function looksLikeGenesisTable(head: string, tail = ''): boolean {
+  const lines = head.split(/\r?\n/);
+  const footer = (l: string) => /^_{5,}/.test(l);
   return (
-    lines.some((l) => /^_{5,}/.test(l)) &&
+    (lines.some(footer) || tail.split(/\r?\n/).some(footer)) &&
     /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(lines.slice(0, 12).join('\n'))
   );
 }

@@ -1,15 +1,25 @@
-// `istsoll inspect FILE`: what the loader would detect in a file, and a sources.yaml entry to paste.
-import { readFile, stat } from 'node:fs/promises';
+// `istsoll inspect FILE`: what the loader recognises in a file, and a sources.yaml entry for it. The entry
+// is not a guess printed beside the loader: inspect reads the file with the same readers a load uses
+// (into a database in memory) and prints the entry under which that worked, with what the checks found.
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import iconv from 'iconv-lite';
-import { openDatabase, quoteString } from '../core/database.js';
+import { readFile } from 'node:fs/promises';
+import { openDatabase, quoteIdent, type Database } from '../core/database.js';
 import { displayPath, InputError } from '../core/errors.js';
-import { msg } from '../core/messages/index.js';
-import { parseGenesisTable, slug } from './genesis.js';
-import { numberPattern, presets } from './markers.js';
+import { msg, type Message } from '../core/messages/index.js';
 import type { ColumnType, MarkerPreset, Source } from '../core/schema.js';
-import { detectFormat, readSample } from './sniff.js';
+import { checkTable } from './checks.js';
+import { readCsv } from './csv.js';
+import { readSample, toUtf8 } from './encoding.js';
+import { parseGenesisTable, readGenesis, slug } from './genesis.js';
+import type { Input, ResolvedDialect } from './input.js';
+import { numberPattern, resolveMarkers } from './markers.js';
+import { readParquet } from './parquet.js';
+import { firstYear, lastYear, normalisePeriod, yearSql } from './periods.js';
+import type { RowLocator } from './input.js';
 import { resolveDialect } from './read.js';
+import { detectFormat } from './sniff.js';
+import { TempFiles } from './temp.js';
 
 export interface Inspection {
   file: string;
@@ -30,43 +40,88 @@ export type Finding =
   | { kind: 'numbers'; decimal: string; thousands: string | null }
   | { kind: 'genesis'; titleLines: number; headerRows: number; first: number; last: number; footer: number | null }
   | { kind: 'genesis-shape'; columns: string[]; levels: number; values: number }
-  | { kind: 'signs'; preset: string; columns: number }
-  | { kind: 'columns'; count: number; year: string }
-  | { kind: 'parquet'; count: number };
+  | { kind: 'signs'; preset: string }
+  | { kind: 'dash-zero' }
+  | { kind: 'missing'; strings: string[] }
+  | { kind: 'row-names'; column: string }
+  | { kind: 'columns'; count: number; rows: number; year: string | null }
+  | { kind: 'parquet'; count: number }
+  | { kind: 'warning'; reason: Message; line: number | null; column: number | null };
 
-export async function inspectFile(path: string): Promise<Inspection> {
+/** Names that say "this column holds the period", first the more certain ones. */
+const periodNames = /jahr$|^year$|stichtag|^welle$|^wave$|^zeit$|^time$|datum|^date$|^period/i;
+
+export async function inspectFile(path: string, tempParent: string): Promise<Inspection> {
+  const label = displayPath(path);
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(msg('inspect-no-file'), displayPath(path));
-  if (info.isFile() && info.size === 0) throw new InputError(msg('source-file-empty'), displayPath(path));
-  const sample = info.isDirectory() ? null : await readSample(path);
-  const format = await detectFormat(path, sample);
+  if (!info) throw new InputError(msg('inspect-no-file'), label);
+  if (info.isFile() && info.size === 0) throw new InputError(msg('source-file-empty'), label);
+  const format = await detectFormat(path, label);
   const name = slug(basename(path, extname(path)));
-  const file = basename(path);
-  if (format === 'parquet' || !sample) return inspectParquet(path, file, name);
+  const temp = new TempFiles(tempParent);
+  const db = await openDatabase(':memory:');
+  try {
+    const input = (source: Source): Input => ({ name, source, path, label, where: () => ({ file: label }), temp });
+    if (format === 'parquet') return await inspectParquet(db, input, basename(path));
+    return await inspectText(db, input, format, basename(path));
+  } finally {
+    db.close();
+    await temp.remove();
+  }
+}
+
+async function inspectText(
+  db: Database,
+  input: (source: Source) => Input,
+  format: 'csv' | 'genesis',
+  file: string,
+): Promise<Inspection> {
+  const probe = input({ file, year: 2000 });
+  const sample = await readSample(probe.path, probe.label);
   const dialect = resolveDialect(undefined, sample);
   const findings: Finding[] = [
     { kind: 'encoding', encoding: sample.encoding, bom: sample.bom },
     { kind: 'delimiter', delimiter: dialect.delimiter },
     { kind: 'numbers', decimal: dialect.decimal, thousands: dialect.thousands ?? null },
   ];
+  const cells = sampleCells(sample.text, dialect.delimiter);
+  const missing = cells.includes('NA') ? ['', 'NA'] : [''];
+  if (missing.length > 1) findings.push({ kind: 'missing', strings: missing });
+  const preset = format === 'genesis' ? 'official' : guessPreset(cells);
+  if (preset && format === 'csv') findings.push({ kind: 'signs', preset });
+  if (preset === 'official' && cells.includes('-')) findings.push({ kind: 'dash-zero' });
   const dialectEntry = {
     delimiter: dialect.delimiter,
     decimal: dialect.decimal,
     ...(dialect.thousands ? { thousands: dialect.thousands } : {}),
     encoding: sample.encoding,
+    ...(missing.length > 1 ? { missing } : {}),
   };
-
+  const resolved: ResolvedDialect = { ...dialect, missing };
+  const rules = resolveMarkers(preset ?? undefined);
+  const base: Source = {
+    file,
+    year: 2000,
+    dialect: dialectEntry as Source['dialect'],
+    ...(preset ? { markers: preset } : {}),
+    ...(format === 'genesis' ? { format: 'genesis' } : {}),
+  };
+  const path = await toUtf8(probe, sample.encoding);
+  let locate: RowLocator;
+  let genesis: Record<string, unknown> | undefined;
   if (format === 'genesis') {
-    const text =
-      sample.encoding === 'utf-8'
-        ? (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-        : iconv.decode(await readFile(path), sample.encoding);
-    const signs = presets.official.signs;
-    const looksLikeValue = (c: string) =>
-      new RegExp(numberPattern(dialect)).test(c.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || c in signs;
-    const table = parseGenesisTable(text, dialect.delimiter, {}, displayPath(path), looksLikeValue);
+    const table = parseGenesisTable(
+      (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''),
+      dialect.delimiter,
+      {},
+      probe.label,
+      genesisValueTest(resolved, rules?.signs ?? {}),
+    );
     const { layout } = table;
-    const dims = table.columns.slice(layout.leading, -1);
+    const leading = table.columns.slice(0, layout.leading);
+    const levels = table.columns.slice(layout.leading, -1);
+    const dimensions = nameLevels(table, layout.leading);
+    genesis = { columns: leading, dimensions, value: 'value' };
     findings.push(
       {
         kind: 'genesis',
@@ -76,119 +131,168 @@ export async function inspectFile(path: string): Promise<Inspection> {
         last: layout.dataLines[1],
         footer: layout.footerLine,
       },
-      {
-        kind: 'genesis-shape',
-        columns: table.columns.slice(0, layout.leading),
-        levels: dims.length,
-        values: table.rows.length,
-      },
+      { kind: 'genesis-shape', columns: leading, levels: levels.length, values: table.rows.length },
     );
-    const entry = {
-      file,
-      format: 'genesis',
-      year: table.columns[0],
-      dialect: dialectEntry,
-      markers: 'official',
-      genesis: { dimensions: dims.map((_, i) => `TODO_level_${i + 1}`), value: 'value' },
-    };
-    return { file: displayPath(path), format, encoding: sample.encoding, bom: sample.bom, findings, entry, name };
+    locate = await readGenesis(db, input({ ...base, genesis: genesis as Source['genesis'] }), path, resolved, rules);
+  } else {
+    const source = input(base);
+    await readCsv(db, source, path, resolved, rules);
+    locate = async () => ({ file: source.label });
   }
-
-  const db = await openDatabase(':memory:');
-  try {
-    const options = `header = true, delim = ${quoteString(dialect.delimiter)}, decimal_separator = ${quoteString(dialect.decimal)}${dialect.thousands ? `, thousands = ${quoteString(dialect.thousands)}` : ''}`;
-    const source = sample.encoding === 'utf-8' ? path : null;
-    if (!source) {
-      await db
-        .run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options}, encoding = 'latin-1')`)
-        .catch(() => {
-          throw new InputError(msg('inspect-unreadable'), displayPath(path));
-        });
-    } else await db.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${quoteString(path)}, ${options})`);
-    const columns = await db.query<{ column_name: string; column_type: string }>('DESCRIBE raw');
-    const texts = columns.filter((c) => c.column_type === 'VARCHAR').map((c) => c.column_name);
-    const preset = await guessPreset(db, texts);
-    if (preset) findings.push({ kind: 'signs', preset, columns: texts.length });
-    const year =
-      columns.find((c) => /^(year|jahr|wave|welle|time|stichtag|zeit)$/i.test(c.column_name))?.column_name ??
-      columns[0]!.column_name;
-    const types = Object.fromEntries(
-      columns.map((c) => [c.column_name, c.column_name === year ? 'INTEGER' : toColumnType(c.column_type)]),
-    );
-    // With signs, a column of numbers and signs reads as text to DuckDB's sniffer but is a number column.
-    if (preset) Object.assign(types, await numericWithSigns(db, texts, presets[preset].signs, numberPattern(dialect)));
-    const entry = {
-      file,
-      year,
-      dialect: dialectEntry,
-      ...(preset ? { markers: preset } : {}),
-      columns: types,
-    };
-    findings.push({ kind: 'columns', count: columns.length, year });
-    return { file: displayPath(path), format, encoding: sample.encoding, bom: sample.bom, findings, entry, name };
-  } finally {
-    db.close();
+  const columns = await describe(db, probe.name);
+  const rowNames = format === 'csv' && sampleRowNames(sample.text) ? columns[0]?.name : undefined;
+  if (rowNames) findings.push({ kind: 'row-names', column: rowNames });
+  const year = await findPeriod(db, probe.name, columns, rowNames);
+  const entry: Record<string, unknown> = { ...base, year: year ?? 'TODO' };
+  if (genesis) entry.genesis = genesis;
+  const finalInput = input(entry as Source);
+  if (year) await normalisePeriod(db, finalInput, locate);
+  const { warnings } = await checkTable(db, finalInput, { format, locate });
+  for (const w of warnings) {
+    const at = typeof w.where === 'object' ? w.where : undefined;
+    findings.push({ kind: 'warning', reason: w.reason, line: at?.line ?? null, column: at?.column ?? null });
   }
+  const ambiguous = new Set(
+    warnings.flatMap((w) => (w.reason.code === 'warn-thousands-ambiguous' ? [w.reason.column] : [])),
+  );
+  const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(probe.name)}`)) as [
+    { rows: number },
+  ];
+  findings.push({ kind: 'columns', count: columns.length, rows, year });
+  if (format === 'csv') entry.columns = await columnTypes(db, probe.name, columns, year, ambiguous);
+  return { file: probe.label, format, encoding: sample.encoding, bom: sample.bom, findings, entry, name: probe.name };
 }
 
-async function inspectParquet(path: string, file: string, name: string): Promise<Inspection> {
-  const db = await openDatabase(':memory:');
-  try {
-    const glob = (await stat(path)).isDirectory() ? `${path}/**/*.parquet` : path;
-    const columns = await db.query<{ column_name: string; column_type: string }>(
-      `DESCRIBE SELECT * FROM read_parquet(${quoteString(glob)})`,
-    );
-    const year =
-      columns.find((c) => /^(year|jahr|wave|time)$/i.test(c.column_name))?.column_name ?? columns[0]!.column_name;
-    return {
-      file: displayPath(path),
-      format: 'parquet',
-      encoding: 'binary',
-      bom: false,
-      findings: [{ kind: 'parquet', count: columns.length }],
-      entry: {
-        file,
-        year,
-        columns: Object.fromEntries(columns.map((c) => [c.column_name, toColumnType(c.column_type)])),
-      },
-      name,
-    };
-  } finally {
-    db.close();
-  }
-}
-
-/** Text columns full of numbers and signs such as `.` or `*` point to a convention. */
-async function guessPreset(
-  db: Awaited<ReturnType<typeof openDatabase>>,
-  texts: string[],
-): Promise<MarkerPreset | null> {
-  if (!texts.length) return null;
-  const count = async (signs: string[]) => {
-    const list = signs.map(quoteString).join(', ');
-    const [r] = await db.query<{ n: number }>(
-      `SELECT count(*) AS n FROM raw WHERE ${texts.map((c) => `trim("${c.replaceAll('"', '""')}") IN (${list})`).join(' OR ')}`,
-    );
-    return r?.n ?? 0;
+async function inspectParquet(db: Database, input: (source: Source) => Input, file: string): Promise<Inspection> {
+  const probe = input({ file, year: 2000, format: 'parquet' });
+  await readParquet(db, probe);
+  const columns = await describe(db, probe.name);
+  const year = await findPeriod(db, probe.name, columns, undefined);
+  const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(probe.name)}`)) as [
+    { rows: number },
+  ];
+  return {
+    file: probe.label,
+    format: 'parquet',
+    encoding: 'binary',
+    bom: false,
+    findings: [
+      { kind: 'parquet', count: columns.length },
+      { kind: 'columns', count: columns.length, rows, year },
+    ],
+    entry: {
+      file,
+      year: year ?? 'TODO',
+      columns: Object.fromEntries(columns.map((c) => [c.name, toColumnType(c.type)])),
+    },
+    name: probe.name,
   };
-  if ((await count(['*'])) > 0) return 'employment-agency';
-  if ((await count(['.', '-', '...', '/', 'x'])) > 0) return 'official';
-  if ((await count(['k', 'g', 't'])) > 0) return 'lsn';
+}
+
+interface Described {
+  name: string;
+  type: string;
+}
+
+async function describe(db: Database, table: string): Promise<Described[]> {
+  const rows = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${quoteIdent(table)}`);
+  return rows
+    .filter((r) => !/__(note|label)$/.test(r.column_name))
+    .map((r) => ({ name: r.column_name, type: r.column_type }));
+}
+
+/**
+ * The period column: a column whose every value is a year, a date or a school year — one named like a
+ * period first. A text column of codes (a state code `03`) never qualifies, nor R's row names.
+ */
+async function findPeriod(
+  db: Database,
+  table: string,
+  columns: Described[],
+  rowNames: string | undefined,
+): Promise<string | null> {
+  const candidates = columns
+    .filter((c) => c.name !== rowNames && /VARCHAR|INT|DATE|TIMESTAMP/.test(c.type))
+    .sort((a, b) => Number(periodNames.test(b.name)) - Number(periodNames.test(a.name)));
+  for (const c of candidates) {
+    const year = yearSql(quoteIdent(c.name), c.type, 'start');
+    const [r] = await db.query<{ ok: boolean }>(
+      `SELECT bool_and((${year}) BETWEEN ${firstYear} AND ${lastYear}) AND count(*) > 0 AS ok FROM ${quoteIdent(table)}`,
+    );
+    if (r?.ok) return c.name;
+  }
   return null;
 }
 
-async function numericWithSigns(
-  db: Awaited<ReturnType<typeof openDatabase>>,
-  texts: string[],
-  signs: Record<string, unknown>,
-  pattern: string,
+/** Column types for the entry: whole numbers written `4.0` are whole numbers, unless they look like 1.399. */
+async function columnTypes(
+  db: Database,
+  table: string,
+  columns: Described[],
+  year: string | null,
+  unsure: Set<string>,
 ): Promise<Record<string, ColumnType>> {
-  const list = Object.keys(signs).map(quoteString).join(', ');
-  const col = (c: string) => `trim("${c.replaceAll('"', '""')}")`;
-  const [r] = await db.query(
-    `SELECT ${texts.map((c, i) => `bool_and(${col(c)} IS NULL OR ${col(c)} IN (${list}) OR regexp_matches(${col(c)}, ${quoteString(pattern)})) AS n${i}, bool_and(${col(c)} IS NULL OR NOT contains(${col(c)}, ',') AND NOT regexp_matches(${col(c)}, '\\.[0-9]{1,2}$')) AS i${i}`).join(', ')} FROM raw`,
-  );
-  return Object.fromEntries(texts.flatMap((c, i) => (r?.[`n${i}`] ? [[c, r[`i${i}`] ? 'INTEGER' : 'DOUBLE']] : [])));
+  const types: Record<string, ColumnType> = {};
+  for (const c of columns) {
+    let type = c.name === year && /INT/.test(c.type) ? 'INTEGER' : toColumnType(c.type);
+    if (c.name === year && type !== 'INTEGER') type = 'VARCHAR';
+    const q = quoteIdent(c.name);
+    if (type === 'BIGINT') {
+      const [r] = await db.query<{ fits: boolean }>(
+        `SELECT coalesce(bool_and(abs(${q}) < 2147483647), true) AS fits FROM ${quoteIdent(table)}`,
+      );
+      if (r?.fits) type = 'INTEGER';
+    }
+    if (type === 'DOUBLE' && !unsure.has(c.name)) {
+      const [r] = await db.query<{ whole: boolean }>(
+        `SELECT bool_and(${quoteIdent(c.name)} IS NULL OR ${quoteIdent(c.name)} = trunc(${quoteIdent(c.name)})) AS whole FROM ${quoteIdent(table)}`,
+      );
+      if (r?.whole) type = 'INTEGER';
+    }
+    types[c.name] = type;
+  }
+  return types;
+}
+
+/** The cells of the sample, trimmed and without quotes, for spotting signs and NA. */
+function sampleCells(text: string, delimiter: string): string[] {
+  return text
+    .split(/\r?\n/, 2000)
+    .slice(1)
+    .flatMap((l) => l.split(delimiter))
+    .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** R's `write.csv` writes row names under an empty, quoted first heading. */
+function sampleRowNames(text: string): boolean {
+  return /^""[,;\t]/.test(text);
+}
+
+/** Cells that are signs of a convention point to it; `*` only the Federal Employment Agency uses. */
+function guessPreset(cells: string[]): MarkerPreset | null {
+  const has = (signs: string[]) => cells.some((c) => signs.includes(c));
+  if (has(['*'])) return 'employment-agency';
+  if (has(['.', '-', '...', '/', 'x'])) return 'official';
+  if (has(['k', 'g', 't'])) return 'lsn';
+  return null;
+}
+
+function genesisValueTest(dialect: ResolvedDialect, signs: Record<string, unknown>): (cell: string) => boolean {
+  const number = new RegExp(numberPattern(dialect));
+  return (cell) => number.test(cell.replace(/^\((.*)\)$/, '$1').replace(/\s*[a-z]$/, '')) || cell in signs;
+}
+
+/** Names for the header levels of a GENESIS table, from the labels they carry. */
+function nameLevels(table: ReturnType<typeof parseGenesisTable>, leading: number): string[] {
+  const levels = table.columns.slice(leading, -1);
+  return levels.map((_, i) => {
+    const labels = new Set(table.rows.map((r) => (r[leading + i] ?? '').toLowerCase()));
+    if ([...labels].some((l) => /männlich|weiblich/.test(l))) return 'geschlecht';
+    if ([...labels].some((l) => /deutsche|ausländer|nationalit/.test(l))) return 'nationalitaet';
+    if ([...labels].every((l) => /^\d{4}$|^\d{1,2}\.\d{1,2}\.\d{4}$/.test(l))) return 'stichtag';
+    if ([...labels].some((l) => /jahre|alter/.test(l))) return 'altersgruppe';
+    return `merkmal_${i + 1}`;
+  });
 }
 
 function toColumnType(duck: string): ColumnType {

@@ -1,19 +1,26 @@
-// Stage 1: CSV files → DuckDB tables. A load builds a new database file beside the old one and renames
-// it into place, so a failed or killed load leaves the previous database exactly as it was. Tables whose
+// Stage 1: files → DuckDB tables. A load builds a new database file beside the old one and renames it
+// into place, so a failed or killed load leaves the previous database exactly as it was. Tables whose
 // file and source entry are unchanged (content hash) are copied over instead of read again.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { openDatabase, quoteIdent, quoteString, type Database } from '../core/database.js';
-import { checkTable } from './checks.js';
 import { displayPath, InputError } from '../core/errors.js';
+import { acquireLock } from '../core/lock.js';
 import { msg } from '../core/messages/index.js';
 import type { Project } from '../core/project.js';
-import type { Input } from './input.js';
+import { checkTable } from './checks.js';
+import {
+  copyTable,
+  createMeta,
+  readTables,
+  readWarnings,
+  TABLES,
+  writeTableMeta,
+  type LoadWarning,
+  type PreviousTable,
+} from './meta.js';
 import { readSource } from './read.js';
-import type { Source } from '../core/schema.js';
-import { locate } from '../core/yamlfile.js';
+import { describeInputs, type SourceFile } from './sources.js';
 
 export interface LoadedTable {
   name: string;
@@ -35,16 +42,8 @@ export interface LoadResult {
   tables: LoadedTable[];
   /** Nothing changed: the database was left as it was. */
   unchanged: boolean;
-}
-
-const META = '_istsoll_tables';
-
-/** A source with what tells whether its file changed. */
-interface SourceFile extends Input {
-  /** Paths, sizes and time stamps of the file(s). */
-  stamp: string;
-  /** The content hash (of the source entry and the file bytes), computed once, on demand. */
-  hash: () => Promise<string>;
+  /** What the checks found worth a look, for every table (also for tables loaded in an earlier run). */
+  warnings: LoadWarning[];
 }
 
 export async function loadProject(
@@ -53,148 +52,151 @@ export async function loadProject(
   onProgress: (event: LoadProgress) => void = () => {},
 ): Promise<LoadResult> {
   const inputs = await describeInputs(project);
-  const previous = await readLoadedTables(dbPath);
-  // Like git's index: an entry whose file has the same size and time stamp is taken as unchanged without
-  // reading it; otherwise its content hash decides.
-  const fingerprint = (i: SourceFile) => `${i.stamp}|${sourceHash(i.source)}`;
-  const isCurrent = async (i: SourceFile) => {
-    const before = previous.get(i.name);
-    if (!before) return false;
-    return before.stamp === fingerprint(i) || before.hash === (await i.hash());
-  };
-  const current = await Promise.all(inputs.map(isCurrent));
-  if (previous.size === inputs.length && current.every(Boolean)) {
+  const previous = await readPrevious(dbPath);
+  const current = await currentTables(inputs, previous.tables);
+  if (previous.tables.size === inputs.length && current.every(Boolean)) {
     return {
       db: dbPath,
       unchanged: true,
-      tables: inputs.map((i) => ({ ...previous.get(i.name)!, name: i.name, file: i.label, reused: true })),
+      tables: inputs.map((i) => ({ ...previous.tables.get(i.name)!, name: i.name, file: i.label, reused: true })),
+      warnings: previous.warnings,
     };
   }
   await mkdir(dirname(dbPath), { recursive: true });
-  const release = await acquireLock(dbPath);
+  const lock = `${dbPath}.lock`;
+  const release = await acquireLock(
+    lock,
+    (owner) => new InputError(msg('db-in-use', { pid: owner.pid }), lock, msg('hint-wait-load')),
+  );
   const temp = `${dbPath}.loading`;
   try {
     await removeDatabase(temp);
     const db = await openDatabase(temp);
-    const tables: LoadedTable[] = [];
+    let result: Omit<LoadResult, 'db' | 'unchanged'>;
     try {
-      if (previous.size) await db.run(`ATTACH ${quoteString(dbPath)} AS previous (READ_ONLY)`);
-      for (const [k, input] of inputs.entries()) {
-        const reused = current[k]!;
-        const started = Date.now();
-        // Only work that takes more than a second is worth a line.
-        const slow = setTimeout(() => onProgress({ kind: 'reading', file: input.label }), 1000);
-        // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
-        const hash = input.hash();
-        try {
-          if (reused)
-            await db.run(`CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM previous.${quoteIdent(input.name)}`);
-          else await checkTable(db, input, await readSource(db, input));
-        } finally {
-          clearTimeout(slow);
-        }
-        const [{ rows }] = (await db.query<{ rows: number }>(
-          `SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`,
-        )) as [{ rows: number }];
-        if (rows === 0)
-          throw new InputError(
-            msg('source-no-rows', { source: input.name }),
-            input.label,
-            msg('hint-data-rows', { source: input.name }),
-          );
-        tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: fingerprint(input), reused });
-        if (!reused && Date.now() - started > 1000)
-          onProgress({ kind: 'read', file: input.label, rows, seconds: (Date.now() - started) / 1000 });
-      }
-      if (previous.size) await db.run('DETACH previous');
-      await db.run(
-        `CREATE TABLE ${META} (name VARCHAR PRIMARY KEY, file VARCHAR, hash VARCHAR, stamp VARCHAR, rows BIGINT)`,
-      );
-      for (const t of tables)
-        await db.connection.run(`INSERT INTO ${META} VALUES ($1, $2, $3, $4, $5)`, [
-          t.name,
-          t.file,
-          t.hash,
-          t.stamp,
-          t.rows,
-        ]);
+      result = await fillDatabase(db, inputs, current, previous.tables.size ? dbPath : null, onProgress);
       await db.run('CHECKPOINT');
     } finally {
       db.close();
     }
     await rename(temp, dbPath);
     await rm(`${dbPath}.wal`, { force: true });
-    return { db: dbPath, unchanged: false, tables };
+    return { db: dbPath, unchanged: false, ...result };
   } catch (e) {
     await removeDatabase(temp);
     throw e;
   } finally {
     await release();
+    await inputs[0]?.temp.remove();
   }
 }
 
-/** Every source's file; when several are missing, one message lists them all. */
-async function describeInputs(project: Project): Promise<SourceFile[]> {
-  const settled = await Promise.allSettled(
-    Object.entries(project.sources).map(([name, source]) => describeInput(project, name, source)),
+/**
+ * Loads the project into a database in memory, for `validate`: every file is read and checked as a load
+ * would, unchanged tables are copied from the project's database (opened read-only), and nothing is
+ * written but the load's temporary files, which are removed before this returns.
+ */
+export async function loadInMemory(project: Project, dbPath: string): Promise<{ db: Database; result: LoadResult }> {
+  const inputs = await describeInputs(project);
+  const previous = await readPrevious(dbPath);
+  const current = await currentTables(inputs, previous.tables);
+  const db = await openDatabase(':memory:');
+  try {
+    const result = await fillDatabase(db, inputs, current, previous.tables.size ? dbPath : null, () => {});
+    return { db, result: { db: ':memory:', unchanged: false, ...result } };
+  } catch (e) {
+    db.close();
+    throw e;
+  } finally {
+    await inputs[0]?.temp.remove();
+  }
+}
+
+/**
+ * Like git's index: an entry whose file has the same size and time stamp is taken as unchanged without
+ * reading it; otherwise its content hash decides.
+ */
+async function currentTables(inputs: SourceFile[], previous: Map<string, PreviousTable>): Promise<boolean[]> {
+  return Promise.all(
+    inputs.map(async (i) => {
+      const before = previous.get(i.name);
+      if (!before) return false;
+      return before.stamp === i.fingerprint || before.hash === (await i.hash());
+    }),
   );
-  const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-  if (failed.length > 1 && failed.every((e) => e instanceof InputError)) {
-    throw new InputError(
-      msg('sources-missing', { count: failed.length }),
-      undefined,
-      msg('hint-put-files'),
-      failed as InputError[],
-    );
+}
+
+/** Reads (or copies from `previousPath`) every table, checks it, and writes what later runs need to know. */
+async function fillDatabase(
+  db: Database,
+  inputs: SourceFile[],
+  current: boolean[],
+  previousPath: string | null,
+  onProgress: (event: LoadProgress) => void,
+): Promise<Omit<LoadResult, 'db' | 'unchanged'>> {
+  const tables: LoadedTable[] = [];
+  if (previousPath) await db.run(`ATTACH ${quoteString(previousPath)} AS previous (READ_ONLY)`);
+  await createMeta(db);
+  for (const [k, input] of inputs.entries()) {
+    const reused = current[k]!;
+    const started = Date.now();
+    // Only work that takes more than a second is worth a line.
+    const slow = setTimeout(() => onProgress({ kind: 'reading', file: input.label }), 1000);
+    // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
+    const hash = input.hash();
+    try {
+      if (reused) await copyTable(db, input.name);
+      else {
+        const checked = await checkTable(db, input, await readSource(db, input));
+        await writeTableMeta(db, input.name, checked.empty, checked.warnings);
+      }
+    } finally {
+      clearTimeout(slow);
+    }
+    const [{ rows }] = (await db.query<{ rows: number }>(`SELECT count(*) AS rows FROM ${quoteIdent(input.name)}`)) as [
+      { rows: number },
+    ];
+    if (rows === 0)
+      throw new InputError(
+        msg('source-no-rows', { source: input.name }),
+        input.label,
+        msg('hint-data-rows', { source: input.name }),
+      );
+    tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: input.fingerprint, reused });
+    if (!reused && Date.now() - started > 1000)
+      onProgress({ kind: 'read', file: input.label, rows, seconds: (Date.now() - started) / 1000 });
   }
-  if (failed.length) throw failed[0];
-  return settled.map((s) => (s as PromiseFulfilledResult<SourceFile>).value);
+  for (const t of tables)
+    await db.connection.run(`INSERT INTO ${TABLES} VALUES ($1, $2, $3, $4, $5)`, [
+      t.name,
+      t.file,
+      t.hash,
+      t.stamp,
+      t.rows,
+    ]);
+  if (previousPath) await db.run('DETACH previous');
+  return { tables, warnings: await readWarnings(db) };
 }
 
-async function describeInput(project: Project, name: string, source: Source): Promise<SourceFile> {
-  const { doc, lines, path: sourcesPath } = project.sourcesFile;
-  const where = (key: string[]) => ({ file: sourcesPath, ...locate(doc, lines, ['sources', name, ...key]) });
-  const path = join(project.dir, 'data', source.file);
-  const label = displayPath(path);
-  const files = await listFiles(path).catch(() => {
-    throw new InputError(
-      msg('source-file-missing', { file: label, source: name }),
-      where(['file']),
-      msg('hint-source-path'),
-    );
-  });
-  const infos = await Promise.all(files.map((f) => stat(f)));
-  if (infos.every((i) => i.size === 0))
-    throw new InputError(msg('source-file-empty'), label, msg('hint-data-rows', { source: name }));
-  const stamp = infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';');
-  let hashing: Promise<string> | undefined;
-  const hash = () => (hashing ??= hashFiles(files, sourceHash(source)));
-  return { name, source, path, label, where, stamp, hash };
-}
-
-/** A file, or every Parquet file below a folder, in a stable order. */
-async function listFiles(path: string): Promise<string[]> {
-  if (!(await stat(path)).isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true });
-  return entries
-    .filter((e) => e.endsWith('.parquet'))
-    .sort()
-    .map((e) => join(path, e));
-}
-
-async function hashFiles(files: string[], seed: string): Promise<string> {
-  const hash = createHash('sha256').update(seed);
-  for (const f of files)
-    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-function sourceHash(source: Source): string {
-  return createHash('sha256').update(JSON.stringify(source)).digest('hex');
+/** The tables and warnings of the database at `dbPath`, when it is one that this istsoll wrote. */
+async function readPrevious(dbPath: string): Promise<{ tables: Map<string, PreviousTable>; warnings: LoadWarning[] }> {
+  if (!(await stat(dbPath).catch(() => null))) return { tables: new Map(), warnings: [] };
+  await refuseNonDatabase(dbPath);
+  let db: Database | undefined;
+  try {
+    db = await openDatabase(dbPath, { readOnly: true });
+    return { tables: await readTables(db), warnings: await readWarnings(db) };
+  } catch {
+    return { tables: new Map(), warnings: [] };
+  } finally {
+    db?.close();
+  }
 }
 
 /** A load replaces the file at the database path: never when that file is something else (a typo in --db). */
 async function refuseNonDatabase(dbPath: string): Promise<void> {
+  const info = await stat(dbPath);
+  if (info.isDirectory()) throw new InputError(msg('db-is-folder'), displayPath(dbPath), msg('hint-db-path'));
   const handle = await open(dbPath);
   try {
     const head = Buffer.alloc(12);
@@ -203,52 +205,6 @@ async function refuseNonDatabase(dbPath: string): Promise<void> {
       throw new InputError(msg('db-not-duckdb'), displayPath(dbPath), msg('hint-db-path'));
   } finally {
     await handle.close();
-  }
-}
-
-async function readLoadedTables(dbPath: string): Promise<Map<string, { hash: string; stamp: string; rows: number }>> {
-  if (!(await stat(dbPath).catch(() => null))) return new Map();
-  await refuseNonDatabase(dbPath);
-  let db: Database | undefined;
-  try {
-    db = await openDatabase(dbPath, { readOnly: true });
-    const rows = await db.query<{ name: string; hash: string; stamp: string; rows: number }>(
-      `SELECT name, hash, stamp, rows FROM ${META}`,
-    );
-    return new Map(rows.map((r) => [r.name, r]));
-  } catch {
-    return new Map();
-  } finally {
-    db?.close();
-  }
-}
-
-/** A lock file next to the database: a second load while one runs fails at once instead of waiting. */
-async function acquireLock(dbPath: string): Promise<() => Promise<void>> {
-  const lock = `${dbPath}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
-      return () => rm(lock, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-      // A lock with our own process id was left by an earlier process whose id has been reused.
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new InputError(msg('db-in-use', { pid }), lock, msg('hint-wait-load'));
-      }
-      await rm(lock, { force: true }); // left behind by a load that was killed
-    }
-  }
-  throw new InputError(msg('db-lock-failed'), lock, msg('hint-remove-lock'));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,50 +1,38 @@
-// Guessing how a file is written, from its first bytes: encoding, format, delimiter, decimal and
-// thousands separators. What sources.yaml says always wins; `istsoll inspect` shows the guesses.
+// Guessing how a file is written: its format, delimiter, decimal and thousands separators. What
+// sources.yaml says always wins; `istsoll inspect` shows the guesses.
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import iconv from 'iconv-lite';
-import { looksLikeGenesisTable } from './genesis.js';
 import type { Dialect, Source } from '../core/schema.js';
+import { readHead, readSample } from './encoding.js';
+import { looksLikeGenesisTable } from './genesis.js';
 
-export interface Sample {
-  /** The first bytes decoded, without a byte-order mark. */
-  text: string;
-  encoding: 'utf-8' | 'windows-1252';
-  bom: boolean;
+/**
+ * Parquet by its name or its first bytes; a classic GENESIS table by its title lines and its underscore
+ * footer, which a district-level export may have hundreds of lines down: the end of the file is read too.
+ */
+export async function detectFormat(path: string, label: string): Promise<NonNullable<Source['format']>> {
+  const info = await stat(path);
+  if (info.isDirectory() || extname(path).toLowerCase() === '.parquet') return 'parquet';
+  const head = await readHead(path, 4);
+  if (head.toString('latin1') === 'PAR1') return 'parquet';
+  const sample = await readSample(path, label);
+  const tail = sample.complete ? '' : await readTail(path, TAIL_BYTES);
+  return looksLikeGenesisTable(sample.text, tail) ? 'genesis' : 'csv';
 }
 
-const SAMPLE_BYTES = 1 << 20;
+const TAIL_BYTES = 1 << 16;
 
-export async function readSample(path: string, encoding?: Dialect['encoding']): Promise<Sample> {
+async function readTail(path: string, bytes: number): Promise<string> {
   const handle = await open(path);
   try {
-    const buffer = Buffer.alloc(SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
-    const bytes = buffer.subarray(0, bytesRead);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const detected = encoding ?? (isUtf8(bytes, bytesRead === SAMPLE_BYTES) ? 'utf-8' : 'windows-1252');
-    const enc = detected === 'latin-1' ? 'windows-1252' : detected;
-    const text = enc === 'utf-8' ? bytes.subarray(bom ? 3 : 0).toString('utf8') : iconv.decode(bytes, enc);
-    return { text, encoding: enc, bom };
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    await handle.read(buffer, 0, buffer.length, size - buffer.length);
+    // Only the underscore line is looked for, so the encoding does not matter here.
+    return buffer.toString('latin1');
   } finally {
     await handle.close();
   }
-}
-
-function isUtf8(bytes: Buffer, truncated: boolean): boolean {
-  try {
-    // A multi-byte character cut at the end of the sample is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(truncated ? bytes.subarray(0, bytes.length - 3) : bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function detectFormat(path: string, sample: Sample | null): Promise<NonNullable<Source['format']>> {
-  const info = await stat(path);
-  if (info.isDirectory() || extname(path).toLowerCase() === '.parquet') return 'parquet';
-  return sample && looksLikeGenesisTable(sample.text) ? 'genesis' : 'csv';
 }
 
 /** The delimiter that splits the most lines into the same number of fields. */

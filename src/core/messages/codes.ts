@@ -44,6 +44,7 @@ export interface Params {
   'db-not-duckdb': {};
   'db-in-use': { pid: number };
   'db-lock-failed': {};
+  'db-is-folder': {};
   'db-unopenable': { detail: string };
   'header-mojibake': { cell: string };
   'cell-mojibake': { column: string; cell: string };
@@ -112,6 +113,47 @@ export interface Params {
   'rating-within-margin-decline': {};
   'rating-too-few-years-any': {};
   'rating-met-setback': {};
+  // Data as towns get it (issue 10): encodings, structure, strict numbers, periods, missing cells, checks
+  'source-binary': { kind: string };
+  'header-control': { column: number };
+  'cell-control': { column: string };
+  'csv-line-too-long': { limit: number };
+  'csv-unterminated-quote': {};
+  'csv-field-count': { found: number; expected: number };
+  'cell-not-integer': { column: string; cell: string };
+  'period-invalid': { column: string; cell: string | null };
+  'value-cells-missing': { missing: number; cells: number };
+  'value-cells-missing-refused': { missing: number; cells: number };
+  'value-all-cells-missing': { cells: number };
+  'unit-count-weighted': {};
+  'target-percent-range': { value: number };
+  'no-shared-years': { numerator: string; denominator: string; numeratorYears: number[]; denominatorYears: number[] };
+  'no-shared-cells': { numerator: string; denominator: string; year: number };
+  'warn-negative': { table: string; column: string; cell: number };
+  'warn-thousands-ambiguous': { table: string; column: string; cell: number };
+  'warn-share-over': { indicator: string; year: number; numerator: number; denominator: number };
+  'warn-baseline-no-data': { indicator: string; year: number };
+  'warnings-strict': { count: number };
+  'hint-export-csv': {};
+  'hint-parquet-name': {};
+  'hint-utf16-bom': {};
+  'hint-control': {};
+  'hint-line-too-long': {};
+  'hint-unterminated-quote': {};
+  'hint-field-count': {};
+  'hint-thousands': { separator: string };
+  'hint-declare-double': { column: string };
+  'hint-parquet-folder': {};
+  'hint-period-forms': { first: number; last: number };
+  'hint-weighted-total': {};
+  'hint-percent-range': {};
+  'hint-shared-years': {};
+  'hint-check-source': {};
+  'hint-strict': {};
+  // Nothing outside the project (issue 11)
+  'source-outside': { file: string; source: string; folder: string };
+  'source-folder-empty': { file: string };
+  'hint-inside-data': {};
   // Hints
   'hint-did-you-mean': { word: string };
   'hint-allowed-keys': { keys: string[] };

@@ -128,9 +128,15 @@ export const cliDe = {
       `GENESIS-Tabelle: ${title} Titelzeile(n), ${header} Kopfzeile(n), Daten in den Zeilen ${first}–${last}${footer ? `, Fußnoten ab Zeile ${footer}` : ''}`,
     genesisShape: (leading: number, columns: string, levels: number, values: number) =>
       `${leading} Zeilenspalte(n) (${columns}), ${levels} Kopfebene(n) → ${values} Werte in einer langen Tabelle`,
-    signs: (preset: string, columns: number) =>
-      `Sonderzeichen nach der Konvention ${preset} in ${columns} Textspalte(n)`,
-    columns: (count: number, year: string) => `${count} Spalten; vermutete Periodenspalte: ${year}`,
+    signs: (preset: string) => `Sonderzeichen nach der Konvention ${preset}`,
+    columns: (count: number, rows: number, year: string | null) =>
+      `${count} Spalten, ${rows} Datenzeilen; Periodenspalte: ${year ?? 'keine gefunden (tragen Sie sie unter year: ein)'}`,
+    dashZero:
+      'Achtung: nach der amtlichen Konvention steht `-` für genau null; meint diese Quelle mit `-` „keine Angabe“, geben Sie das unter markers an',
+    missing: (strings: string[]) => `leere Zellen: ${strings.map((s) => (s ? `„${s}“` : 'leer')).join(', ')}`,
+    rowNames: (column: string) =>
+      `die erste Spalte (${column}) enthält Zeilennamen eines R-Exports; sie ist keine Periode`,
+    warning: (text: string, line: number | null) => `Warnung${line ? ` (Zeile ${line})` : ''}: ${text}`,
     parquet: (count: number) => `Parquet, ${count} Spalten`,
     describe: 'TODO: was die Tabelle enthält',
     paste: 'Unter `sources:` in data/sources.yaml einfügen:',

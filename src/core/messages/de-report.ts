@@ -20,6 +20,7 @@ const nouns: Record<Unit, string> = {
   count: 'die Zahl',
   mean: 'der Mittelwert',
   ratio: 'das Verhältnis',
+  total: 'die hochgerechnete Zahl',
 };
 
 export const reportDe = {
@@ -30,6 +31,7 @@ export const reportDe = {
     count: 'Anzahl',
     mean: 'Mittelwert',
     ratio: 'Verhältnis',
+    total: 'Anzahl (hochgerechnet)',
   } as Record<Unit | 'year', string>,
   tooltip: { series: 'Gruppe', value: 'Wert', interval: '95-%-Intervall' },
   map: { area: 'Gebiet', value: 'Wert', none: 'kein Wert' },
@@ -157,6 +159,7 @@ export const reportDe = {
     count: 'Anzahl',
     mean: 'Mittelwert',
     ratio: 'Verhältnis',
+    total: 'hochgerechnete Anzahl (Befragung)',
   } as Record<Unit, string>,
   aggregate: (expr: string, table: string, filter: string | null) =>
     `${expr} aus ${table}${filter ? `, nur Zeilen mit ${filter}` : ''}`,

@@ -5,6 +5,7 @@ import { reportDe } from './de-report.js';
 import type { Catalogue } from './types.js';
 
 const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+const jahre = (list: number[]) => (list.length ? list.join(', ') : 'keine Jahre');
 const where = (path: string) => (path ? `\`${path}\`` : 'die Datei');
 
 const messages: MessageWords = {
@@ -53,6 +54,7 @@ const messages: MessageWords = {
   'sources-missing': ({ count }) => `${count} Datendateien fehlen oder sind leer:`,
   'db-not-duckdb': () => 'diese Datei ist keine DuckDB-Datenbank, und das Laden würde sie ersetzen',
   'db-in-use': ({ pid }) => `die Datenbank wird gerade benutzt: Prozess ${pid} lädt hinein`,
+  'db-is-folder': () => 'das ist ein Ordner, keine Datenbankdatei',
   'db-lock-failed': () => 'die Sperre für das Laden lässt sich nicht setzen',
   'db-unopenable': ({ detail }) => `die Datenbank lässt sich nicht öffnen (${detail})`,
   'header-mojibake': ({ cell }) =>
@@ -143,6 +145,74 @@ const messages: MessageWords = {
   'rating-within-margin-decline': () => 'der Rückgang liegt innerhalb der Fehlerspanne',
   'rating-too-few-years-any': () => 'weniger als zwei Jahre mit Daten',
   'rating-met-setback': () => 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt',
+  // Daten, wie Städte sie bekommen (issue 10)
+  'source-binary': ({ kind }) =>
+    `das ist kein CSV-Text, sondern ${{ zip: 'ein Zip-Archiv (eine Excel-Tabelle .xlsx oder .ods?)', xls: 'eine alte Excel-Datei .xls', pdf: 'ein PDF-Dokument', parquet: 'eine Parquet-Datei', gzip: 'ein gzip-Archiv', 'utf-16': 'UTF-16-Text ohne Bytereihenfolgemarke' }[kind] ?? 'eine Binärdatei'}`,
+  'header-control': ({ column }) => `die Kopfzeile enthält in Spalte ${column} ein Steuerzeichen`,
+  'cell-control': ({ column }) =>
+    `die Spalte \`${column}\` enthält in einer Textzelle ein Steuerzeichen (etwa ein NUL-Byte)`,
+  'csv-line-too-long': ({ limit }) =>
+    `eine Zeile ist länger als ${limit.toLocaleString('de')} Bytes: das ist keine Zeile einer Tabelle`,
+  'csv-unterminated-quote': () =>
+    'hier beginnt eine Zelle in Anführungszeichen, die nie endet: das schließende " fehlt',
+  'csv-field-count': ({ found, expected }) => `diese Zeile hat ${found} Zellen, die Kopfzeile ${expected}`,
+  'cell-not-integer': ({ column, cell }) =>
+    `die Spalte \`${column}\` enthält ganze Zahlen, diese Zelle aber \`${cell}\``,
+  'period-invalid': ({ column, cell }) =>
+    `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist weder Jahr noch Datum noch Schuljahr`,
+  'value-cells-missing': ({ missing, cells }) =>
+    `${missing} von ${cells} Zellen der Quelle leer: aus den übrigen berechnet`,
+  'value-cells-missing-refused': ({ missing, cells }) =>
+    `nicht berechnet: ${missing} von ${cells} Zellen der Quelle leer`,
+  'value-all-cells-missing': ({ cells }) => `nicht berechenbar: alle ${cells} Zellen der Quelle leer`,
+  'unit-count-weighted': () => 'eine gewichtete Anzahl ist eine hochgerechnete Summe: verwenden Sie `unit: total`',
+  'target-percent-range': ({ value }) =>
+    `ein Anteil kann nicht ${value} % sein: ein Ziel in Prozent liegt zwischen 0 und 100`,
+  'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
+    `Zähler und Nenner haben kein gemeinsames Jahr: \`${numerator}\` hat ${jahre(numeratorYears)}, \`${denominator}\` hat ${jahre(denominatorYears)}`,
+  'no-shared-cells': ({ numerator, denominator, year }) =>
+    `Zähler (\`${numerator}\`) und Nenner (\`${denominator}\`) haben ${year} keine gemeinsame Zelle`,
+  'warn-negative': ({ table, column, cell }) =>
+    `die Spalte \`${column}\` von \`${table}\` enthält eine negative Anzahl (${cell})`,
+  'warn-thousands-ambiguous': ({ table, column, cell }) =>
+    `die Spalte \`${column}\` von \`${table}\` enthält ganze Zahlen und Werte wie ${cell}: ist der Punkt ein Tausendertrennzeichen?`,
+  'warn-share-over': ({ indicator, year, numerator, denominator }) =>
+    `\`${indicator}\` ${year}: der Zähler (${numerator}) ist größer als der Nenner (${denominator})`,
+  'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` hat im Ausgangsjahr ${year} keinen Wert`,
+  'warnings-strict': ({ count }) =>
+    `${count} ${count === 1 ? 'Warnung' : 'Warnungen'}, und --strict macht Warnungen zu Fehlern`,
+  'hint-export-csv': () =>
+    'exportieren Sie die Tabelle als CSV (UTF-8, `;` zwischen den Feldern) und lassen Sie `file:` darauf zeigen',
+  'hint-parquet-name': () => 'benennen Sie die Datei .parquet, oder setzen Sie `format: parquet` in data/sources.yaml',
+  'hint-utf16-bom': () => 'speichern Sie die Datei als UTF-8 (oder als UTF-16 mit Bytereihenfolgemarke)',
+  'hint-control': () =>
+    'entfernen Sie das Zeichen aus der Datei (in den meisten Editoren ist es unsichtbar) und laden Sie erneut',
+  'hint-line-too-long': () =>
+    'prüfen Sie, ob die Datei der erwartete CSV-Export ist und ihre Anführungszeichen paarweise stehen',
+  'hint-unterminated-quote': () =>
+    'schließen Sie das Anführungszeichen, oder entfernen Sie das einzelne " am Zellenanfang',
+  'hint-field-count': () =>
+    'prüfen Sie Trennzeichen und Anführungszeichen in dieser Zeile, oder geben Sie das Format in data/sources.yaml an',
+  'hint-thousands': ({ separator }) =>
+    `sieht nach einem Tausendertrennzeichen aus: setzen Sie \`thousands: "${separator}"\` (mit \`decimal: "${separator === '.' ? ',' : '.'}"\`) im Format der Quelle, oder geben Sie die Spalte als DOUBLE an`,
+  'hint-declare-double': ({ column }) =>
+    `korrigieren Sie die Zelle, oder geben Sie die Spalte als Zahl mit Nachkommastellen an (columns: { ${column}: DOUBLE })`,
+  'hint-parquet-folder': () => 'der Ordner muss mindestens eine lesbare .parquet-Datei enthalten',
+  'hint-period-forms': ({ first, last }) =>
+    `eine Periode ist ein Jahr von ${first} bis ${last}, ein Datum (2016-12-31, 31.12.2016, 2016_12_31, 20161231) oder ein Schuljahr (2015/16)`,
+  'hint-weighted-total': () =>
+    'eine gewichtete Anzahl schätzt eine Gesamtzahl: schreiben Sie `unit: total` (mit Standardfehler)',
+  'hint-percent-range': () => 'schreiben Sie das Ziel als Prozentzahl, etwa 55 für 55 %',
+  'hint-shared-years': () =>
+    'beide Tabellen brauchen Daten für dieselben Jahre und Zellen; prüfen Sie die Periodenspalten',
+  'hint-check-source': () => 'prüfen Sie die Quelldatei; mit --strict hält istsoll bei solchen Befunden an',
+  'hint-strict': () => 'die Warnungen stehen oben; ohne --strict wird trotzdem berechnet',
+  // Nichts außerhalb des Projekts (issue 11)
+  'source-outside': ({ file, source, folder }) =>
+    `die Datei ${file} der Quelle \`${source}\` liegt außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. oder eine Verknüpfung)`,
+  'source-folder-empty': ({ file }) => `der Ordner ${file} enthält keine .parquet-Dateien`,
+  'hint-inside-data': () =>
+    'kopieren Sie die Datei nach data/ und geben Sie sie relativ zu diesem Ordner an; Verknüpfungen aus data/ hinaus werden nicht verfolgt',
   'hint-did-you-mean': ({ word }) => `Meinten Sie \`${word}\`?`,
   'hint-allowed-keys': ({ keys }) => `erlaubt sind hier: ${keys.join(', ')}`,
   'hint-yaml-syntax': () => 'prüfen Sie Einrückung und Anführungszeichen in dieser Zeile',

@@ -124,8 +124,14 @@ export const cliEn: CliWords = {
       `GENESIS table: ${title} title line(s), ${header} header row(s), data on lines ${first}–${last}${footer ? `, footer from line ${footer}` : ''}`,
     genesisShape: (leading, columns, levels, values) =>
       `${leading} row column(s) (${columns}), ${levels} header level(s) → ${values} values in a long table`,
-    signs: (preset, columns) => `special signs of the ${preset} convention in ${columns} text column(s)`,
-    columns: (count, year) => `${count} columns; period column guessed: ${year}`,
+    signs: (preset) => `special signs of the ${preset} convention`,
+    columns: (count, rows, year) =>
+      `${count} columns, ${rows} data rows; period column: ${year ?? 'none found (enter it under year:)'}`,
+    dashZero:
+      'note: by the official convention `-` means exactly zero; if this source uses `-` for "no data", say so under markers',
+    missing: (strings) => `empty cells: ${strings.map((s) => (s ? `"${s}"` : 'empty')).join(', ')}`,
+    rowNames: (column) => `the first column (${column}) holds the row names of an R export; it is no period`,
+    warning: (text, line) => `warning${line ? ` (line ${line})` : ''}: ${text}`,
     parquet: (count) => `Parquet, ${count} columns`,
     describe: 'TODO: what the table holds',
     paste: 'Paste under `sources:` in data/sources.yaml:',

@@ -4,7 +4,15 @@ import { columnName, farFuture } from './de-report.js';
 import type { ReportWords } from './types.js';
 
 export const reportEn: ReportWords = {
-  axis: { year: 'Year', percent: 'Share in %', per_1000: 'per 1,000', count: 'Number', mean: 'Mean', ratio: 'Ratio' },
+  axis: {
+    year: 'Year',
+    percent: 'Share in %',
+    per_1000: 'per 1,000',
+    count: 'Number',
+    mean: 'Mean',
+    ratio: 'Ratio',
+    total: 'Number (estimated)',
+  },
   tooltip: { series: 'Group', value: 'Value', interval: '95% interval' },
   map: { area: 'Area', value: 'Value', none: 'no value' },
   htmlLang: 'en',
@@ -121,7 +129,14 @@ export const reportEn: ReportWords = {
   betterWhen: 'Better is',
   higher: 'a higher value',
   lower: 'a lower value',
-  units: { percent: 'percent (%)', per_1000: 'per 1,000 (‰)', count: 'number', mean: 'mean', ratio: 'ratio' },
+  units: {
+    percent: 'percent (%)',
+    per_1000: 'per 1,000 (‰)',
+    count: 'number',
+    mean: 'mean',
+    ratio: 'ratio',
+    total: 'estimated number (survey)',
+  },
   aggregate: (expr, table, filter) => `${expr} from ${table}${filter ? `, only rows with ${filter}` : ''}`,
   weighted: (column) => `survey data, weighted by the column ${column}; with 95% interval`,
   tableCaption: (title, interval) =>

@@ -5,6 +5,7 @@ import { reportEn } from './en-report.js';
 import type { Catalogue } from './types.js';
 
 const list = (items: string[]) => items.map((i) => `\`${i}\``).join(', ');
+const years = (list: number[]) => (list.length ? list.join(', ') : 'no years');
 const where = (path: string) => (path ? `\`${path}\`` : 'the file');
 
 const messages: MessageWords = {
@@ -50,6 +51,7 @@ const messages: MessageWords = {
   'sources-missing': ({ count }) => `${count} data files are missing or empty:`,
   'db-not-duckdb': () => 'this file is not a DuckDB database, and a load would replace it',
   'db-in-use': ({ pid }) => `the database is in use: process ${pid} is loading into it`,
+  'db-is-folder': () => 'this is a folder, not a database file',
   'db-lock-failed': () => 'could not take the load lock',
   'db-unopenable': ({ detail }) => `cannot open the database (${detail})`,
   'header-mojibake': ({ cell }) =>
@@ -132,6 +134,60 @@ const messages: MessageWords = {
   'rating-within-margin-decline': () => 'the decline is within the margin of error',
   'rating-too-few-years-any': () => 'fewer than two years with data',
   'rating-met-setback': () => 'target met, but the last year was a setback',
+  // Data as towns get it (issue 10)
+  'source-binary': ({ kind }) =>
+    `this is no CSV text but ${{ zip: 'a zip archive (an Excel .xlsx or .ods spreadsheet?)', xls: 'an old Excel .xls file', pdf: 'a PDF document', parquet: 'a Parquet file', gzip: 'a gzip archive', 'utf-16': 'UTF-16 text without a byte-order mark' }[kind] ?? 'a binary file'}`,
+  'header-control': ({ column }) => `the header holds a control character in column ${column}`,
+  'cell-control': ({ column }) => `column \`${column}\` holds a control character (a NUL byte, say) in a text cell`,
+  'csv-line-too-long': ({ limit }) =>
+    `a line is longer than ${limit.toLocaleString('en')} bytes: this is no line of a table`,
+  'csv-unterminated-quote': () => 'a quoted cell starts here and never ends: its closing " is missing',
+  'csv-field-count': ({ found, expected }) => `this row has ${found} cells, the header ${expected}`,
+  'cell-not-integer': ({ column, cell }) => `column \`${column}\` holds whole numbers, but this cell is \`${cell}\``,
+  'period-invalid': ({ column, cell }) =>
+    `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, date or school year`,
+  'value-cells-missing': ({ missing, cells }) => `${missing} of ${cells} source cells empty: computed from the others`,
+  'value-cells-missing-refused': ({ missing, cells }) => `not computed: ${missing} of ${cells} source cells empty`,
+  'value-all-cells-missing': ({ cells }) => `not computable: all ${cells} source cells empty`,
+  'unit-count-weighted': () => 'a weighted count is a survey total: use `unit: total`',
+  'target-percent-range': ({ value }) => `a share cannot be ${value} %: a target in percent lies between 0 and 100`,
+  'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
+    `numerator and denominator share no year: \`${numerator}\` has ${years(numeratorYears)}, \`${denominator}\` has ${years(denominatorYears)}`,
+  'no-shared-cells': ({ numerator, denominator, year }) =>
+    `numerator (\`${numerator}\`) and denominator (\`${denominator}\`) share no cell in ${year}`,
+  'warn-negative': ({ table, column, cell }) => `column \`${column}\` of \`${table}\` holds a negative count (${cell})`,
+  'warn-thousands-ambiguous': ({ table, column, cell }) =>
+    `column \`${column}\` of \`${table}\` holds whole numbers and values such as ${cell}: is the point a thousands separator?`,
+  'warn-share-over': ({ indicator, year, numerator, denominator }) =>
+    `\`${indicator}\` ${year}: the numerator (${numerator}) is larger than the denominator (${denominator})`,
+  'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` has no value in its baseline year ${year}`,
+  'warnings-strict': ({ count }) => `${count} warning${count === 1 ? '' : 's'}, and --strict makes warnings errors`,
+  'hint-export-csv': () => 'export the table as CSV (UTF-8, `;` between fields) and point `file:` at that',
+  'hint-parquet-name': () => 'name the file .parquet, or set `format: parquet` in data/sources.yaml',
+  'hint-utf16-bom': () => 'save the file as UTF-8 (or as UTF-16 with a byte-order mark)',
+  'hint-control': () => 'remove the character from the file (it is invisible in most editors), then load again',
+  'hint-line-too-long': () => 'check that the file is the CSV export you expect, and that its quotes are balanced',
+  'hint-unterminated-quote': () => 'close the quote, or remove the stray " at the start of the cell',
+  'hint-field-count': () =>
+    'check the delimiter and the quotes in this row, or declare the dialect in data/sources.yaml',
+  'hint-thousands': ({ separator }) =>
+    `looks like a thousands separator: set \`thousands: "${separator}"\` (with \`decimal: "${separator === '.' ? ',' : '.'}"\`) in the source's dialect, or declare the column DOUBLE`,
+  'hint-declare-double': ({ column }) =>
+    `correct the cell, or declare the column as a number with decimals (columns: { ${column}: DOUBLE })`,
+  'hint-parquet-folder': () => 'the folder must hold at least one .parquet file, and all of them readable',
+  'hint-period-forms': ({ first, last }) =>
+    `a period is a year from ${first} to ${last}, a date (2016-12-31, 31.12.2016, 2016_12_31, 20161231) or a school year (2015/16)`,
+  'hint-weighted-total': () => 'a weighted count estimates a total: write `unit: total` (with its standard error)',
+  'hint-percent-range': () => 'write the target as a number of percent, such as 55 for 55 %',
+  'hint-shared-years': () => 'both tables must have data for the same years and cells; check the period columns',
+  'hint-check-source': () => 'check the source file; run with --strict to stop at such findings',
+  'hint-strict': () => 'the warnings are listed above; run without --strict to compute anyway',
+  // Nothing outside the project (issue 11)
+  'source-outside': ({ file, source, folder }) =>
+    `the file ${file} of source \`${source}\` lies outside the project's ${folder}/ folder (a path with .., or a link)`,
+  'source-folder-empty': ({ file }) => `the folder ${file} holds no .parquet files`,
+  'hint-inside-data': () =>
+    'copy the file into data/ and name it relative to that folder; links out of data/ are not followed',
   'hint-did-you-mean': ({ word }) => `did you mean \`${word}\`?`,
   'hint-allowed-keys': ({ keys }) => `allowed here: ${keys.join(', ')}`,
   'hint-yaml-syntax': () => 'check indentation and quoting around this line',
