@@ -13,7 +13,7 @@ function blocks(markdown: string, lang: string): string[] {
 
 async function exampleCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-docs-'));
-  for (const part of ['istsoll.yaml', 'data', 'indicators'])
+  for (const part of ['istsoll.yaml', 'data', 'indicators', 'measures'])
     await cp(join(root, part), join(dir, part), { recursive: true });
   // The GENESIS table the analysts' guide inspects.
   await copyFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'), join(dir, 'data', '12411-01-01-5.csv'));
@@ -22,11 +22,16 @@ async function exampleCopy(): Promise<string> {
 
 async function runDocumented(dir: string, line: string): Promise<void> {
   const expected = Number(/#\s*exit (\d+)\s*$/.exec(line)?.[1] ?? 0);
-  const words = line.replace(/#.*$/, '').trim().split(/\s+/).slice(1);
-  // Paths in the guides are relative to the project folder.
-  const args = words.map((w) => (existsSync(join(dir, w)) ? resolve(dir, w) : w));
+  const words = shellWords(line.replace(/#[^"']*$/, '').trim()).slice(1);
+  // Paths in the guides are relative to the project folder; a command such as `measures` is no path.
+  const args = words.map((w) => (/[./]/.test(w) && existsSync(join(dir, w)) ? resolve(dir, w) : w));
   const r = await runCli(...args, '--project', dir);
   expect(r.code, `${line}\n${r.stderr}`).toBe(expected);
+}
+
+/** The words of a command line as a shell splits them: quotes keep a text with spaces together. */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 describe.each(['analysts.md', 'staff.md'])('docs/%s', (file) => {
@@ -55,5 +60,23 @@ describe('docs/staff.md', () => {
     expect(await readFile(join(dir, 'indicators', 'erwerbstaetigenquote.yaml'), 'utf8')).toContain(
       '{ year: 2030, group: mit, value: 56 }',
     );
+  });
+
+  it('the documented change of a measure lands in its YAML file, and only there', async () => {
+    const dir = await exampleCopy();
+    const file = join(dir, 'measures', 'sprache.yaml');
+    const before = await readFile(file, 'utf8');
+    const markdown = await readFile(join(root, 'docs', 'staff.md'), 'utf8');
+    const line = blocks(markdown, 'sh')
+      .flatMap((b) => b.split('\n'))
+      .find((l) => l.startsWith('istsoll measures set') && l.includes('--note'))!;
+    await runDocumented(dir, line);
+    const after = await readFile(file, 'utf8');
+    const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    expect(changed).toEqual([
+      '    status: laufend',
+      expect.stringMatching(/^    updated: \{ date: \d{4}-\d{2}-\d{2}, by: M\. Keller \}$/),
+      '    note: "Der erste Kurs mit Kinderbetreuung hat begonnen."',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The bundled example town as a whole: enough indicators across the fields of action, every status
 // category shown at least once, and the plain statement that the numbers are fictional.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareIndicators, rollUp } from '../src/compare/compare.js';
 import { computeProject } from '../src/compute/compute.js';
@@ -35,6 +36,30 @@ describe('the example town', () => {
       ).indicators.map((i) => i.status),
     );
     expect([...seen].sort()).toEqual([...statusOrder].sort());
+  });
+
+  it('has about 25 measures across the nine fields, each linked to an indicator, in a mix of states', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    expect(project.measures.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(project.measures.map((m) => m.field))).toEqual(new Set(project.fields.map((f) => f.id)));
+    expect(project.measures.every((m) => m.indicators.length > 0 && m.responsible)).toBe(true);
+    expect(new Set(project.measures.map((m) => m.status)).size).toBe(6);
+    // Labelled as example data, like the numbers.
+    for (const f of await readdir(join(root, 'measures')))
+      expect(await readFile(join(root, 'measures', f), 'utf8'), f).toMatch(/Fiktive Beispieldaten/);
+  });
+
+  it('lists each measure with its state in compare --json, beside the unchanged comparisons', async () => {
+    const r = await runCli('compare', '--json', '--project', root, '--db', db);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['method', 'comparisons', 'indicators', 'fields', 'gaps', 'measures']);
+    expect(json.measures).toHaveLength(project.measures.length);
+    expect(json.measures.find((m: { id: string }) => m.id === 'sprachcafe')).toMatchObject({
+      field: 'sprache',
+      status: 'laufend',
+      overdue: false,
+      nextMilestone: { date: '2027-03-31', done: false },
+    });
   });
 
   it('says plainly that its numbers are fictional, in the terminal summary too', async () => {

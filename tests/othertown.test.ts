@@ -69,6 +69,15 @@ describe('Neustadt am Testbach', () => {
     });
   });
 
+  it('has no measures, and its output says nothing about them', async () => {
+    const db = join(work, 'db.duckdb');
+    const compare = JSON.parse((await runCli('compare', '--json', '--project', project, '--db', db)).stdout);
+    expect(Object.keys(compare)).toEqual(['method', 'comparisons', 'indicators', 'fields', 'gaps']);
+    const validate = await runCli('validate', '--project', project, '--db', db);
+    expect(validate.stdout).toMatch(/^ok: 3 sources, 3 indicators, \d+ targets\n$/);
+    expect(await runCli('measures', 'list', '--project', project)).toMatchObject({ code: 0, stdout: 'no measures\n' });
+  });
+
   it('writes its report', async () => {
     const out = join(work, 'bericht.html');
     const r = await runCli('report', '--project', project, '--db', join(work, 'db.duckdb'), '--out', out);

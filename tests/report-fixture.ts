@@ -32,6 +32,7 @@ export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
       people: { file: 'people.csv', year: 'year' },
     },
     sourcesFile: undefined as never,
+    measures: [],
     fields: [
       Field.parse({ id: 'work', title: { de: 'Arbeit', en: 'Work' } }),
       Field.parse({ id: 'civic', title: { de: 'Teilhabe', en: 'Participation' } }),

@@ -19,6 +19,7 @@ describe('JSON Schemas for editors', () => {
       ...(await readdir(join(root, 'indicators')))
         .filter((f) => f !== 'fields.yaml')
         .map((f) => [`indicators/${f}`, '../schema/indicator.schema.json']),
+      ...(await readdir(join(root, 'measures'))).map((f) => [`measures/${f}`, '../schema/measures.schema.json']),
     ];
     for (const [file, schema] of files) {
       const first = (await readFile(join(root, file!), 'utf8')).split('\n')[0];
@@ -37,5 +38,14 @@ describe('JSON Schemas for editors', () => {
     );
     expect(indicator.additionalProperties).toBe(false);
     expect(indicator.required).toEqual(expect.arrayContaining(['id', 'targets']));
+  });
+
+  it('offers the status words of a measure, German and English, and the written forms of its dates', () => {
+    const measures = jsonSchemas()['measures.schema.json'] as {
+      properties: { measures: { items: { properties: Record<string, { enum?: string[]; anyOf?: unknown[] }> } } };
+    };
+    const props = measures.properties.measures.items.properties;
+    expect(props.status!.enum).toEqual(expect.arrayContaining(['laufend', 'verzögert', 'running', 'dropped']));
+    expect(props.due!.anyOf).toEqual([{ type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, { type: 'number' }]);
   });
 });

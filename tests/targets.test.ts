@@ -80,6 +80,42 @@ describe('targets set', () => {
     expect((await readProject(dir)).indicators.find((i) => i.id === 'employment')!.targets).toHaveLength(3);
   });
 
+  it('computes the edit from the file as it is now, not as the project read it', async () => {
+    const { dir, file } = await project();
+    const read = await readProject(dir);
+    // An editor adds lines above the targets after the project was read: old positions would be wrong.
+    const edited = commented.replace('baseline: 2020\n', 'baseline: 2020\n# Reviewed in May.\n# Still valid.\n');
+    await writeFile(file, edited);
+    await setTarget(read, { indicator: 'employment', year: 2030, group: 'X', value: 71 });
+    expect(changedLines(edited, await readFile(file, 'utf8'))).toEqual([
+      ['    value: 70    # percent', '    value: 71    # percent'],
+    ]);
+  });
+
+  it('writes nothing when an editor rewrites the file while the change is made', async () => {
+    const { dir, file } = await project();
+    const editor = commented.replace('value: 70    # percent', 'value: 68    # percent, revised');
+    const change = { indicator: 'employment', year: 2030, group: 'X', value: 72 };
+    await expect(
+      setTarget(await readProject(dir), change, { beforeWrite: () => writeFile(file, editor) }),
+    ).rejects.toThrow('another program changed the file while istsoll was editing it');
+    expect(await readFile(file, 'utf8')).toBe(editor);
+  });
+
+  it('says so when another istsoll command holds the file, and goes ahead when that one has ended', async () => {
+    const { dir, file } = await project();
+    const { currentOwner } = await import('../src/core/lockfile.js');
+    await writeFile(`${file}.lock`, JSON.stringify(currentOwner()));
+    const args = ['targets', 'set', 'employment', '--value', '71', '--year', '2030', '--group', 'X', '--project', dir];
+    const busy = await runCli(...args);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain('employment.yaml: another istsoll command is changing this file');
+    expect(busy.stderr).toContain('employment.yaml.lock');
+    await writeFile(`${file}.lock`, JSON.stringify({ ...currentOwner(), started: 'long ago' }));
+    expect((await runCli(...args)).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain('    value: 71    # percent');
+  });
+
   it('refuses a change that would break the file, and leaves it as it was', async () => {
     const { dir, file } = await project();
     await expect(

@@ -98,7 +98,11 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
       ),
     };
     const rows = comparisons.map((c) => comparisonJson(c, run.lang));
-    return print(JSON.stringify({ method: project.config.method, comparisons: rows, ...rollup, gaps }, null, 2));
+    // A project without measures prints what it printed before there were any.
+    const measures = project.measures.length ? { measures: await measuresJson(project) } : {};
+    return print(
+      JSON.stringify({ method: project.config.method, comparisons: rows, ...rollup, gaps, ...measures }, null, 2),
+    );
   }
   if (o.csv) {
     const { toCsv } = await import('../core/csv.js');
@@ -193,11 +197,12 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
     indicators: project.indicators.length,
     sources: Object.keys(project.sources).length,
     targets: project.indicators.reduce((n, i) => n + i.targets.length, 0),
+    ...(project.measures.length ? { measures: project.measures.length } : {}),
   };
   print(
     o.json
       ? JSON.stringify(summary)
-      : words(run.lang).cli.validated(summary.sources, summary.indicators, summary.targets),
+      : words(run.lang).cli.validated(summary.sources, summary.indicators, summary.targets, project.measures.length),
   );
 }
 
@@ -293,6 +298,13 @@ function printLoad(lang: Lang, result: LoadResult): void {
 function notice(lang: Lang, project: Project): void {
   const n = project.config.notice;
   if (n) print(`${words(lang).cli.notice((lang === 'en' ? n.en : undefined) ?? n.de)}\n`);
+}
+
+/** Each measure with its status, whether it is overdue today, and its next open milestone. */
+async function measuresJson(project: Project) {
+  const { assessMeasures } = await import('../compare/index.js');
+  const { measureJson } = await import('./measures.js');
+  return assessMeasures(project.measures, new Date()).map(measureJson);
 }
 
 /** A value as `compute --json` prints it: its notes as codes with their words. */

@@ -52,6 +52,24 @@ export const TargetSetOptions = GlobalOptions.extend({
 });
 export type TargetSetOptions = z.infer<typeof TargetSetOptions>;
 
+export const MeasuresListOptions = CompareOptions.extend({
+  field: z.string().min(1).optional(),
+  office: z.string().min(1).optional(),
+  status: z.string().min(1).optional(),
+  overdue: z.boolean().optional(),
+});
+export type MeasuresListOptions = z.infer<typeof MeasuresListOptions>;
+
+export const MeasureSetOptions = GlobalOptions.extend({
+  status: z.string().min(1).optional(),
+  /** An empty note is allowed: it clears the note. */
+  note: z.string().optional(),
+  milestone: z.string().min(1).optional(),
+  done: z.boolean().optional(),
+  by: z.string().min(1).optional(),
+});
+export type MeasureSetOptions = z.infer<typeof MeasureSetOptions>;
+
 /** The options commander collected, as the command's type; the first unusable one is a usage error. */
 export function optionsOf<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(raw);

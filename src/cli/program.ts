@@ -31,7 +31,7 @@ export function buildProgram(lang: Lang, run: Run): Command {
   };
   const command = (name: keyof typeof w.commands, example: string, parent = program) =>
     parent
-      .command(name === 'targetsList' ? 'list' : name === 'targetsSet' ? 'set' : name)
+      .command(subcommands[name as keyof typeof subcommands] ?? name)
       .description(w.commands[name])
       .helpOption('-h, --help', w.helpOption)
       .addHelpText('after', `\n${w.example}\n  $ ${example}`);
@@ -96,11 +96,39 @@ export function buildProgram(lang: Lang, run: Run): Command {
       const o = (await options('TargetSetOptions', self)) as Options.TargetSetOptions;
       await (await staff()).targetsSet(run, indicator, o);
     });
+  const measures = command('measures', 'istsoll measures list --overdue');
+  addOptions(
+    command('measuresList', 'istsoll measures list --field sprache --status laufend', measures),
+    new Option('--field <field>', w.options.field),
+    new Option('--office <office>', w.options.office),
+    new Option('--status <status>', w.options.statusFilter),
+    new Option('--overdue', w.options.overdue),
+    json,
+    new Option('--csv', w.options.measuresCsv),
+    ...csv(),
+  ).action(async (_: unknown, self: Command) => {
+    const o = (await options('MeasuresListOptions', self)) as Options.MeasuresListOptions;
+    await (await staff()).measuresList(run, o);
+  });
+  command('measuresSet', 'istsoll measures set sprachcafe --status umgesetzt --note "Abgeschlossen."', measures)
+    .argument('<measure>', w.args.measure)
+    .option('--status <status>', w.options.status)
+    .option('--note <text>', w.options.note)
+    .option('--milestone <number-or-date>', w.options.milestone)
+    .option('--done', w.options.done)
+    .option('--by <name>', w.options.by)
+    .action(async (id: string, _: unknown, self: Command) => {
+      const o = (await options('MeasureSetOptions', self)) as Options.MeasureSetOptions;
+      await (await staff()).measuresSet(run, id, o);
+    });
   addOptions(command('validate', 'istsoll validate --json'), json).action(async (_: unknown, self: Command) => {
     await (await commands()).validate(run, (await options('JsonOptions', self)) as Options.JsonOptions);
   });
   return program;
 }
+
+/** Commands that share a name under different parents (`targets list`, `measures list`). */
+const subcommands = { targetsList: 'list', targetsSet: 'set', measuresList: 'list', measuresSet: 'set' } as const;
 
 function addOptions(command: Command, ...options: Option[]): Command {
   for (const o of options) command.addOption(o);

@@ -1,8 +1,9 @@
-// The commands for staff who keep the targets: list them, or change one in its YAML file.
-import { words } from '../core/messages/index.js';
+// The commands for staff who keep the targets and the measures: list them, or change one in its YAML file.
+import { UsageError } from '../core/errors.js';
+import { msg, words } from '../core/messages/index.js';
 import { openProject } from './commands.js';
-import type { JsonOptions, TargetSetOptions } from './options.js';
-import { print, renderTable } from './output.js';
+import type { JsonOptions, MeasureSetOptions, MeasuresListOptions, TargetSetOptions } from './options.js';
+import { print, renderTable, write } from './output.js';
 import type { Run } from './run.js';
 import { listTargets, setTarget } from './targets.js';
 
@@ -43,5 +44,62 @@ export async function targetsSet(run: Run, indicator: string, o: TargetSetOption
       : result.action === 'added'
         ? w.added(what, value, result.file)
         : w.changed(what, String(result.before), value, result.file),
+  );
+}
+
+export async function measuresList(run: Run, o: MeasuresListOptions): Promise<void> {
+  const { project } = await openProject(o);
+  const [{ assessMeasures }, { localize }, { filterMeasures, measureCsvHeader, measureCsvRow, measureJson }] =
+    await Promise.all([import('../compare/index.js'), import('../core/format.js'), import('./measures.js')]);
+  const states = filterMeasures(project, assessMeasures(project.measures, new Date()), o);
+  const w = words(run.lang);
+  if (o.json) return print(JSON.stringify(states.map(measureJson), null, 2));
+  if (o.csv) {
+    const { toCsv } = await import('../core/csv.js');
+    const rows = states.map((s) => measureCsvRow(s, run.lang));
+    return write(toCsv(measureCsvHeader, rows, { decimalComma: o.decimalComma, bom: o.bom }));
+  }
+  const t = w.cli.table;
+  if (!states.length) return print(w.cli.measures.none);
+  print(
+    renderTable([
+      [t.measure, t.field, t.measureStatus, t.due, t.owner, t.nextMilestone],
+      ...states.map(({ measure: m, overdue, nextMilestone }) => [
+        m.id,
+        m.field,
+        `${w.measureStatus[m.status]}${overdue ? ` · ${t.overdue}` : ''}`,
+        m.due ?? t.permanent,
+        m.responsible,
+        nextMilestone ? `${nextMilestone.date} ${localize(nextMilestone.title, run.lang)}` : '–',
+      ]),
+    ]),
+  );
+}
+
+export async function measuresSet(run: Run, id: string, o: MeasureSetOptions): Promise<void> {
+  if (o.status === undefined && o.note === undefined && o.milestone === undefined)
+    throw new UsageError(msg('measure-set-nothing'));
+  if ((o.milestone === undefined) !== !o.done) throw new UsageError(msg('milestone-needs-done'));
+  const { project } = await openProject(o);
+  const [{ setMeasure }, { dayOf }] = await Promise.all([import('./measures.js'), import('../core/dates.js')]);
+  const today = dayOf(new Date());
+  const result = await setMeasure(project, {
+    id,
+    status: o.status,
+    note: o.note,
+    milestone: o.milestone,
+    by: o.by,
+    today,
+  });
+  const w = words(run.lang);
+  const m = w.cli.measures;
+  print(
+    [
+      m.changed(id, result.file),
+      ...(o.status !== undefined ? [m.status(w.measureStatus[result.before], w.measureStatus[result.status])] : []),
+      ...(result.note ? [m.note] : []),
+      ...(result.milestone ? [m.milestone(result.milestone.number, result.milestone.date)] : []),
+      m.updated(today, o.by ?? null),
+    ].join('\n  '),
   );
 }

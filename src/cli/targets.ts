@@ -1,13 +1,14 @@
 // Targets for staff: list them all, or change one in its indicator's YAML file without touching anything
 // else in the file (comments, order, quoting and layout stay exactly as they were).
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { isMap, isSeq, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { targetValue } from '../compare/index.js';
 import { didYouMean, InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { checkIndicator, type Project } from '../core/project.js';
-import { Indicator, type Unit } from '../core/schema.js';
-import { parseYaml } from '../core/yamlfile.js';
+import { Indicator, type Target, type Unit } from '../core/schema.js';
+import { editYaml } from '../core/yamledit.js';
+import type { YamlFile } from '../core/yamlfile.js';
+import { applyChanges, verifyEdit } from '../core/yamlsplice.js';
 
 export interface TargetRow {
   indicator: string;
@@ -58,9 +59,15 @@ export interface ChangeResult {
 
 /**
  * Sets a target: changes the value of the target with the same year, group and kind, or adds one.
- * A changed value is spliced into the file text, so that every other byte stays as it was.
+ * A changed value is spliced into the file text, so that every other byte stays as it was. The edit is
+ * computed from the file as it is read under the editor's lock (core/yamledit.ts), not from the project
+ * read before: an editor may have rewritten the file in between.
  */
-export async function setTarget(project: Project, change: TargetChange): Promise<ChangeResult> {
+export async function setTarget(
+  project: Project,
+  change: TargetChange,
+  hooks: { beforeWrite?: () => Promise<void> } = {},
+): Promise<ChangeResult> {
   const ind = project.indicators.find((i) => i.id === change.indicator);
   if (!ind)
     throw new InputError(
@@ -72,10 +79,26 @@ export async function setTarget(project: Project, change: TargetChange): Promise
         msg('hint-targets-list'),
       ),
     );
-  const text = await readFile(ind.file.path, 'utf8');
+  const path = ind.file.path;
+  return editYaml({
+    path,
+    schema: Indicator,
+    beforeWrite: hooks.beforeWrite,
+    edit: (file, text) => planChange(file, text, change),
+    check: (file) => checkIndicator(project, { ...file.data, file }),
+  });
+}
+
+/** The new text of the indicator's file and what it does, from the file as read under the lock. */
+function planChange(
+  file: YamlFile<Indicator>,
+  text: string,
+  change: TargetChange,
+): { text: string | null; result: ChangeResult } {
+  const targets = file.data.targets;
   const kind = change.gap ? 'gap' : 'value';
-  const sameGroup = (t: (typeof ind.targets)[number]) => (t.group ?? null) === (change.group ?? null);
-  const other = ind.targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
+  const sameGroup = (t: Target) => (t.group ?? null) === (change.group ?? null);
+  const other = targets.find((t) => !change.gap && t.year === change.year && sameGroup(t) && (t.range || t.trend));
   if (other)
     throw new InputError(
       msg('target-not-single', {
@@ -84,35 +107,36 @@ export async function setTarget(project: Project, change: TargetChange): Promise
         kind: other.range ? 'range' : 'trend',
         range: other.range ?? null,
       }),
-      ind.file.path,
+      file.path,
       msg('hint-edit-target'),
     );
-  const index = ind.targets.findIndex(
+  const index = targets.findIndex(
     (t) => t.year === change.year && (change.gap ? t.gap !== undefined : t.value !== undefined && sameGroup(t)),
   );
-  let next: string;
-  let before: number | null = null;
-  if (index >= 0) {
-    const node = ind.file.doc.getIn(['targets', index, kind], true) as Scalar | undefined;
-    if (!node?.range) throw new InputError(msg('target-node-missing'), ind.file.path);
-    before = Number(node.value);
-    if (before === change.value) return { file: ind.file.path, action: 'unchanged', before };
-    next = text.slice(0, node.range[0]) + formatNumber(change.value) + text.slice(node.range[1]);
-  } else {
-    next = addTarget(text, change);
-  }
-  // The edited file must pass every check the project makes before it replaces the old one.
-  const parsed = parseYaml(next, Indicator, ind.file.path);
-  checkIndicator(project, { ...parsed.data, file: parsed });
-  const temp = `${ind.file.path}.${process.pid}.tmp`;
-  await writeFile(temp, next);
-  await rename(temp, ind.file.path);
-  return { file: ind.file.path, action: index >= 0 ? 'changed' : 'added', before };
+  if (index < 0)
+    return { text: addTarget(text, file, change), result: { file: file.path, action: 'added', before: null } };
+  const before = targets[index]![kind]!;
+  if (before === change.value) return { text: null, result: { file: file.path, action: 'unchanged', before } };
+  const next = applyChanges(text, file.doc, [{ path: ['targets', index, kind], value: change.value }], file.path);
+  return { text: next, result: { file: file.path, action: 'changed', before } };
 }
 
 /** A new item at the end of the `targets` list, in the style of the list's last item. */
-function addTarget(text: string, change: TargetChange): string {
-  const doc = parseDocument(text);
+function addTarget(text: string, file: YamlFile<Indicator>, change: TargetChange): string {
+  const next = spliceTarget(text, file.doc, change);
+  verifyEdit(file.doc, next, file.path, (data) => {
+    (data as { targets: unknown[] }).targets.push(
+      Object.fromEntries([
+        ['year', change.year],
+        ...(change.group ? [['group', change.group]] : []),
+        [change.gap ? 'gap' : 'value', change.value],
+      ]),
+    );
+  });
+  return next;
+}
+
+function spliceTarget(text: string, doc: Document, change: TargetChange): string {
   const targets = doc.get('targets', true) as YAMLSeq | undefined;
   if (!isSeq(targets)) throw new InputError(msg('targets-not-list'), 'targets set');
   const entries: [string, string | number][] = [

@@ -1,8 +1,10 @@
-// A project is a folder: istsoll.yaml, data/sources.yaml, indicators/fields.yaml and one YAML file per
-// indicator. readProject reads and cross-checks all of it without touching data or database.
+// A project is a folder: istsoll.yaml, data/sources.yaml, indicators/fields.yaml, one YAML file per
+// indicator and, optionally, the measures in measures/. readProject reads and cross-checks all of it
+// without touching data or database.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { didYouMean, displayPath, InputError } from './errors.js';
+import { checkMeasures, readMeasureFiles, type Measure } from './measures.js';
 import { msg } from './messages/index.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
@@ -15,6 +17,8 @@ export interface Project {
   sourcesFile: YamlFile<Sources>;
   fields: Field[];
   indicators: IndicatorFile[];
+  /** The measures of measures/, in file and list order; none when the project has no such folder. */
+  measures: Measure[];
   /** District boundaries, when istsoll.yaml names a GeoJSON file. */
   map?: { column: string; property: string; features: GeoFeature[] };
 }
@@ -37,6 +41,7 @@ export const paths = {
   sources: join('data', 'sources.yaml'),
   fields: join('indicators', 'fields.yaml'),
   indicators: 'indicators',
+  measures: 'measures',
   reports: 'reports',
 };
 
@@ -57,6 +62,7 @@ export async function readProject(dir: string): Promise<Project> {
       return { ...file.data, file };
     }),
   );
+  const measureFiles = await readMeasureFiles(dir, paths.measures);
   const map = config.data.map
     ? await readMap(dir, config.data.map, { file: config.path, ...locate(config.doc, config.lines, ['map', 'file']) })
     : undefined;
@@ -68,8 +74,14 @@ export async function readProject(dir: string): Promise<Project> {
     sourcesFile: sources,
     fields: fields.data.fields,
     indicators,
+    measures: [] as Measure[],
   };
   checkProject(project);
+  // Measures name fields and indicators: checked once those are known to be sound.
+  project.measures = checkMeasures(measureFiles, {
+    fields: project.fields.map((f) => f.id),
+    indicators: indicators.map((i) => i.id),
+  });
   return project;
 }
 

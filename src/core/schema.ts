@@ -1,6 +1,7 @@
 // One source for the project's YAML formats: the zod schemas below give the TypeScript types, the
 // validation (with paths that yamlfile.ts turns into file:line:column) and the JSON Schema for editors.
 import { z } from 'zod';
+import { planDatePattern } from './dates.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'rule:identifier');
 /** A column as the file names it: official exports have names such as `1_variable_code` or `Einbürgerungen`. */
@@ -220,3 +221,59 @@ export const ProjectConfig = z.strictObject({
     .default({ min_count: 5, min_respondents: 30, flag_respondents: 50 }),
 });
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
+
+// Measures (Maßnahmen): one file per field of action in measures/. Statuses and dates are checked with the
+// project (core/measures.ts), where a misspelling can get a "did you mean" and a date a hint.
+
+/** English status words that a file may use instead of the German ones. */
+export const measureStatusWords = {
+  geplant: 'planned',
+  laufend: 'running',
+  umgesetzt: 'done',
+  verzögert: 'delayed',
+  ausgesetzt: 'suspended',
+  eingestellt: 'dropped',
+} as const;
+export type MeasureStatus = keyof typeof measureStatusWords;
+
+/** A date of a plan: 2026, 2026-03 or 2026-03-14 (YAML 1.1 reads the last as a timestamp: taken back to its text). */
+const PlanDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.union([z.string().meta({ pattern: planDatePattern }), z.number()]),
+);
+
+export const Milestone = z.strictObject({
+  date: PlanDate,
+  title: Text,
+  done: z.boolean().default(false),
+});
+
+export const Measure = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
+  title: Text,
+  description: Text.optional(),
+  /** The office of the administration that answers for the measure. */
+  responsible: z.string().min(1),
+  /** Local actors: associations, the job centre, schools, migrant organisations. */
+  partners: z.array(z.string().min(1)).default([]),
+  start: PlanDate,
+  /** Left out for a permanent measure. */
+  due: PlanDate.optional(),
+  status: z
+    .string()
+    .min(1)
+    .meta({ enum: Object.entries(measureStatusWords).flat() }),
+  milestones: z.array(Milestone).default([]),
+  /** The indicators the measure is meant to move. */
+  indicators: z.array(identifier).min(1),
+  /** Euros per year. */
+  budget: z.number().min(0).optional(),
+  updated: z.strictObject({ date: PlanDate, by: z.string().min(1).optional() }),
+  note: z.string().optional(),
+});
+
+export const MeasuresFile = z.strictObject({
+  field: identifier,
+  measures: z.array(Measure).default([]),
+});
+export type MeasuresFile = z.infer<typeof MeasuresFile>;

@@ -119,10 +119,13 @@ function issueError(
       hint,
     );
   }
-  return new InputError(issueMessage(issue, dotted, valueAt(doc, path) === undefined), {
-    file,
-    ...locate(doc, lines, path),
-  });
+  const missing = valueAt(doc, path) === undefined;
+  const key = path[path.length - 1];
+  return new InputError(
+    issueMessage(issue, dotted, missing),
+    { file, ...locate(doc, lines, path) },
+    missing && typeof key === 'string' ? msg('hint-add-key', { key }) : undefined,
+  );
 }
 
 /** A zod issue as one of our messages; the schemas' own rules travel as `rule:<name>`. */

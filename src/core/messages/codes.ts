@@ -88,7 +88,6 @@ export interface Params {
   'init-not-empty': {};
   'indicator-unknown': { id: string };
   'target-not-single': { year: number; group: string | null; kind: 'range' | 'trend'; range: number[] | null };
-  'target-node-missing': {};
   'targets-not-list': {};
   'pdf-no-chromium': { path: string | null };
   'pdf-no-playwright': {};
@@ -213,6 +212,32 @@ export interface Params {
   'hint-install-chromium': {};
   'hint-npm-install': {};
   'hint-run-debug': {};
+  // Safe edits of YAML files by command (targets set, measures set)
+  'file-busy': { host: string | null; pid: number | null };
+  'file-changed-meanwhile': {};
+  'file-unwritable': { reason: string };
+  'yaml-edit-failed': {};
+  'hint-file-busy': { lock: string };
+  'hint-edit-again': {};
+  'hint-edit-by-hand': {};
+  'hint-file-permissions': {};
+  // Measures (Maßnahmen): their files, and the commands measures list and measures set
+  'measure-duplicate-id': { id: string; other: string };
+  'measure-date-invalid': { path: string; value: string };
+  'measure-due-before-start': { due: string; start: string };
+  'measure-status-unknown': { status: string };
+  'measure-unknown': { id: string };
+  'measure-set-nothing': {};
+  'milestone-needs-done': {};
+  'milestone-unknown': { milestone: string; count: number };
+  'milestone-ambiguous': { date: string; count: number };
+  'hint-unique-measure-id': {};
+  'hint-plan-date': {};
+  'hint-due-after-start': {};
+  'hint-measure-statuses': { statuses: string[] };
+  'hint-measures-list': {};
+  'hint-milestone': {};
+  'hint-add-key': { key: string };
 }
 
 /** The rules of the project schemas that zod cannot put into words itself. */

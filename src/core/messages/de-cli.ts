@@ -40,11 +40,23 @@ export const cliDe = {
       year: 'das Zieljahr',
       group: 'die Gruppe, für die das Ziel gilt (z. B. mit)',
       gap: 'ein Ziel für den Abstand zwischen den Gruppen statt für den Wert',
+      field: 'nur die Maßnahmen dieses Handlungsfelds (z. B. sprache)',
+      office: 'nur die Maßnahmen der Stellen, deren Name dies enthält (z. B. Integration)',
+      statusFilter:
+        'nur die Maßnahmen in diesem Stand (geplant, laufend, umgesetzt, verzögert, ausgesetzt, eingestellt)',
+      overdue: 'nur die überfälligen Maßnahmen: Enddatum vorbei, aber weder umgesetzt noch eingestellt',
+      measuresCsv: 'CSV ausgeben: eine Zeile je Maßnahme',
+      status: 'der neue Stand: geplant, laufend, umgesetzt, verzögert, ausgesetzt oder eingestellt',
+      note: 'eine kurze Notiz zum Stand (ersetzt die bisherige)',
+      milestone: 'ein Meilenstein, mit seiner Nummer (1 für den ersten) oder seinem Datum; mit --done',
+      done: 'den mit --milestone genannten Meilenstein als erledigt eintragen',
+      by: 'wer den Stand einträgt (steht unter updated.by)',
     },
     args: {
       dir: 'der neue Projektordner (darf nicht existieren oder muss leer sein)',
       file: 'eine CSV-Datei, eine Parquet-Datei oder ein Ordner mit Parquet-Dateien',
       indicator: 'Kennung des Indikators',
+      measure: 'Kennung der Maßnahme',
     },
     commands: {
       init: 'einen neuen Projektordner mit kommentierten Vorlagen anlegen',
@@ -58,6 +70,11 @@ export const cliDe = {
       targetsList: 'jedes Ziel: Indikator, Gruppe, Jahr, Wert und Zuständigkeit',
       targetsSet: 'einen Zielwert setzen; die Datei behält Kommentare und Aufbau und wird vor dem Schreiben geprüft',
       validate: 'die Projektdateien und das Indikator-SQL prüfen, ohne etwas zu schreiben',
+      measures: 'die Maßnahmen auflisten oder den Stand einer Maßnahme in ihrer YAML-Datei eintragen',
+      measuresList: 'jede Maßnahme: Handlungsfeld, Stand, Enddatum, Zuständigkeit und nächster Meilenstein',
+      measuresSet:
+        'den Stand einer Maßnahme eintragen; die Datei behält Kommentare und Aufbau ' +
+        'und wird vor dem Schreiben geprüft',
     },
     errors: {
       unknownOption: (option: string) => `unbekannte Option ${option}`,
@@ -91,6 +108,13 @@ export const cliDe = {
     all: 'alle',
     rising: 'steigend',
     falling: 'sinkend',
+    measure: 'Maßnahme',
+    field: 'Handlungsfeld',
+    measureStatus: 'Stand',
+    due: 'fällig',
+    nextMilestone: 'nächster Meilenstein',
+    overdue: 'überfällig',
+    permanent: 'dauerhaft',
   },
   load: {
     unchanged: (tables: number) => `Laden: ${plural(tables, 'Tabelle', 'Tabellen')} unverändert, nichts neu geladen`,
@@ -102,8 +126,9 @@ export const cliDe = {
   },
   summary: (indicators: number, method: string, counts: string) =>
     `${plural(indicators, 'Indikator', 'Indikatoren')} (Methode: ${method}): ${counts}`,
-  validated: (sources: number, indicators: number, targets: number) =>
-    `in Ordnung: ${plural(sources, 'Quelle', 'Quellen')}, ${plural(indicators, 'Indikator', 'Indikatoren')}, ${plural(targets, 'Ziel', 'Ziele')}`,
+  validated: (sources: number, indicators: number, targets: number, measures: number) =>
+    `in Ordnung: ${plural(sources, 'Quelle', 'Quellen')}, ${plural(indicators, 'Indikator', 'Indikatoren')}, ` +
+    `${plural(targets, 'Ziel', 'Ziele')}${measures ? `, ${plural(measures, 'Maßnahme', 'Maßnahmen')}` : ''}`,
   reportWritten: (path: string) => `Bericht: ${path}`,
   pdfWritten: (path: string, pages: number) => `PDF: ${path} (${plural(pages, 'Seite', 'Seiten')})`,
   notice: (text: string) => `HINWEIS: ${text}`,
@@ -117,6 +142,15 @@ export const cliDe = {
     added: (what: string, value: string, file: string) => `hinzugefügt: ${what} = ${value} in ${file}`,
     changed: (what: string, before: string, after: string, file: string) =>
       `geändert: ${what} ${before} → ${after} in ${file}`,
+  },
+  measures: {
+    none: 'keine Maßnahmen',
+    changed: (id: string, file: string) => `eingetragen: ${id} in ${file}`,
+    status: (before: string, after: string) =>
+      before === after ? `Stand: ${after} (bestätigt)` : `Stand: ${before} → ${after}`,
+    note: 'Notiz: neu',
+    milestone: (number: number, date: string) => `Meilenstein ${number} (${date}): erledigt`,
+    updated: (date: string, by: string | null) => `aktualisiert am ${date}${by ? ` von ${by}` : ''}`,
   },
   inspect: {
     encoding: (encoding: string, bom: boolean) =>

@@ -119,7 +119,6 @@ const messages: MessageWords = {
   'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
   'target-not-single': ({ year, group, kind, range }) =>
     `das Ziel für ${year}${group ? ` (${group})` : ''} ist ${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
-  'target-node-missing': () => 'der Zielwert wurde in der Datei nicht gefunden',
   'targets-not-list': () => '`targets` ist keine Liste',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -286,6 +285,46 @@ const messages: MessageWords = {
   'hint-npm-install': () => 'rufen Sie `npm install` im Ordner von istsoll auf',
   'hint-run-debug': () =>
     'rufen Sie den Befehl mit --debug erneut auf, um die technischen Details zu sehen, und melden Sie den Fehler bitte',
+  // Sichere Änderungen an YAML-Dateien durch Befehle (targets set, measures set)
+  'file-busy': ({ host, pid }) =>
+    'die Datei wird gerade von einem anderen istsoll-Befehl geändert' +
+    (pid !== null ? ` (Prozess ${pid} auf ${host})` : ''),
+  'file-changed-meanwhile': () =>
+    'die Datei wurde während der Änderung von einem anderen Programm verändert; istsoll hat nichts geschrieben',
+  'file-unwritable': ({ reason }) => `die Datei kann nicht geschrieben werden (${reason})`,
+  'yaml-edit-failed': () =>
+    'diese Änderung lässt sich nicht vornehmen, ohne andere Teile der Datei zu berühren; ' +
+    'die Datei bleibt, wie sie ist',
+  'hint-file-busy': ({ lock }) =>
+    `warten Sie, bis der andere Befehl fertig ist; läuft keiner mehr, löschen Sie die Sperrdatei ${lock}`,
+  'hint-edit-again': () =>
+    'ist die Datei noch in einem Editor geöffnet? Speichern oder schließen Sie sie dort ' +
+    'und rufen Sie den Befehl erneut auf',
+  'hint-file-permissions': () =>
+    'prüfen Sie, ob Sie in diesem Ordner Dateien anlegen und ändern dürfen ' +
+    '(istsoll legt dort kurz eine Sperrdatei an)',
+  'hint-edit-by-hand': () => 'ändern Sie den Wert in der YAML-Datei und rufen Sie dann `istsoll validate` auf',
+  // Maßnahmen: ihre Dateien und die Befehle measures list und measures set
+  'measure-duplicate-id': ({ id, other }) => `die Maßnahme \`${id}\` gibt es doppelt (auch in ${other})`,
+  'measure-date-invalid': ({ path, value }) => `${where(path)}: \`${value}\` ist kein gültiges Datum`,
+  'measure-due-before-start': ({ due, start }) => `das Enddatum ${due} liegt vor dem Beginn ${start}`,
+  'measure-status-unknown': ({ status }) => `unbekannter Stand \`${status}\``,
+  'measure-unknown': ({ id }) => `eine Maßnahme \`${id}\` gibt es nicht`,
+  'measure-set-nothing': () => 'nichts zu ändern: geben Sie --status, --note oder --milestone mit --done an',
+  'milestone-needs-done': () => '--milestone und --done gehören zusammen: --milestone <Nummer oder Datum> --done',
+  'milestone-unknown': ({ milestone, count }) =>
+    `die Maßnahme hat keinen Meilenstein ${milestone} ` +
+    `(${count === 0 ? 'sie hat keine' : count === 1 ? 'sie hat nur einen' : `sie hat ${count}`})`,
+  'milestone-ambiguous': ({ date, count }) => `${count} Meilensteine dieser Maßnahme haben das Datum ${date}`,
+  'hint-unique-measure-id': () => 'geben Sie jeder Maßnahme eine eigene Kennung, auch über die Dateien hinweg',
+  'hint-plan-date': () => 'schreiben Sie ein Jahr (2026), einen Monat (2026-03) oder einen Tag (2026-03-14)',
+  'hint-due-after-start': () => 'prüfen Sie `start` und `due`: eine Maßnahme endet nicht, bevor sie beginnt',
+  'hint-measure-statuses': ({ statuses }) =>
+    `möglich sind: ${statuses.join(', ')} (oder englisch: planned, running, done, delayed, suspended, dropped)`,
+  'hint-measures-list': () => '`istsoll measures list` zeigt alle Maßnahmen',
+  'hint-milestone': () =>
+    'nennen Sie den Meilenstein mit seiner Nummer in der Liste (1 für den ersten) oder mit seinem Datum',
+  'hint-add-key': ({ key }) => `ergänzen Sie \`${key}:\` an dieser Stelle`,
 };
 
 const schemaRules = {
@@ -354,6 +393,14 @@ export const de: Catalogue = {
     limited: 'geringer Fortschritt',
     deterioration: 'Verschlechterung',
     not_assessable: 'nicht bewertbar',
+  },
+  measureStatus: {
+    geplant: 'geplant',
+    laufend: 'laufend',
+    umgesetzt: 'umgesetzt',
+    verzögert: 'verzögert',
+    ausgesetzt: 'ausgesetzt',
+    eingestellt: 'eingestellt',
   },
   signs,
   cli: cliDe,

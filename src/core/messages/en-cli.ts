@@ -40,11 +40,22 @@ export const cliEn: CliWords = {
       year: 'the target year',
       group: 'the group the target is for (e.g. mit)',
       gap: 'a target for the gap between the groups instead of the value',
+      field: 'only the measures of this field of action (e.g. sprache)',
+      office: 'only the measures of offices whose name contains this (e.g. Integration)',
+      statusFilter: 'only the measures in this status (planned, running, done, delayed, suspended, dropped)',
+      overdue: 'only the overdue measures: past their due date, but neither done nor dropped',
+      measuresCsv: 'print CSV: one row per measure',
+      status: 'the new status: planned, running, done, delayed, suspended or dropped (or the German word)',
+      note: 'a short note on the status (replaces the previous one)',
+      milestone: 'a milestone, by its number (1 for the first) or its date; with --done',
+      done: 'record the milestone named by --milestone as done',
+      by: 'who records the status (goes into updated.by)',
     },
     args: {
       dir: 'the new project folder (must not exist or be empty)',
       file: 'a CSV file, a Parquet file or a folder of Parquet files',
       indicator: 'indicator id',
+      measure: 'measure id',
     },
     commands: {
       init: 'create a new project folder with commented templates',
@@ -58,6 +69,10 @@ export const cliEn: CliWords = {
       targetsList: 'every target: indicator, group, year, value and owner',
       targetsSet: 'set a target value; the file keeps its comments and layout, and is checked before it is written',
       validate: 'check the project files and the indicator SQL without writing anything',
+      measures: 'list the measures, or record the status of one in its YAML file',
+      measuresList: 'every measure: field of action, status, due date, office and next milestone',
+      measuresSet:
+        "record a measure's status; the file keeps its comments and layout and is checked before it is written",
     },
     errors: {
       unknownOption: (option) => `unknown option ${option}`,
@@ -90,6 +105,13 @@ export const cliEn: CliWords = {
     all: 'all',
     rising: 'rising',
     falling: 'falling',
+    measure: 'measure',
+    field: 'field',
+    measureStatus: 'status',
+    due: 'due',
+    nextMilestone: 'next milestone',
+    overdue: 'overdue',
+    permanent: 'permanent',
   },
   load: {
     unchanged: (tables) => `load: ${plural(tables, 'table', 'tables')} unchanged, nothing reloaded`,
@@ -101,8 +123,9 @@ export const cliEn: CliWords = {
   },
   summary: (indicators, method, counts) =>
     `${plural(indicators, 'indicator', 'indicators')} (method: ${method}): ${counts}`,
-  validated: (sources, indicators, targets) =>
-    `ok: ${plural(sources, 'source', 'sources')}, ${plural(indicators, 'indicator', 'indicators')}, ${plural(targets, 'target', 'targets')}`,
+  validated: (sources, indicators, targets, measures) =>
+    `ok: ${plural(sources, 'source', 'sources')}, ${plural(indicators, 'indicator', 'indicators')}, ` +
+    `${plural(targets, 'target', 'targets')}${measures ? `, ${plural(measures, 'measure', 'measures')}` : ''}`,
   reportWritten: (path) => `report: ${path}`,
   pdfWritten: (path, pages) => `pdf: ${path} (${plural(pages, 'page', 'pages')})`,
   notice: (text) => `NOTE: ${text}`,
@@ -115,6 +138,14 @@ export const cliEn: CliWords = {
     unchanged: (what, value) => `unchanged: ${what} is already ${value}`,
     added: (what, value, file) => `added: ${what} = ${value} in ${file}`,
     changed: (what, before, after, file) => `changed: ${what} ${before} → ${after} in ${file}`,
+  },
+  measures: {
+    none: 'no measures',
+    changed: (id, file) => `recorded: ${id} in ${file}`,
+    status: (before, after) => (before === after ? `status: ${after} (confirmed)` : `status: ${before} → ${after}`),
+    note: 'note: new',
+    milestone: (number, date) => `milestone ${number} (${date}): done`,
+    updated: (date, by) => `updated on ${date}${by ? ` by ${by}` : ''}`,
   },
   inspect: {
     encoding: (encoding, bom) => `encoding ${encoding}${bom ? ' with byte-order mark' : ''}`,

@@ -108,7 +108,6 @@ const messages: MessageWords = {
   'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
   'target-not-single': ({ year, group, kind, range }) =>
     `the ${year} target${group ? ` for ${group}` : ''} is ${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
-  'target-node-missing': () => 'cannot find the target value in the file',
   'targets-not-list': () => '`targets` is not a list',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -254,6 +253,40 @@ const messages: MessageWords = {
     'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
   'hint-npm-install': () => 'run `npm install` in the istsoll folder',
   'hint-run-debug': () => 'run again with --debug to see the stack trace, and please report it',
+  // Safe edits of YAML files by command (targets set, measures set)
+  'file-busy': ({ host, pid }) =>
+    `another istsoll command is changing this file${pid !== null ? ` (process ${pid} on ${host})` : ''}`,
+  'file-changed-meanwhile': () =>
+    'another program changed the file while istsoll was editing it; istsoll wrote nothing',
+  'file-unwritable': ({ reason }) => `cannot write the file (${reason})`,
+  'yaml-edit-failed': () =>
+    'this change cannot be made without touching other parts of the file; the file stays as it was',
+  'hint-file-busy': ({ lock }) =>
+    `wait until the other command has finished; if none is running, delete the lock file ${lock}`,
+  'hint-edit-again': () => 'is the file still open in an editor? Save or close it there, then run the command again',
+  'hint-file-permissions': () =>
+    'check that you may create and change files in this folder (istsoll briefly puts a lock file there)',
+  'hint-edit-by-hand': () => 'change the value in the YAML file, then run `istsoll validate`',
+  // Measures: their files, and the commands measures list and measures set
+  'measure-duplicate-id': ({ id, other }) => `measure \`${id}\` is defined twice (also in ${other})`,
+  'measure-date-invalid': ({ path, value }) => `${where(path)}: \`${value}\` is not a valid date`,
+  'measure-due-before-start': ({ due, start }) => `the due date ${due} is before the start ${start}`,
+  'measure-status-unknown': ({ status }) => `unknown status \`${status}\``,
+  'measure-unknown': ({ id }) => `no measure \`${id}\``,
+  'measure-set-nothing': () => 'nothing to change: give --status, --note, or --milestone with --done',
+  'milestone-needs-done': () => '--milestone and --done go together: --milestone <number or date> --done',
+  'milestone-unknown': ({ milestone, count }) =>
+    `the measure has no milestone ${milestone} ` +
+    `(${count === 0 ? 'it has none' : count === 1 ? 'it has only one' : `it has ${count}`})`,
+  'milestone-ambiguous': ({ date, count }) => `${count} milestones of this measure have the date ${date}`,
+  'hint-unique-measure-id': () => 'give every measure an id of its own, across all files',
+  'hint-plan-date': () => 'write a year (2026), a month (2026-03) or a day (2026-03-14)',
+  'hint-due-after-start': () => 'check `start` and `due`: a measure cannot end before it begins',
+  'hint-measure-statuses': ({ statuses }) =>
+    `known statuses: planned, running, done, delayed, suspended, dropped (or in German: ${statuses.join(', ')})`,
+  'hint-measures-list': () => '`istsoll measures list` shows every measure',
+  'hint-milestone': () => 'name the milestone by its number in the list (1 for the first) or by its date',
+  'hint-add-key': ({ key }) => `add \`${key}:\` here`,
 };
 
 const schemaRules = {
@@ -296,6 +329,14 @@ export const en: Catalogue = {
     limited: 'limited progress',
     deterioration: 'deterioration',
     not_assessable: 'not assessable',
+  },
+  measureStatus: {
+    geplant: 'planned',
+    laufend: 'running',
+    umgesetzt: 'done',
+    verzögert: 'delayed',
+    ausgesetzt: 'suspended',
+    eingestellt: 'dropped',
   },
   signs,
   cli: cliEn,
