@@ -115,6 +115,9 @@ async function isOld(path: string): Promise<boolean> {
 const halfWrittenSeconds = 10;
 
 function parseOwner(text: string): LockOwner | null {
+  // A lock written by an older istsoll holds the process id alone.
+  const pid = Number(text.trim());
+  if (Number.isInteger(pid) && pid > 0) return { host: hostname(), pid, started: null };
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
     if (typeof o.host !== 'string' || typeof o.pid !== 'number' || !Number.isInteger(o.pid) || o.pid <= 0) return null;

@@ -5,7 +5,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { openDatabase, quoteIdent, quoteString, type Database } from '../core/database.js';
 import { displayPath, InputError } from '../core/errors.js';
-import { acquireLock } from '../core/lock.js';
+import { acquireLock } from '../core/lockfile.js';
 import { msg } from '../core/messages/index.js';
 import type { Project } from '../core/project.js';
 import { checkTable } from './checks.js';
@@ -64,10 +64,12 @@ export async function loadProject(
   }
   await mkdir(dirname(dbPath), { recursive: true });
   const lock = `${dbPath}.lock`;
-  const release = await acquireLock(
-    lock,
-    (owner) => new InputError(msg('db-in-use', { pid: owner.pid }), lock, msg('hint-wait-load')),
-  );
+  const taken = await acquireLock(lock);
+  if ('busy' in taken)
+    throw taken.busy
+      ? new InputError(msg('db-in-use', { pid: taken.busy.pid }), lock, msg('hint-wait-load'))
+      : new InputError(msg('db-lock-failed'), lock, msg('hint-remove-lock'));
+  const release = taken.release;
   const temp = `${dbPath}.loading`;
   try {
     await removeDatabase(temp);
