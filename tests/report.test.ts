@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { textPalette } from '../src/report/charts.js';
+import { textPalette } from '../src/report/charts/config.js';
 import { html, inlineScript, jsonForScript, unsafe } from '../src/report/html.js';
 import { periods, type Figure, type ReportModel } from '../src/report/model.js';
 import { colors, cssString, statusColors } from '../src/report/style.js';

@@ -1,10 +1,11 @@
 // Charts drawn as SVG in Node: lean, deterministic, and nothing in them that could run or fetch.
 import { describe, expect, it } from 'vitest';
-import { buildBars, buildChart } from '../src/report/charts.js';
+import { buildBarChart } from '../src/report/charts/bars.js';
+import { buildLineChart } from '../src/report/charts/line.js';
 import { compactSvg, renderSvg } from '../src/report/svg.js';
 
 const chart = (label: string) =>
-  buildChart({
+  buildLineChart({
     lang: 'de',
     unit: 'percent',
     description: 'Testdiagramm',
@@ -27,7 +28,7 @@ describe('renderSvg', () => {
   });
 
   it('writes a hostile label as text', async () => {
-    const bars = buildBars({
+    const bars = buildBarChart({
       lang: 'en',
       unit: 'count',
       description: 'x',

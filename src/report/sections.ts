@@ -2,7 +2,7 @@
 // appendix. Every project text goes through the `html` tag and is escaped; chart SVGs come from svg.ts,
 // which parsed and checked them.
 import { html, unsafe, type Html } from './html.js';
-import type { Figure } from './figures.js';
+import type { Figure } from './figures/types.js';
 import type { DataTable, IndicatorSection, ReportModel, StatusBadge, StatusCount, TargetLine } from './model.js';
 
 /** Worst first, for sorting by rating; "not assessable" last. */
