@@ -4,6 +4,8 @@
 //   cp tests/golden/report.de.changed.html tests/golden/report.de.html
 // The inlined libraries and the packed chart specs are replaced by placeholders (the specs are in the
 // model's golden file), so the files stay readable and do not change with a library's minified build.
+// The report's own stylesheet and browser code (src/report/style, src/report/client) stay in: they are
+// part of what the reader gets, and as esbuild is pinned they change only when their files do.
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
