@@ -26,6 +26,9 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
   const title = model.scope ? `${model.title} – ${model.scope}` : model.title;
+  const libraryScripts = libraries().map(
+    ([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`,
+  );
   const page = html`<!doctype html>
 <html lang="${ui.htmlLang}">
 <head>
@@ -57,7 +60,7 @@ ${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
-${libraries().map(([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`)}
+${libraryScripts}
 <script>
 ${inlineScript(readClientScript())}</script>
 </body>
@@ -93,8 +96,14 @@ export async function writeReport(model: ReportModel, path: string): Promise<voi
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */
-const csp =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
+const csp = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' 'unsafe-eval'",
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /**
  * The minified builds, read once from each package's build/ folder. They travel as text and are started
