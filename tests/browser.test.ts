@@ -10,12 +10,12 @@ import { compareIndicators } from '../src/compare/compare.js';
 import { computeProject } from '../src/compute/compute.js';
 import type { Lang } from '../src/core/format.js';
 import { loadProject } from '../src/load/load.js';
-import { countPdfPages, writePdf } from '../src/report/pdf.js';
+import { writePdf } from '../src/report/pdf.js';
 import { readProject } from '../src/core/project.js';
 import { buildReportModel, type ReportModel } from '../src/report/model.js';
 import { readProvenance } from '../src/report/provenance.js';
 import { writeReport } from '../src/report/page.js';
-import { browserTests, chromiumArgs, chromiumPath } from './browser-env.js';
+import { browserTests, chromiumArgs, chromiumPath, pdfTests, readPdfPageCount, readPdfPages } from './browser-env.js';
 import { copyFixture } from './helpers.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -228,15 +228,42 @@ browserTests.describe('a hostile district name in the data', () => {
   });
 });
 
-browserTests.describe('the PDF', () => {
-  it('is printed from the same HTML, one indicator per page at least', async () => {
+pdfTests.describe('the PDF', () => {
+  it('is printed from the same HTML: every indicator, the appendix and the footer start a page', async () => {
     const pdf = join(work, 'example.pdf');
     const { pages } = await writePdf(example.path, pdf);
     console.log(`PDF of the example report: ${pages} pages`);
-    expect(countPdfPages(await readFile(pdf))).toBe(pages);
-    const indicators = example.model.indicators.length;
-    // The summary, every indicator on pages of its own, the appendix.
-    expect(pages).toBeGreaterThanOrEqual(indicators + 2);
-    expect(pages).toBeLessThanOrEqual(4 * (indicators + 2));
+    const { model } = example;
+    const { ui } = model;
+    // Poppler's reading of the PDF, not ours: its page count, and the text of every page.
+    expect(pages).toBe(await readPdfPageCount(pdf));
+    const texts = await readPdfPages(pdf);
+    expect(texts).toHaveLength(pages);
+    // A page's text without its running head (the report's title and date in the top margin), in one line.
+    const head = [model.scope ? `${model.title} – ${model.scope}` : model.title, model.generated];
+    const bodies = texts.map((t) =>
+      t
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !head.includes(line))
+        .join(' '),
+    );
+    // Chromium numbers every page in its bottom margin: "Seite 3 von 55".
+    const footer = new RegExp(`${ui.page}(\\d+)${ui.of}(\\d+)$`);
+    expect(bodies.map((b) => footer.exec(b)?.slice(1).join(' of '))).toEqual(
+      bodies.map((_, i) => `${i + 1} of ${pages}`),
+    );
+    // The print stylesheet starts each indicator (kicker and title), the appendix and the footer on a new
+    // page: they are found at the top of pages, in the model's order, the summary before them.
+    const headings = [
+      ...model.indicators.map((s) => `${`${ui.field}: ${s.field}`.toLocaleUpperCase('de')} ${s.title}`),
+      ui.appendixHeading,
+      ui.reproHeading,
+    ];
+    const starts = headings.map((heading) => bodies.findIndex((b) => b.startsWith(heading)));
+    const misplaced = headings.filter((_, i) => !(starts[i]! > (i === 0 ? 0 : starts[i - 1]!)));
+    expect(misplaced, `not at the top of a page after the one before (pages from 0: ${starts})`).toEqual([]);
+    expect(pages).toBeGreaterThanOrEqual(model.indicators.length + 3);
+    expect(pages).toBeLessThanOrEqual(4 * (model.indicators.length + 3));
   });
 });

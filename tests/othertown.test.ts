@@ -96,7 +96,7 @@ describe('Neustadt am Testbach', () => {
 
 describe('map boundaries', () => {
   it('turns GeoJSON outer rings clockwise and holes counter-clockwise, as d3-geo draws them', async () => {
-    const { rewind } = await import('../src/report/map.js');
+    const { rewind } = await import('../src/report/charts/map.js');
     const ccw = [
       [0, 0],
       [1, 0],

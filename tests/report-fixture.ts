@@ -131,6 +131,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
 }
 
 export function makeComparisons(): Comparison[] {
+  const trend = 'linear trend 2020–2025';
   const common = {
     indicator: 'employment',
     relativeGap: null,
@@ -149,7 +150,7 @@ export function makeComparisons(): Comparison[] {
       baseline: { year: 2020, value: 50 },
       latest: { year: 2025, value: 58.3 },
       gap: 6.7,
-      projection: { method: 'linear trend 2020–2025', from: 2020, to: 2025, slope: 1.5, value: 63.1, reachYear: 2033 },
+      projection: { method: trend, from: 2020, to: 2025, slope: 1.5, value: 63.1, reachYear: 2033 },
       status: 'moderate',
     },
     {
@@ -161,7 +162,7 @@ export function makeComparisons(): Comparison[] {
       baseline: { year: 2020, value: 20 },
       latest: { year: 2025, value: 13.7 },
       gap: 8.7,
-      projection: { method: 'linear trend 2020–2025', from: 2020, to: 2025, slope: -1.2, value: 7.7, reachYear: 2033 },
+      projection: { method: trend, from: 2020, to: 2025, slope: -1.2, value: 7.7, reachYear: 2033 },
       status: 'limited',
     },
     {

@@ -1,10 +1,11 @@
 // Charts drawn as SVG in Node: lean, deterministic, and nothing in them that could run or fetch.
 import { describe, expect, it } from 'vitest';
-import { buildBars, buildChart } from '../src/report/charts.js';
+import { buildBarChart } from '../src/report/charts/bars.js';
+import { buildLineChart } from '../src/report/charts/line.js';
 import { compactSvg, renderSvg } from '../src/report/svg.js';
 
 const chart = (label: string) =>
-  buildChart({
+  buildLineChart({
     lang: 'de',
     unit: 'percent',
     description: 'Testdiagramm',
@@ -27,7 +28,7 @@ describe('renderSvg', () => {
   });
 
   it('writes a hostile label as text', async () => {
-    const bars = buildBars({
+    const bars = buildBarChart({
       lang: 'en',
       unit: 'count',
       description: 'x',
@@ -55,28 +56,33 @@ describe('compactSvg', () => {
 
   it('moves what all children share to their group, drops hidden and empty elements, keeps one decimal', () => {
     const svg = wrap(
-      '<g><text font-size="12px" fill="#333" transform="translate(1.23456,2)">a</text><text font-size="12px" fill="#333" opacity="0">hidden</text>' +
-        '<text font-size="12px" fill="#444">b</text></g><g class="x"><path d=""/></g><path d="M0.123,1L2,3" opacity="1" role="graphics-symbol" aria-label="x"/>',
+      '<g><text font-size="12px" fill="#333" transform="translate(1.23456,2)">a</text>' +
+        '<text font-size="12px" fill="#333" opacity="0">hidden</text>' +
+        '<text font-size="12px" fill="#444">b</text></g><g class="x"><path d=""/></g>' +
+        '<path d="M0.123,1L2,3" opacity="1" role="graphics-symbol" aria-label="x"/>',
     );
     expect(compactSvg(svg)).toBe(
       wrap(
-        '<g font-size="12px"><text x="1.2" y="2" fill="#333">a</text><text fill="#444">b</text></g><path d="M0.1,1L2,3"/>',
+        '<g font-size="12px"><text x="1.2" y="2" fill="#333">a</text><text fill="#444">b</text></g>' +
+          '<path d="M0.1,1L2,3"/>',
       ),
     );
   });
 
   it('gives the group the value most children share, and keeps the others where they are', () => {
     const svg = wrap(
-      '<g><text text-anchor="start">a</text><text text-anchor="middle">b</text><text text-anchor="middle">c</text><text text-anchor="end">d</text></g>',
+      '<g><text text-anchor="start">a</text><text text-anchor="middle">b</text>' +
+        '<text text-anchor="middle">c</text><text text-anchor="end">d</text></g>',
     );
     expect(compactSvg(svg)).toBe(
       wrap(
-        '<g text-anchor="middle"><text text-anchor="start">a</text><text>b</text><text>c</text><text text-anchor="end">d</text></g>',
+        '<g text-anchor="middle"><text text-anchor="start">a</text><text>b</text><text>c</text>' +
+          '<text text-anchor="end">d</text></g>',
       ),
     );
   });
 
-  it('turns points drawn as paths into circles and squares, and lines and texts moved into place into plain coordinates', () => {
+  it('turns points drawn as paths into circles and squares, and moved lines and texts into plain coordinates', () => {
     const svg = wrap(
       '<path transform="translate(44,254.14)" d="M3.7,0A3.7,3.7,0,1,1,-3.7,0A3.7,3.7,0,1,1,3.7,0" fill="#0072B2"/>' +
         '<path transform="translate(10,20)" d="M-3.7,-3.7h7.4v7.4h-7.4Z"/>' +

@@ -15,10 +15,12 @@ import {
 import { say, words, type ReportWords } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { IndicatorFile, Project } from '../core/project.js';
-import { buildFigures, type Figure } from './figures.js';
+import { buildFigures } from './figures/figures.js';
+import type { Figure } from './figures/types.js';
 import type { Aggregate, Indicator } from '../core/schema.js';
 
-export { periods, type DataTable, type Figure, type TableCell } from './figures.js';
+export { periods } from './figures/cells.js';
+export type { DataTable, Figure, TableCell } from './figures/types.js';
 
 export interface ReportOptions {
   lang: Lang;

@@ -7,10 +7,11 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { readClientScript } from './assets.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
-import { printStyle, reportStyle } from './style.js';
+import { renderStylesheet } from './stylesheet.js';
 import { renderSvg, vegaLocales } from './svg.js';
 
 export async function renderReport(model: ReportModel): Promise<string> {
@@ -24,6 +25,10 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
+  const title = model.scope ? `${model.title} – ${model.scope}` : model.title;
+  const libraryScripts = libraries().map(
+    ([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`,
+  );
   const page = html`<!doctype html>
 <html lang="${ui.htmlLang}">
 <head>
@@ -31,8 +36,9 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 <meta http-equiv="Content-Security-Policy" content="${unsafe(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="istsoll ${model.version}">
-<title>${model.scope ? `${model.title} – ${model.scope}` : model.title}</title>
-<style>${unsafe(reportStyle)}${unsafe(printStyle({ title: model.scope ? `${model.title} – ${model.scope}` : model.title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+<title>${title}</title>
+<style>
+${unsafe(renderStylesheet({ title, date: model.generated, page: ui.page, of: ui.of }))}</style>
 <script>document.documentElement.classList.add('js');</script>
 </head>
 <body>
@@ -54,8 +60,9 @@ ${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
-${libraries().map(([name, code]) => html`<script type="text/plain" class="library" data-name="${name}">${code}</script>\n`)}
-<script>${inlineScript(browserScript)}</script>
+${libraryScripts}
+<script>
+${inlineScript(readClientScript())}</script>
 </body>
 </html>
 `;
@@ -89,8 +96,14 @@ export async function writeReport(model: ReportModel, path: string): Promise<voi
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */
-const csp =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
+const csp = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' 'unsafe-eval'",
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /**
  * The minified builds, read once from each package's build/ folder. They travel as text and are started
@@ -125,95 +138,3 @@ function isPackageRoot(dir: string, name: string): boolean {
     return false;
   }
 }
-
-/**
- * Runs in the browser. The page, its tables and its SVG charts are all there without this script. It
- * makes the overview sortable, and upgrades a chart to vega-embed (tooltips, export) when the chart
- * comes near the viewport: only then are the libraries started and the specs unpacked, so a report of a
- * hundred indicators opens at once. A loader that refuses everything makes sure a spec never fetches.
- */
-const browserScript = `(function () {
-  var settings = JSON.parse(document.getElementById('chart-settings').textContent);
-  sortTables();
-  if (!window.DecompressionStream || !window.IntersectionObserver) return;
-  var started = null;
-  var observer = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (!entry.isIntersecting) return;
-      observer.unobserve(entry.target);
-      draw(entry.target.querySelector('.chart'));
-    });
-  }, { rootMargin: '400px 0px' });
-  document.querySelectorAll('.chart[data-chart]').forEach(function (chart) { observer.observe(chart.parentNode); });
-  document.documentElement.setAttribute('data-charts', 'ready');
-
-  /** Starts the inlined libraries and unpacks the specs, once. */
-  function start() {
-    if (started) return started;
-    document.querySelectorAll('script.library').forEach(function (library) {
-      var script = document.createElement('script');
-      script.setAttribute('data-started', library.getAttribute('data-name'));
-      script.textContent = library.textContent;
-      document.head.appendChild(script);
-    });
-    var packed = document.getElementById('chart-specs').textContent.trim();
-    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
-    var specs = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
-    var loader = vega.loader();
-    var refuse = function () { return Promise.reject(new Error('the report is offline: nothing is loaded')); };
-    loader.load = refuse; loader.sanitize = refuse; loader.http = refuse; loader.file = refuse;
-    started = specs.then(function (specs) { return { specs: specs, loader: loader }; });
-    return started;
-  }
-
-  function draw(target) {
-    var id = target.getAttribute('data-chart');
-    start().then(function (ready) {
-      return vegaEmbed(target, ready.specs[id], {
-        mode: 'vega-lite', renderer: 'svg', loader: ready.loader, formatLocale: settings.locale,
-        i18n: settings.i18n, tooltip: true, actions: { export: true, source: false, compiled: false, editor: false },
-        downloadFileName: id
-      });
-    }).then(function () {
-      target.setAttribute('data-rendered', 'true');
-      target.parentNode.classList.add('live');
-    }).catch(function (error) {
-      target.setAttribute('data-rendered', 'error');
-      console.error('chart ' + id + ': ' + (error && error.message || error));
-    });
-  }
-
-  function sortTables() {
-    var lang = document.documentElement.lang;
-    document.querySelectorAll('table.sortable').forEach(function (table) {
-      var heads = table.tHead.rows[0].cells;
-      Array.prototype.forEach.call(heads, function (th, column) {
-        var button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'sort';
-        while (th.firstChild) button.appendChild(th.firstChild);
-        th.appendChild(button);
-        button.addEventListener('click', function () {
-          var ascending = th.getAttribute('aria-sort') !== 'ascending';
-          Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
-          th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-          var body = table.tBodies[0];
-          var rows = Array.prototype.slice.call(body.rows);
-          rows.sort(function (a, b) {
-            var x = key(a.cells[column]), y = key(b.cells[column]);
-            var order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang, { numeric: true });
-            return (ascending ? order : -order) || a.getAttribute('data-order') - b.getAttribute('data-order');
-          });
-          rows.forEach(function (row) { body.appendChild(row); });
-        });
-      });
-    });
-  }
-
-  /** A cell's sort key: its data-sort (a number where it is one; empty sorts last), else its text. */
-  function key(cell) {
-    var k = cell.getAttribute('data-sort');
-    if (k === null) return cell.textContent.trim();
-    return k === '' ? Infinity : isNaN(Number(k)) ? k : Number(k);
-  }
-})();`;

@@ -67,6 +67,6 @@ export async function writePdf(
 }
 
 /** Page objects of a PDF as Chromium writes it (uncompressed object headers): `/Type /Page`, not `/Pages`. */
-export function countPdfPages(pdf: Buffer): number {
+function countPdfPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }

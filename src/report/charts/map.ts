@@ -2,9 +2,9 @@
 // (istsoll.yaml: `map`). Districts without a shown value stay grey; the legend has steps, not a
 // gradient, so the SVG drawn in Node stays within the elements the report allows.
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig } from './charts.js';
-import { words, type Lang } from '../core/messages/index.js';
-import type { GeoFeature } from '../core/project.js';
+import { words, type Lang } from '../../core/messages/index.js';
+import type { GeoFeature } from '../../core/project.js';
+import { chartConfig } from './config.js';
 
 export interface MapArea {
   /** The district's code in the data, matched against the GeoJSON feature property. */
@@ -24,7 +24,7 @@ export interface MapInput {
   valueTitle: string;
 }
 
-export function buildMap(input: MapInput): TopLevelSpec {
+export function buildMapChart(input: MapInput): TopLevelSpec {
   const t = words(input.lang).report.map;
   const byCode = new Map(input.areas.map((a) => [a.code, a]));
   // Only what the map shows travels with it: the geometry, the name and the shown value.

@@ -1,0 +1,96 @@
+// Runs in the browser. The page, its tables and its SVG charts are all there without this script. It
+// upgrades a chart to vega-embed (tooltips, export) when the chart comes near the viewport: only then are
+// the inlined libraries started and the specs unpacked, so that a report of a hundred indicators opens at
+// once. A loader that refuses everything makes sure that a spec never fetches anything.
+import type { Loader } from 'vega';
+import type embed from 'vega-embed';
+import type { EmbedOptions, VisualizationSpec } from 'vega-embed';
+
+// The globals of the inlined builds, there once start() has run them.
+declare const vega: { loader(): Loader };
+declare const vegaEmbed: typeof embed;
+
+/** Written by the report as JSON: the number format and the words of vega-embed's menu. */
+interface Settings {
+  locale: EmbedOptions['formatLocale'];
+  i18n: EmbedOptions['i18n'];
+}
+
+interface Ready {
+  specs: Record<string, VisualizationSpec>;
+  loader: Loader;
+}
+
+const settings = JSON.parse(textOf('chart-settings')) as Settings;
+let started: Promise<Ready> | null = null;
+
+if ('DecompressionStream' in window && 'IntersectionObserver' in window) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        draw(entry.target.querySelector<HTMLElement>('.chart')!);
+      }
+    },
+    { rootMargin: '400px 0px' },
+  );
+  for (const chart of document.querySelectorAll('.chart[data-chart]')) observer.observe(chart.parentElement!);
+  document.documentElement.setAttribute('data-charts', 'ready');
+}
+
+/** Starts the inlined libraries and unpacks the specs, once. */
+function start(): Promise<Ready> {
+  started ??= startLibraries();
+  return started;
+}
+
+function startLibraries(): Promise<Ready> {
+  for (const library of document.querySelectorAll('script.library')) {
+    const script = document.createElement('script');
+    script.setAttribute('data-started', library.getAttribute('data-name') ?? '');
+    script.textContent = library.textContent;
+    document.head.appendChild(script);
+  }
+  const bytes = Uint8Array.from(atob(textOf('chart-specs').trim()), (c) => c.charCodeAt(0));
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const parsed = new Response(unpacked).json() as Promise<Record<string, VisualizationSpec>>;
+  const loader = vega.loader();
+  const refuse = () => Promise.reject(new Error('the report is offline: nothing is loaded'));
+  loader.load = refuse;
+  loader.sanitize = refuse;
+  loader.http = refuse;
+  loader.file = refuse;
+  return parsed.then((specs) => ({ specs, loader }));
+}
+
+function draw(target: HTMLElement): void {
+  const id = target.dataset.chart ?? '';
+  start()
+    .then((ready) => {
+      const spec = ready.specs[id];
+      if (!spec) throw new Error('no spec in the report');
+      return vegaEmbed(target, spec, {
+        mode: 'vega-lite',
+        renderer: 'svg',
+        loader: ready.loader,
+        formatLocale: settings.locale,
+        i18n: settings.i18n,
+        tooltip: true,
+        actions: { export: true, source: false, compiled: false, editor: false },
+        downloadFileName: id,
+      });
+    })
+    .then(() => {
+      target.setAttribute('data-rendered', 'true');
+      target.parentElement!.classList.add('live');
+    })
+    .catch((error: unknown) => {
+      target.setAttribute('data-rendered', 'error');
+      console.error(`chart ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+}
+
+function textOf(id: string): string {
+  return document.getElementById(id)?.textContent ?? '';
+}
