@@ -4,7 +4,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeProject, ratioSql } from '../src/compute/compute.js';
+import { readCatalog } from '../src/compute/catalog.js';
+import { computeProject } from '../src/compute/compute.js';
+import { ratioSql } from '../src/compute/ratio.js';
+import { openDatabase } from '../src/core/database.js';
 import { loadProject } from '../src/load/load.js';
 import { readProject } from '../src/core/project.js';
 import {
@@ -40,9 +43,10 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     const loadStarted = performance.now();
     await loadProject(project, db);
     log(`register loaded by istsoll in ${seconds(performance.now() - loadStarted)}`);
-    // The same SQL as computeProject runs: ratioSql with the loaded tables' columns (for sign notes).
-    const columns = await tableColumns(db);
-    const sqls = project.indicators.map((ind) => ratioSql(project, ind, columns));
+    // The same SQL as computeProject runs: ratioSql with what it knows of the loaded tables.
+    const reader = await openDatabase(db, { readOnly: true });
+    const catalog = await readCatalog(reader).finally(() => reader.close());
+    const sqls = project.indicators.map((ind) => ratioSql(project, ind, catalog));
 
     const measure: Record<Mode, () => Promise<number>> = {
       istsoll: async () => (await computeProject(project, db)).length,
@@ -94,24 +98,5 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     if (busy) log(busy);
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function tableColumns(db: string): Promise<Map<string, string[]>> {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    const rows = (
-      await connection.runAndReadAll(
-        `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`,
-      )
-    ).getRowObjectsJS();
-    const map = new Map<string, string[]>();
-    for (const r of rows)
-      map.set(String(r.table_name), [...(map.get(String(r.table_name)) ?? []), String(r.column_name)]);
-    return map;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
   }
 }

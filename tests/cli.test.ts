@@ -57,12 +57,12 @@ describe('commands on the mini project', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff;se;ci_low;ci_high;note_codes;notes',
+      '\uFEFFindicator;year;nat;area;value;numerator;denominator;n;n_eff_kish;se;ci_low;ci_high;cells;empty_cells;note_codes;notes',
     );
-    expect(lines).toContain('employment;2020;;;58,3333333333;105;180;;;;;;;');
-    expect(lines).toContain('employment;2021;X;B;;;;;;;;;value-suppressed-count;suppressed: a count below 5');
+    expect(lines).toContain('employment;2020;;;58,3333333333;105;180;;;;;;8;0;;');
+    expect(lines).toContain('employment;2021;X;B;;;;;;;;;;;value-suppressed-count;suppressed: a count below 5');
     const plain = await runCli('compute', '--format', 'csv', '--project', mini, '--db', await tempDb());
-    expect(plain.stdout.split('\r\n')).toContain('employment,2020,,,58.3333333333,105,180,,,,,,,');
+    expect(plain.stdout.split('\r\n')).toContain('employment,2020,,,58.3333333333,105,180,,,,,,8,0,,');
   });
   it('compare --json names the method of every row', async () => {
     const r = await runCli('compare', '--json', '--project', mini, '--db', await tempDb());

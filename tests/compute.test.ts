@@ -43,11 +43,11 @@ describe('weighted survey indicators', () => {
     expect(all.value).toBeCloseTo(62.5, 9);
     expect(all.se).toBeCloseTo(25.617376914899, 8);
     expect(all.n).toBe(5);
-    expect(all.nEff).toBeCloseTo(4, 9);
+    expect(all.nEffKish).toBeCloseTo(4, 9);
     const x = find('agree', 2022, { nat: 'X' })!;
     expect(x.value).toBeCloseTo(75, 9);
     expect(x.se).toBeCloseTo(29.047375096556, 8);
-    expect(x.nEff).toBeCloseTo(1.6, 9);
+    expect(x.nEffKish).toBeCloseTo(1.6, 9);
   });
 
   it('gives a 95 % interval that stays inside 0–100 %', () => {

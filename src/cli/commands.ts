@@ -9,7 +9,7 @@ import { displayPath as shown } from '../core/errors.js';
 import { say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
-import { loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
+import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
 import type {
   CompareOptions,
   ComputeOptions,
@@ -46,7 +46,7 @@ export async function compute(run: Run, o: ComputeOptions): Promise<void> {
     const { toCsv } = await import('../core/csv.js');
     const dims = [...new Set(project.indicators.flatMap((i) => i.by))];
     const header = ['indicator', 'year', ...dims, 'value', 'numerator', 'denominator'];
-    const survey = ['n', 'n_eff', 'se', 'ci_low', 'ci_high', 'note_codes', 'notes'];
+    const survey = ['n', 'n_eff_kish', 'se', 'ci_low', 'ci_high', 'cells', 'empty_cells', 'note_codes', 'notes'];
     const rows = values.map((v) => [
       v.indicator,
       v.year,
@@ -55,10 +55,12 @@ export async function compute(run: Run, o: ComputeOptions): Promise<void> {
       v.numerator,
       v.denominator,
       v.n,
-      v.nEff,
+      v.nEffKish,
       v.se,
       v.low,
       v.high,
+      v.cells,
+      v.empty,
       ...notesCsv(v.notes, run.lang),
     ]);
     return write(toCsv([...header, ...survey], rows, { decimalComma: o.decimalComma, bom: o.bom }));
@@ -190,8 +192,13 @@ export async function inspect(run: Run, file: string, o: JsonOptions): Promise<v
 
 export async function validate(run: Run, o: JsonOptions): Promise<void> {
   const { project, db } = await openProject(o);
-  await loadProject(project, db, onProgress(run.lang));
-  await validateIndicators(project, db);
+  // Everything is read and checked in memory: validate writes nothing into the project.
+  const { db: memory } = await loadInMemory(project, db);
+  try {
+    await validateIndicators(project, memory);
+  } finally {
+    memory.close();
+  }
   const summary = {
     ok: true,
     indicators: project.indicators.length,

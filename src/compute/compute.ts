@@ -2,40 +2,44 @@
 // every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript.
 import { openDatabase, quoteIdent, type Database, type Row } from '../core/database.js';
 import { InputError } from '../core/errors.js';
-import { msg, type Message } from '../core/messages/index.js';
-import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
-import type { Cell, IndicatorValue } from '../core/types.js';
+import { msg } from '../core/messages/index.js';
 import { requireIndicators, type IndicatorFile, type Project } from '../core/project.js';
-import { periodColumn, type Aggregate, type Unit } from '../core/schema.js';
-import { suppressSecondary } from './suppress.js';
-import { logitInterval, surveySql } from './survey.js';
+import { periodColumn, type Aggregate } from '../core/schema.js';
+import type { IndicatorValue } from '../core/types.js';
 import { locate } from '../core/yamlfile.js';
-
-export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 };
+import { readCatalog, type Catalog } from './catalog.js';
+import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
+import { ratioSql } from './ratio.js';
+import { suppressSecondary } from './suppress.js';
+import { surveySql } from './survey.js';
+import { toValue } from './values.js';
 
 export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
   requireIndicators(project);
   const db = await openSandbox(dbPath);
   try {
-    const columns = await readColumns(db);
+    const catalog = await readCatalog(db);
     const values: IndicatorValue[] = [];
-    for (const indicator of project.indicators)
-      values.push(...(await computeIndicator(db, project, indicator, columns)));
+    for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, catalog)));
     return values;
   } finally {
     db.close();
   }
 }
 
-/** Binds every indicator's SQL against the loaded tables without computing anything. */
-export async function validateIndicators(project: Project, dbPath: string): Promise<void> {
+/**
+ * Binds every indicator's SQL against the loaded tables and checks what needs the data (groups occur,
+ * numerator and denominator share years and codes) without computing anything. `db` is the database a
+ * load filled in memory: it is closed to the outside world first, as compute's database is.
+ */
+export async function validateIndicators(project: Project, db: Database): Promise<void> {
   requireIndicators(project);
-  const db = await openSandbox(dbPath);
-  try {
-    const columns = await readColumns(db);
-    for (const ind of project.indicators) await checkIndicatorSql(db, project, ind, columns);
-  } finally {
-    db.close();
+  await db.run('SET enable_external_access = false');
+  await db.run('SET lock_configuration = true');
+  const catalog = await readCatalog(db);
+  for (const ind of project.indicators) {
+    await checkIndicatorSql(db, project, ind, catalog.columns);
+    await checkSharedYears(db, project, ind);
   }
 }
 
@@ -53,12 +57,12 @@ export async function computeIndicator(
   db: Database,
   project: Project,
   ind: IndicatorFile,
-  columns: Map<string, string[]>,
+  catalog: Catalog,
 ): Promise<IndicatorValue[]> {
-  await checkIndicatorSql(db, project, ind, columns, false);
+  await checkIndicatorSql(db, project, ind, catalog.columns, false);
   let rows: Row[];
   try {
-    rows = await db.query(ind.weight ? surveySql(project, ind) : ratioSql(project, ind, columns));
+    rows = await db.query(ind.weight ? surveySql(project, ind, catalog) : ratioSql(project, ind, catalog));
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
     throw new InputError(
@@ -76,140 +80,38 @@ export async function computeIndicator(
       msg('hint-same-codes-by'),
     );
   }
-  if (ind.groups)
-    checkGroupsIn(ind, [
-      ...new Set(
-        rows
-          .map((r) => r[ind.groups!.column])
-          .filter((v) => v !== null)
-          .map(String),
-      ),
-    ]);
+  if (!rows.length) await checkSharedYears(db, project, ind);
+  if (ind.groups) {
+    const column = ind.groups.column;
+    checkGroupsIn(ind, [...new Set(rows.map((r) => r[column]).filter((v) => v !== null).map(String))]);
+  }
   const values = rows.map((row) => toValue(project, ind, row));
   // Weighted sums add up like counts: a total and its published siblings would give a hidden survey cell away too.
   return suppressSecondary(values, ind.by);
 }
 
-/** Numerator and denominator are aggregated separately (they may come from different tables) and matched on year and cell. */
-export function ratioSql(project: Project, ind: IndicatorFile, columns: Map<string, string[]> = new Map()): string {
-  const side = (agg: Aggregate) => {
-    const year = quoteIdent(periodColumn(project.sources[agg.table]!));
-    const by = ind.by.map(quoteIdent);
-    const grouping = by.map((c, i) => `grouping(${c}) AS _g${i}`);
-    const { missing, flags } = signNotes(agg, columns.get(agg.table) ?? []);
-    return `SELECT ${[`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...grouping, `(${agg.expr})::DOUBLE AS v`, `${missing} AS missing`, `${flags} AS flags`].join(', ')}
-    FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''}
-    GROUP BY ${by.length ? `${year}, CUBE(${by.join(', ')})` : year}`;
-  };
-  // Totals carry NULL in their disaggregation columns, so the match must treat NULL as equal.
-  const keys = ['year', ...ind.by.map(quoteIdent), ...ind.by.map((_, i) => `_g${i}`)].map(
-    (k) => `num.${k} IS NOT DISTINCT FROM den.${k}`,
-  );
-  if (!ind.denominator)
-    return `SELECT * EXCLUDE (v), v AS numerator, NULL::DOUBLE AS denominator FROM (${side(ind.numerator)}) ORDER BY ALL`;
-  // Every cell of the denominator gets a value; a cell missing from the numerator's table counts as 0 there.
-  // Numerator cells that no denominator cell matches come back marked `_orphan`: the codes differ.
-  return `WITH num AS MATERIALIZED (${side(ind.numerator)}), den AS MATERIALIZED (${side(ind.denominator)})
-    SELECT den.* EXCLUDE (v, missing, flags), coalesce(num.v, 0) AS numerator, den.v AS denominator,
-      concat_ws('; ', num.missing, den.missing) AS missing, concat_ws('; ', num.flags, den.flags) AS flags, false AS _orphan
-    FROM den LEFT JOIN num ON ${keys.join(' AND ')}
-    WHERE den.year IN (SELECT DISTINCT year FROM num)
-    UNION ALL
-    SELECT num.* EXCLUDE (v, missing, flags), num.v, NULL, NULL, NULL, true
-    FROM num ANTI JOIN den ON ${keys.join(' AND ')}
-    WHERE num.year IN (SELECT DISTINCT year FROM den)
-    ORDER BY ALL`;
-}
-
 /**
- * A cell that the source marks as missing (secret, not applicable, …) makes an aggregate over it not
- * computable rather than silently smaller; flags such as "provisional" are carried along. Both come from
- * the `<column>__note` columns that load writes for columns with special signs.
+ * Numerator and denominator that share no year give no value at all: an error naming both tables and
+ * the years each has (say a file whose dates were read as 20161231), not an empty report.
  */
-function signNotes(agg: Aggregate, columns: string[]): { missing: string; flags: string } {
-  // SQL names ignore case, and a column name may hold characters that mean something in a pattern.
-  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const used = columns.filter(
-    (c) =>
-      columns.includes(`${c}__note`) &&
-      new RegExp(`(^|[^A-Za-z0-9_])"?${escape(c)}"?([^A-Za-z0-9_]|$)`, 'i').test(agg.expr),
+async function checkSharedYears(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
+  if (!ind.denominator) return;
+  const years = async (agg: Aggregate) =>
+    (
+      await db.query<{ y: number }>(
+        `SELECT DISTINCT ${quoteIdent(periodColumn(project.sources[agg.table]!))}::INTEGER AS y FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''} ORDER BY 1`,
+      )
+    ).map((r) => r.y);
+  const [num, den] = [await years(ind.numerator), await years(ind.denominator)];
+  if (num.some((y) => den.includes(y))) return;
+  throw new InputError(
+    msg('no-shared-years', {
+      numerator: ind.numerator.table,
+      denominator: ind.denominator.table,
+      numeratorYears: num,
+      denominatorYears: den,
+    }),
+    { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['denominator', 'table']) },
+    msg('hint-shared-years'),
   );
-  if (!used.length) return { missing: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
-  const notes = (valueIs: string) =>
-    `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
-  return { missing: notes('IS NULL'), flags: notes('IS NOT NULL') };
-}
-
-function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue {
-  const cell: Cell = {};
-  ind.by.forEach((c, i) => {
-    if (row[`_g${i}`] === 0) cell[c] = String(row[c]);
-  });
-  const scale = unitScale[ind.unit];
-  const num = row.numerator as number | null;
-  const den = row.denominator as number | null;
-  const ratio = ind.unit === 'count' ? num : num !== null && den ? num / den : null;
-  const value: IndicatorValue = {
-    indicator: ind.id,
-    year: row.year as number,
-    cell,
-    value: ratio === null ? null : ratio * scale,
-    numerator: num,
-    denominator: den,
-    notes: [],
-  };
-  if (den === 0) value.notes.push(msg('value-denominator-zero'));
-  // Numerator and denominator may both rest on the same marked cell: say each reason once.
-  const distinct = (s: unknown) => [...new Set(String(s).split('; '))];
-  if (row.flags) value.notes.push(msg('value-source-flags', { flags: distinct(row.flags) }));
-  if (row.missing)
-    return {
-      ...value,
-      value: null,
-      numerator: null,
-      denominator: null,
-      notes: [msg('value-source-missing', { reasons: distinct(row.missing) })],
-    };
-  const rule = project.config.suppression;
-  if (ind.weight) {
-    const n = row.n as number;
-    const se = row.se as number | null;
-    Object.assign(value, { n, nEff: row.n_eff as number, se: se === null ? null : se * scale });
-    if (ratio !== null && se !== null) {
-      const [low, high] =
-        ind.unit === 'percent' || ind.unit === 'per_1000'
-          ? logitInterval(ratio, se)
-          : [ratio - 1.96 * se, ratio + 1.96 * se];
-      Object.assign(value, { low: low * scale, high: high * scale });
-    }
-    if (n < rule.min_respondents) suppress(value, msg('value-suppressed-respondents', { min: rule.min_respondents }));
-    else if (n < rule.flag_respondents) value.notes.push(msg('value-few-respondents', { n }));
-  } else {
-    const counts = ind.unit === 'mean' ? [den] : [num, den];
-    if (counts.some((c) => c !== null && c > 0 && c < rule.min_count))
-      suppress(value, msg('value-suppressed-count', { min: rule.min_count }));
-  }
-  return value;
-}
-
-function suppress(value: IndicatorValue, reason: Message): void {
-  Object.assign(value, {
-    value: null,
-    numerator: null,
-    denominator: null,
-    se: undefined,
-    low: undefined,
-    high: undefined,
-    suppressed: true,
-    notes: [reason],
-  });
-}
-
-async function readColumns(db: Database): Promise<Map<string, string[]>> {
-  const rows = await db.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index`,
-  );
-  const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), r.column_name]);
-  return map;
 }

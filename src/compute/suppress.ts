@@ -2,6 +2,7 @@
 // its published siblings (total minus the others). So whenever a published total has exactly one hidden
 // cell among its children, the smallest other child is hidden too, until no such total remains.
 import { msg } from '../core/messages/index.js';
+import { suppress } from './values.js';
 import type { Cell, IndicatorValue } from '../core/types.js';
 
 export function suppressSecondary(values: IndicatorValue[], by: string[]): IndicatorValue[] {
@@ -25,13 +26,7 @@ export function suppressSecondary(values: IndicatorValue[], by: string[]): Indic
         if (hidden.length !== 1) continue;
         const next = children.filter((c) => !c.suppressed).sort((a, b) => size(a) - size(b))[0];
         if (!next) continue;
-        Object.assign(next, {
-          value: null,
-          numerator: null,
-          denominator: null,
-          suppressed: true,
-          notes: [msg('value-suppressed-secondary')],
-        });
+        suppress(next, msg('value-suppressed-secondary'));
         changed = true;
       }
     }

@@ -1,8 +1,9 @@
-// Survey estimates: weighted ratios, means and proportions with design-based standard errors, computed
-// in DuckDB over the microdata for every year and disaggregation at once.
+// Survey estimates: weighted ratios, means, proportions and totals with design-based standard errors,
+// computed in DuckDB over the microdata for every year and disaggregation at once.
 import { quoteIdent } from '../core/database.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { periodColumn, type Aggregate } from '../core/schema.js';
+import { isEmpty, referencedColumns, withEmptyCells, type Catalog } from './catalog.js';
 
 /**
  * A weighted ratio R = Σw·y / Σw·x over survey microdata with its Taylor-linearised variance, for the
@@ -11,15 +12,20 @@ import { periodColumn, type Aggregate } from '../core/schema.js';
  *   var(R) = Σ_h (1 − f_h) · n_h / (n_h − 1) · Σ_c (z_hc − z̄_h)²
  * where n_h counts the clusters of stratum h in the whole wave (domain estimation: respondents outside
  * the cell have z = 0) and f_h = n_h / N_h. A mean is the ratio with x = 1, a proportion the mean of 0/1.
+ * A total (unit `total`, R's svytotal) is Σw·y with z = w·y, not divided by anything.
  * The sums of squares are expanded so that every disaggregation is computed in the same grouped query.
+ *
+ * Every sum runs in a fixed order (respondent, cluster, stratum): floating-point sums depend on the order
+ * of their terms, and the same data must give the same digits in every run.
  */
-export function surveySql(project: Project, ind: IndicatorFile): string {
+export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog): string {
   const table = ind.numerator.table;
   const source = project.sources[table]!;
   const year = quoteIdent(periodColumn(source));
   const w = quoteIdent(ind.weight!);
   const by = ind.by.map(quoteIdent);
-  const den = ind.denominator!;
+  const total = ind.unit === 'total';
+  const den = ind.denominator;
   const rowValue = (agg: Aggregate) =>
     `CASE WHEN ${agg.filter ? `(${agg.filter})` : 'true'} THEN ${summand(agg)} ELSE 0 END`;
   const stratum = source.strata ? `${quoteIdent(source.strata)}::VARCHAR` : "''";
@@ -29,29 +35,65 @@ export function surveySql(project: Project, ind: IndicatorFile): string {
     ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END`
     : '0';
   const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
-  return `WITH rows AS (
-      SELECT *, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
-        (${rowValue(ind.numerator)})::DOUBLE AS _y, (${rowValue(den)})::DOUBLE AS _x, (${den.filter ?? 'true'}) AS _in
+  const { undecided, emptyNum } = emptySql(ind, catalog);
+  const ordered = (expr: string, key: string) => `sum(${expr} ORDER BY ${key})`;
+  // A respondent whose numerator cannot be decided (an empty answer) is left out of both sides.
+  return `WITH base AS (
+      SELECT *, rowid AS _r, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
+        ${undecided} AS _undecided, coalesce((${den?.filter ?? 'true'}), false) AND ${emptyNum} AS _empty
       FROM ${quoteIdent(table)}
+    ), rows AS (
+      SELECT *, CASE WHEN _empty THEN 0 ELSE (${rowValue(ind.numerator)})::DOUBLE END AS _y,
+        CASE WHEN _empty THEN 0 ELSE ${den ? `(${rowValue(den)})::DOUBLE` : '0::DOUBLE'} END AS _x,
+        coalesce((${den?.filter ?? 'true'}), false) AND NOT _empty AS _in
+      FROM base
     ), design AS (
       SELECT _year, _h, count(DISTINCT _c) AS n_h, ${fraction} AS f_h FROM rows GROUP BY _year, _h
     ), clusters AS (
       SELECT ${['_year AS year', ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...by.map((c, i) => `grouping(${c}) AS _g${i}`)].join(', ')}, _h, _c,
-        count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw, sum(_w * _w) FILTER (WHERE _in) AS sw2,
-        sum(_w * _y) AS y, sum(_w * _x) AS x
+        count(*) FILTER (WHERE _in) AS n, ${ordered('_w', '_r')} FILTER (WHERE _in) AS sw,
+        ${ordered('_w * _w', '_r')} FILTER (WHERE _in) AS sw2,
+        ${ordered('_w * _y', '_r')} AS y, ${ordered('_w * _x', '_r')} AS x,
+        count(*) FILTER (WHERE _in OR _undecided OR _empty) AS cells, count(*) FILTER (WHERE _undecided OR _empty) AS empty
       FROM rows GROUP BY ${by.length ? `_year, _h, _c, CUBE(${by.join(', ')})` : '_year, _h, _c'}
     ), strata AS (
-      SELECT ${cell.join(', ')}, _h, sum(n) AS n, sum(sw) AS sw, sum(sw2) AS sw2,
-        sum(y) AS y, sum(x) AS x, sum(y * y) AS yy, sum(x * y) AS xy, sum(x * x) AS xx
+      SELECT ${cell.join(', ')}, _h, sum(n) AS n, ${ordered('sw', '_c')} AS sw, ${ordered('sw2', '_c')} AS sw2,
+        ${ordered('y', '_c')} AS y, ${ordered('x', '_c')} AS x, ${ordered('y * y', '_c')} AS yy,
+        ${ordered('x * y', '_c')} AS xy, ${ordered('x * x', '_c')} AS xx, sum(cells) AS cells, sum(empty) AS empty
       FROM clusters GROUP BY ${cell.join(', ')}, _h
+    ), sums AS (
+      SELECT ${cell.join(', ')}, ${ordered('y', '_h')} AS sy, ${ordered('x', '_h')} AS sx FROM strata GROUP BY ${cell.join(', ')}
     ), terms AS (
-      SELECT s.*, d.n_h, d.f_h, sum(s.y) OVER cell / sum(s.x) OVER cell AS r, sum(s.x) OVER cell AS total_x
+      SELECT s.*, d.n_h, d.f_h, ${total ? '0' : 'sums.sy / sums.sx'} AS r, ${total ? '1' : 'sums.sx'} AS total_x
       FROM strata s JOIN design d ON d._year = s.year AND d._h = s._h
-      WINDOW cell AS (PARTITION BY ${cell.map((c) => `s.${c}`).join(', ')})
+        JOIN sums ON ${cell.map((c) => `sums.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ')}
     )
-    SELECT ${cell.join(', ')}, sum(n) AS n, sum(y) AS numerator, sum(x) AS denominator, sum(sw) * sum(sw) / nullif(sum(sw2), 0) AS n_eff,
-      sqrt(greatest(sum(CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END), 0)) / nullif(any_value(total_x), 0) AS se
+    SELECT ${cell.join(', ')}, sum(n) AS n, ${ordered('y', '_h')} AS numerator, ${total ? 'NULL::DOUBLE' : ordered('x', '_h')} AS denominator,
+      ${ordered('sw', '_h')} * ${ordered('sw', '_h')} / nullif(${ordered('sw2', '_h')}, 0) AS n_eff,
+      sqrt(greatest(${ordered('CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END', '_h')}, 0)) / nullif(any_value(total_x), 0) AS se,
+      sum(cells) AS _cells, sum(empty) AS _empty
     FROM terms GROUP BY ${cell.join(', ')} ORDER BY ALL`;
+}
+
+/**
+ * Empty answers, counted like the register's empty cells: a respondent whose membership of the
+ * denominator cannot be decided (its filter reads an empty answer), and one in the denominator whose
+ * numerator cannot be decided. Answer codes that mean "no answer" carry their reason and do not count:
+ * the indicator's filters leave them out by definition.
+ */
+function emptySql(ind: IndicatorFile, catalog: Catalog): { undecided: string; emptyNum: string } {
+  const table = ind.numerator.table;
+  const columns = catalog.columns.get(table) ?? [];
+  const empties = (sql: string | undefined) =>
+    sql ? withEmptyCells(catalog, table, referencedColumns(sql, columns)).map((c) => isEmpty(catalog, table, c)) : [];
+  const denFilter = ind.denominator?.filter;
+  const den = empties(denFilter);
+  const num = [...empties(ind.numerator.filter), ...empties(ind.numerator.expr)];
+  const numValue = `(${ind.numerator.filter ? `(${ind.numerator.filter}) IS NULL OR ` : ''}(${summand(ind.numerator)}) IS NULL)`;
+  return {
+    undecided: den.length ? `coalesce((${denFilter}) IS NULL AND (${den.join(' OR ')}), false)` : 'false',
+    emptyNum: num.length ? `coalesce(${numValue} AND (${num.join(' OR ')}), false)` : 'false',
+  };
 }
 
 /** count(*) → 1 per row; sum(e) → e. Anything else cannot be weighted. */

@@ -15,12 +15,16 @@ export interface IndicatorValue {
   denominator: number | null;
   /** Survey indicators: unweighted respondents, effective sample size, standard error, 95 % interval. */
   n?: number;
-  nEff?: number;
+  /** Kish's effective sample size, (Σw)² / Σw²: what the weights alone cost, not the clustering. */
+  nEffKish?: number;
   se?: number | null;
   low?: number | null;
   high?: number | null;
   /** Why the value is missing or to be read with care (suppressed, small sample, …). */
   notes: Message[];
+  /** Source cells the value read, and how many of them were empty (computed from the others, and flagged). */
+  cells?: number;
+  empty?: number;
   suppressed?: boolean;
 }
 

@@ -159,8 +159,7 @@ const messages: MessageWords = {
     `die Spalte \`${column}\` enthält ganze Zahlen, diese Zelle aber \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
     `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist weder Jahr noch Datum noch Schuljahr`,
-  'value-cells-missing': ({ missing, cells }) =>
-    `${missing} von ${cells} Zellen der Quelle leer: aus den übrigen berechnet`,
+  'value-cells-missing': ({ missing, cells }) => `${missing} von ${cells} Zellen der Quelle leer und nicht mitgezählt`,
   'value-cells-missing-refused': ({ missing, cells }) =>
     `nicht berechnet: ${missing} von ${cells} Zellen der Quelle leer`,
   'value-all-cells-missing': ({ cells }) => `nicht berechenbar: alle ${cells} Zellen der Quelle leer`,

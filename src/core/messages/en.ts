@@ -145,7 +145,7 @@ const messages: MessageWords = {
   'cell-not-integer': ({ column, cell }) => `column \`${column}\` holds whole numbers, but this cell is \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
     `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, date or school year`,
-  'value-cells-missing': ({ missing, cells }) => `${missing} of ${cells} source cells empty: computed from the others`,
+  'value-cells-missing': ({ missing, cells }) => `${missing} of ${cells} source cells empty and left out`,
   'value-cells-missing-refused': ({ missing, cells }) => `not computed: ${missing} of ${cells} source cells empty`,
   'value-all-cells-missing': ({ cells }) => `not computable: all ${cells} source cells empty`,
   'unit-count-weighted': () => 'a weighted count is a survey total: use `unit: total`',
