@@ -101,7 +101,7 @@ describe('bad input gives one clear line and exit 1', () => {
     await edit(dir, 'indicators/employment.yaml', 'sum(employed)', 'sum(employd)');
     const r = await runCli('compute', '--project', dir, '--db', await tempDb());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/employment\.yaml:7:32: expression does not work on table `emp`: .*employd/);
+    expect(r.stderr).toMatch(/employment\.yaml:7:36: the table `emp` has no column `employd`/);
     expect(r.stderr).toContain('hint: did you mean `employed`?');
   });
   it('a misspelt key is reported with the key it resembles', async () => {

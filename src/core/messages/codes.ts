@@ -74,8 +74,6 @@ export interface Params {
   'by-column-missing': { column: string; table: string };
   'weight-column-missing': { column: string; table: string };
   'sql-semicolon': {};
-  'sql-one-expression': {};
-  'sql-forbidden': { what: 'subquery' | 'table-function' | 'join' | 'other-schema' };
   'sql-not-aggregate': { expr: string };
   'sql-binding': { part: 'expr' | 'filter'; table: string; detail: string };
   'sql-weighted-form': { expr: string };
@@ -83,6 +81,27 @@ export interface Params {
   'keys-mismatch': { column: string; values: string[]; numerator: string; denominator: string };
   'keys-mismatch-cells': {};
   'compute-failed': { detail: string };
+  // Indicator SQL allow list (issue 11): what DuckDB's parser found in a fragment that is not allowed
+  'sql-syntax': { part: 'expr' | 'filter'; detail: string };
+  'sql-shape': { clause: string };
+  'sql-construct-refused': { construct: SqlConstruct };
+  'sql-function-refused': { name: string; why: SqlRefusedWhy };
+  'sql-aggregate-in-filter': { name: string };
+  'sql-aggregate-nested': { name: string };
+  'sql-column-unknown': { column: string; table: string };
+  'sql-other-table': { name: string; table: string };
+  'sql-cast-refused': { type: string };
+  'sql-collation-refused': { collation: string };
+  'sql-trailing-comment': { part: 'expr' | 'filter' };
+  'sql-function-redefined': { name: string };
+  'hint-sql-allowed': {};
+  'hint-sql-one-expression': {};
+  'hint-sql-one-table': {};
+  'hint-sql-session': {};
+  'hint-sql-casts': {};
+  'hint-sql-filter-rows': {};
+  'hint-sql-comment': {};
+  'hint-sql-rebuild-database': {};
   // Commands
   'option-invalid': { option: string };
   'init-not-empty': {};
@@ -239,6 +258,32 @@ export interface Params {
   'hint-milestone': {};
   'hint-add-key': { key: string };
 }
+
+/** Parts of SQL that indicator SQL may not contain, by what they are to an analyst. */
+export type SqlConstruct =
+  | 'subquery'
+  | 'window'
+  | 'lambda'
+  | 'star'
+  | 'parameter'
+  | 'positional'
+  | 'subscript'
+  | 'collection'
+  | 'nul'
+  | 'try'
+  | 'grouping'
+  | 'alias'
+  | 'export-state'
+  | 'order-by'
+  | 'distinct'
+  | 'filter-clause'
+  | 'other';
+
+/**
+ * Why a function is not allowed: it reads the machine, changes from call to call, depends on the order of
+ * the rows, reads tables or files, or is simply not on the list.
+ */
+export type SqlRefusedWhy = 'environment' | 'changing' | 'order' | 'tables' | 'unlisted';
 
 /** The rules of the project schemas that zod cannot put into words itself. */
 export type SchemaRule =

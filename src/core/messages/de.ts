@@ -100,9 +100,6 @@ const messages: MessageWords = {
   'weight-column-missing': ({ column, table }) =>
     `die Gewichtungsspalte \`${column}\` gibt es in der Tabelle \`${table}\` nicht`,
   'sql-semicolon': () => 'ein `;` ist im Indikator-SQL nicht erlaubt',
-  'sql-one-expression': () => 'erlaubt ist nur ein einziger Ausdruck',
-  'sql-forbidden': ({ what }) =>
-    `${{ subquery: 'eine Unterabfrage', 'table-function': 'eine Tabellenfunktion', join: 'ein Join', 'other-schema': 'eine Tabelle eines anderen Schemas oder einer anderen Datenbank' }[what]} ist im Indikator-SQL nicht erlaubt: schreiben Sie eine Aggregatfunktion über die Spalten der eigenen Tabelle`,
   'sql-not-aggregate': ({ expr }) => `\`${expr}\` ist keine Aggregatfunktion`,
   'sql-binding': ({ part, table, detail }) =>
     `${part === 'expr' ? 'der Ausdruck' : 'der Filter'} passt nicht zur Tabelle \`${table}\`: ${detail}`,
@@ -114,6 +111,51 @@ const messages: MessageWords = {
     `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` fehlt in der Tabelle \`${denominator}\``,
   'keys-mismatch-cells': () => 'Zähler und Nenner passen nicht zusammen: der Zähler hat Zellen, die dem Nenner fehlen',
   'compute-failed': ({ detail }) => `die Berechnung ist nicht möglich: ${detail}`,
+  // Indicator SQL allow list (issue 11)
+  'sql-syntax': ({ part, detail }) => `${sqlPart[part]} ist kein gültiges SQL: ${detail}`,
+  'sql-shape': ({ clause }) =>
+    `erlaubt ist nur ein einzelner Ausdruck: \`${clause}\` würde die Abfrage verändern, in die istsoll ihn einsetzt`,
+  'sql-construct-refused': ({ construct }) => `${sqlConstructs[construct]} ist im Indikator-SQL nicht erlaubt`,
+  'sql-function-refused': ({ name, why }) =>
+    /^[a-z_]/i.test(name)
+      ? `die Funktion \`${name}\` ist im Indikator-SQL nicht erlaubt${sqlRefusedWhy[why]}`
+      : `der Operator \`${name}\` ist im Indikator-SQL nicht erlaubt ` +
+        '(er steht nicht auf der Liste der erlaubten Operatoren)',
+  'sql-aggregate-in-filter': ({ name }) => `die Aggregatfunktion \`${name}\` ist im Filter nicht erlaubt`,
+  'sql-aggregate-nested': ({ name }) =>
+    `die Aggregatfunktion \`${name}\` steht innerhalb einer anderen Aggregatfunktion; das ist nicht erlaubt`,
+  'sql-column-unknown': ({ column, table }) => `die Spalte \`${column}\` gibt es in der Tabelle \`${table}\` nicht`,
+  'sql-other-table': ({ name, table }) =>
+    `\`${name}\` verweist auf eine andere Tabelle: erlaubt sind nur die Spalten der Tabelle \`${table}\``,
+  'sql-cast-refused': ({ type }) => `die Umwandlung in den Typ \`${type}\` ist im Indikator-SQL nicht erlaubt`,
+  'sql-collation-refused': ({ collation }) => `die Sortierfolge \`${collation}\` ist im Indikator-SQL nicht erlaubt`,
+  'sql-trailing-comment': ({ part }) =>
+    `${sqlPart[part]} endet mit einem \`--\`-Kommentar, der den Rest der Abfrage verschlucken würde`,
+  'sql-function-redefined': ({ name }) =>
+    `die Datenbank ersetzt die eingebaute Funktion \`${name}\` durch eine eigene (ein Makro); ` +
+    'istsoll legt nie eigene Funktionen an, die Datenbankdatei wurde also außerhalb von istsoll verändert',
+  'hint-sql-allowed': () =>
+    'welche Funktionen und Ausdrücke erlaubt sind, steht in docs/analysts.md ' +
+    'im Abschnitt „Was Indikator-SQL enthalten darf“',
+  'hint-sql-one-expression': () =>
+    'schreiben Sie unter expr einen einzelnen Ausdruck wie sum(<Spalte>) und unter filter eine einzelne ' +
+    'Bedingung, ohne `;` und ohne Klauseln wie GROUP BY oder UNION',
+  'hint-sql-one-table': () =>
+    'Indikator-SQL rechnet nur mit den Spalten der eigenen Tabelle; ' +
+    'eine zweite Tabelle gehört als Nenner (denominator) in die Indikatordatei',
+  'hint-sql-session': () =>
+    'Datum, Uhrzeit und Sitzungswerte ändern sich von Lauf zu Lauf: ' +
+    "schreiben Sie ein festes Datum, etwa DATE '2024-12-31'",
+  'hint-sql-casts': () =>
+    'erlaubt sind BOOLEAN, die ganzzahligen Typen, FLOAT, DOUBLE, DECIMAL, VARCHAR, DATE und TIMESTAMP',
+  'hint-sql-filter-rows': () =>
+    'der Filter wählt die Zeilen aus, bevor gerechnet wird: ' +
+    'Aggregatfunktionen gehören unter expr (dort auch mit FILTER (WHERE …))',
+  'hint-sql-comment': () =>
+    'schreiben Sie den Kommentar als YAML-Kommentar (# …) auf eine eigene Zeile, oder als /* … */ in das SQL',
+  'hint-sql-rebuild-database': () =>
+    'löschen Sie die Datenbankdatei (.istsoll/istsoll.duckdb oder die mit --db angegebene) ' +
+    'und laden Sie die Daten neu mit `istsoll load`',
   'option-invalid': ({ option }) => `die Option ${option} hat einen Wert, der nicht verwendbar ist (etwa einen leeren)`,
   'init-not-empty': () => 'der Ordner ist nicht leer',
   'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
@@ -324,6 +366,36 @@ const messages: MessageWords = {
   'hint-milestone': () =>
     'nennen Sie den Meilenstein mit seiner Nummer in der Liste (1 für den ersten) oder mit seinem Datum',
   'hint-add-key': ({ key }) => `ergänzen Sie \`${key}:\` an dieser Stelle`,
+};
+
+const sqlPart = { expr: 'der Ausdruck (expr)', filter: 'der Filter (filter)' };
+
+const sqlConstructs = {
+  subquery: 'eine Unterabfrage (SELECT …)',
+  window: 'eine Fensterfunktion (OVER …)',
+  lambda: 'ein Lambda-Ausdruck (x -> …)',
+  star: 'ein Stern (*, COLUMNS(…))',
+  parameter: 'ein Parameter ($1, ?)',
+  positional: 'ein Spaltenverweis über die Nummer (#1)',
+  subscript: 'der Zugriff auf Elemente einer Liste oder Struktur ([…])',
+  collection: 'eine Liste, Struktur oder ein Tupel ([…], {…}, (a, b))',
+  nul: 'ein NUL-Zeichen (\\0)',
+  try: 'TRY(…), das Fehler stillschweigend in leere Werte verwandelt,',
+  grouping: 'GROUPING(…)',
+  alias: 'ein Alias (AS …, name := …)',
+  'export-state': 'EXPORT_STATE',
+  'order-by': 'ORDER BY innerhalb einer Funktion',
+  distinct: 'DISTINCT bei einer Funktion, die keine Aggregatfunktion ist,',
+  'filter-clause': 'FILTER (WHERE …) bei einer Funktion, die keine Aggregatfunktion ist,',
+  other: 'ein Ausdruck dieser Art',
+};
+
+const sqlRefusedWhy = {
+  environment: ': sie liest Einstellungen oder die Umgebung des Rechners',
+  changing: ': ihr Ergebnis hängt vom Zeitpunkt oder vom Zufall ab, nicht von den Daten',
+  order: ': ihr Ergebnis hängt von der Reihenfolge der Zeilen ab',
+  tables: ': sie liest Tabellen oder Dateien oder führt SQL aus',
+  unlisted: ' (sie steht nicht auf der Liste der erlaubten Funktionen)',
 };
 
 const schemaRules = {

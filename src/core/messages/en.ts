@@ -90,9 +90,6 @@ const messages: MessageWords = {
   'by-column-missing': ({ column, table }) => `disaggregation column \`${column}\` is not in table \`${table}\``,
   'weight-column-missing': ({ column, table }) => `weight column \`${column}\` is not in table \`${table}\``,
   'sql-semicolon': () => 'a `;` is not allowed in indicator SQL',
-  'sql-one-expression': () => 'only one expression is allowed',
-  'sql-forbidden': ({ what }) =>
-    `${{ subquery: 'a subquery', 'table-function': 'a table function', join: 'a join', 'other-schema': 'a table of another schema or database' }[what]} is not allowed in indicator SQL: write an aggregate over the table's own columns`,
   'sql-not-aggregate': ({ expr }) => `\`${expr}\` is not an aggregate`,
   'sql-binding': ({ part, table, detail }) =>
     `${part === 'expr' ? 'expression' : 'filter'} does not work on table \`${table}\`: ${detail}`,
@@ -103,6 +100,45 @@ const messages: MessageWords = {
     `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in table \`${denominator}\``,
   'keys-mismatch-cells': () => 'numerator and denominator do not match: the numerator has cells the denominator lacks',
   'compute-failed': ({ detail }) => `cannot compute: ${detail}`,
+  // Indicator SQL allow list (issue 11)
+  'sql-syntax': ({ part, detail }) => `${sqlPart[part]} is not valid SQL: ${detail}`,
+  'sql-shape': ({ clause }) =>
+    `only a single expression is allowed: \`${clause}\` would change the query istsoll puts it into`,
+  'sql-construct-refused': ({ construct }) => `${sqlConstructs[construct]} is not allowed in indicator SQL`,
+  'sql-function-refused': ({ name, why }) =>
+    /^[a-z_]/i.test(name)
+      ? `the function \`${name}\` is not allowed in indicator SQL${sqlRefusedWhy[why]}`
+      : `the operator \`${name}\` is not allowed in indicator SQL (it is not on the list of allowed operators)`,
+  'sql-aggregate-in-filter': ({ name }) => `the aggregate \`${name}\` is not allowed in a filter`,
+  'sql-aggregate-nested': ({ name }) => `the aggregate \`${name}\` is inside another aggregate, which is not allowed`,
+  'sql-column-unknown': ({ column, table }) => `the table \`${table}\` has no column \`${column}\``,
+  'sql-other-table': ({ name, table }) =>
+    `\`${name}\` refers to another table: only the columns of the table \`${table}\` are allowed`,
+  'sql-cast-refused': ({ type }) => `a cast to the type \`${type}\` is not allowed in indicator SQL`,
+  'sql-collation-refused': ({ collation }) => `the collation \`${collation}\` is not allowed in indicator SQL`,
+  'sql-trailing-comment': ({ part }) =>
+    `${sqlPart[part]} ends in a \`--\` comment, which would swallow the rest of the query`,
+  'sql-function-redefined': ({ name }) =>
+    `the database replaces the built-in function \`${name}\` with one of its own (a macro); ` +
+    'istsoll never defines functions, so the database file was changed outside istsoll',
+  'hint-sql-allowed': () =>
+    'docs/analysts.md lists the functions and expressions allowed, in the section “What indicator SQL may contain”',
+  'hint-sql-one-expression': () =>
+    'write a single expression such as sum(<column>) under expr and a single condition under filter, ' +
+    'without `;` and without clauses such as GROUP BY or UNION',
+  'hint-sql-one-table': () =>
+    'indicator SQL computes with the columns of its own table only; ' +
+    'a second table belongs in the indicator file as the denominator',
+  'hint-sql-session': () =>
+    "the date, the time and session values change from run to run: write a fixed date, such as DATE '2024-12-31'",
+  'hint-sql-casts': () => 'allowed are BOOLEAN, the integer types, FLOAT, DOUBLE, DECIMAL, VARCHAR, DATE and TIMESTAMP',
+  'hint-sql-filter-rows': () =>
+    'the filter chooses rows before anything is computed: ' +
+    'aggregates belong under expr (there also with FILTER (WHERE …))',
+  'hint-sql-comment': () => 'write the comment as a YAML comment (# …) on a line of its own, or as /* … */ in the SQL',
+  'hint-sql-rebuild-database': () =>
+    'delete the database file (.istsoll/istsoll.duckdb or the one given with --db) ' +
+    'and load the data again with `istsoll load`',
   'option-invalid': ({ option }) => `the option ${option} has a value no command can use (an empty one, say)`,
   'init-not-empty': () => 'the folder is not empty',
   'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
@@ -287,6 +323,36 @@ const messages: MessageWords = {
   'hint-measures-list': () => '`istsoll measures list` shows every measure',
   'hint-milestone': () => 'name the milestone by its number in the list (1 for the first) or by its date',
   'hint-add-key': ({ key }) => `add \`${key}:\` here`,
+};
+
+const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
+
+const sqlConstructs = {
+  subquery: 'a subquery (SELECT …)',
+  window: 'a window function (OVER …)',
+  lambda: 'a lambda (x -> …)',
+  star: 'a star (*, COLUMNS(…))',
+  parameter: 'a parameter ($1, ?)',
+  positional: 'a column by its number (#1)',
+  subscript: 'taking elements of a list or struct ([…])',
+  collection: 'a list, struct or tuple ([…], {…}, (a, b))',
+  nul: 'a NUL character (\\0)',
+  try: 'TRY(…), which silently turns errors into empty values,',
+  grouping: 'GROUPING(…)',
+  alias: 'an alias (AS …, name := …)',
+  'export-state': 'EXPORT_STATE',
+  'order-by': 'ORDER BY inside a function',
+  distinct: 'DISTINCT on a function that is not an aggregate',
+  'filter-clause': 'FILTER (WHERE …) on a function that is not an aggregate',
+  other: 'an expression of this kind',
+};
+
+const sqlRefusedWhy = {
+  environment: ': it reads settings or the environment of the machine',
+  changing: ': its result depends on the time or on chance, not on the data',
+  order: ': its result depends on the order of the rows',
+  tables: ': it reads tables or files, or runs SQL',
+  unlisted: ' (it is not on the list of allowed functions)',
 };
 
 const schemaRules = {
