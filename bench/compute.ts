@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCatalog } from '../src/compute/catalog.js';
 import { computeProject } from '../src/compute/compute.js';
+import { checkIndicatorSql } from '../src/compute/indicator-checks.js';
 import { ratioSql } from '../src/compute/ratio.js';
 import { openDatabase } from '../src/core/database.js';
 import { loadProject } from '../src/load/load.js';
@@ -45,8 +46,16 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     log(`register loaded by istsoll in ${seconds(performance.now() - loadStarted)}`);
     // The same SQL as computeProject runs: ratioSql with what it knows of the loaded tables.
     const reader = await openDatabase(db, { readOnly: true });
-    const catalog = await readCatalog(reader).finally(() => reader.close());
-    const sqls = project.indicators.map((ind) => ratioSql(project, ind, catalog));
+    const sqls: string[] = [];
+    try {
+      const catalog = await readCatalog(reader);
+      for (const ind of project.indicators) {
+        const read = await checkIndicatorSql(reader, project, ind, catalog.columns, false);
+        sqls.push(ratioSql(project, ind, catalog, read));
+      }
+    } finally {
+      reader.close();
+    }
 
     const measure: Record<Mode, () => Promise<number>> = {
       istsoll: async () => (await computeProject(project, db)).length,

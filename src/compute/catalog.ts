@@ -1,6 +1,6 @@
 // What compute knows about the loaded tables before it writes SQL: their columns, and how many empty
 // cells each column has (counted at load), so that empty cells are counted in a query only where there
-// are any; and which columns an expression or filter reads.
+// are any.
 import type { Database } from '../core/database.js';
 import { readEmptyCells, type EmptyCells } from '../load/index.js';
 
@@ -17,16 +17,6 @@ export async function readCatalog(db: Database): Promise<Catalog> {
   const columns = new Map<string, string[]>();
   for (const r of rows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);
   return { columns, empty: await readEmptyCells(db) };
-}
-
-/** The table's own columns (not the `__note` and `__label` columns load adds) that `sql` names. */
-export function referencedColumns(sql: string, columns: string[]): string[] {
-  // SQL names ignore case, and a column name may hold characters that mean something in a pattern.
-  const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return columns.filter(
-    (c) =>
-      !/__(note|label)$/.test(c) && new RegExp(`(^|[^A-Za-z0-9_])"?${escape(c)}"?([^A-Za-z0-9_]|$)`, 'i').test(sql),
-  );
 }
 
 /** Of `columns` (of `table`), those that may hold empty cells: any with a count above 0, or without a count. */

@@ -20,7 +20,8 @@ export async function computeProject(project: Project, dbPath: string): Promise<
   try {
     const catalog = await readCatalog(db);
     const values: IndicatorValue[] = [];
-    for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, catalog)));
+    for (const indicator of project.indicators)
+      values.push(...(await computeIndicator(db, project, indicator, catalog)));
     return values;
   } finally {
     db.close();
@@ -59,10 +60,10 @@ export async function computeIndicator(
   ind: IndicatorFile,
   catalog: Catalog,
 ): Promise<IndicatorValue[]> {
-  await checkIndicatorSql(db, project, ind, catalog.columns, false);
+  const read = await checkIndicatorSql(db, project, ind, catalog.columns, false);
   let rows: Row[];
   try {
-    rows = await db.query(ind.weight ? surveySql(project, ind, catalog) : ratioSql(project, ind, catalog));
+    rows = await db.query(ind.weight ? surveySql(project, ind, catalog, read) : ratioSql(project, ind, catalog, read));
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
     throw new InputError(
@@ -83,7 +84,14 @@ export async function computeIndicator(
   if (!rows.length) await checkSharedYears(db, project, ind);
   if (ind.groups) {
     const column = ind.groups.column;
-    checkGroupsIn(ind, [...new Set(rows.map((r) => r[column]).filter((v) => v !== null).map(String))]);
+    checkGroupsIn(ind, [
+      ...new Set(
+        rows
+          .map((r) => r[column])
+          .filter((v) => v !== null)
+          .map(String),
+      ),
+    ]);
   }
   const values = rows.map((row) => toValue(project, ind, row));
   // Weighted sums add up like counts: a total and its published siblings would give a hidden survey cell away too.

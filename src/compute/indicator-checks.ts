@@ -19,13 +19,13 @@ export async function checkIndicatorSql(
   ind: IndicatorFile,
   columns: Map<string, string[]>,
   withData = true,
-): Promise<void> {
+): Promise<IndicatorColumns> {
   const parts = ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const);
   for (const part of parts) checkColumns(ind, part, columns);
   // Nothing of the indicator's SQL reaches DuckDB's binder before the allow list has passed it.
-  await guardIndicatorSql(db, ind, columns);
+  const read = await guardIndicatorSql(db, ind, columns);
   for (const part of parts) await checkAggregate(db, ind, part, columns.get(ind[part]!.table)!);
-  if (!withData) return;
+  if (!withData) return read;
   if (ind.groups)
     checkGroupsIn(
       ind,
@@ -36,7 +36,11 @@ export async function checkIndicatorSql(
       ).map((r) => r.v),
     );
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
+  return read;
 }
+
+/** The columns each side of an indicator reads (what compute counts empty cells and sign notes in). */
+export type IndicatorColumns = Awaited<ReturnType<typeof guardIndicatorSql>>;
 
 /** The part's table is loaded and has the columns that the indicator names outside its SQL. */
 function checkColumns(ind: IndicatorFile, part: 'numerator' | 'denominator', columns: Map<string, string[]>): void {

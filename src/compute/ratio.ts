@@ -5,18 +5,20 @@
 import { quoteIdent } from '../core/database.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { periodColumn, type Aggregate } from '../core/schema.js';
-import { isEmpty, referencedColumns, withEmptyCells, type Catalog } from './catalog.js';
+import { isEmpty, withEmptyCells, type Catalog } from './catalog.js';
+import type { IndicatorColumns } from './indicator-checks.js';
+import type { ReadColumns } from './sqlguard.js';
 
-export function ratioSql(project: Project, ind: IndicatorFile, catalog: Catalog): string {
+export function ratioSql(project: Project, ind: IndicatorFile, catalog: Catalog, read: IndicatorColumns): string {
   const by = ind.by.map(quoteIdent);
   const cellKeys = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
   // Totals carry NULL in their disaggregation columns, so the match must treat NULL as equal.
   const match = (a: string, b: string) => cellKeys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
-  const num = sideSql(project, ind, ind.numerator, catalog);
+  const num = sideSql(project, ind, ind.numerator, catalog, read.numerator);
   if (!ind.denominator)
     return `SELECT * EXCLUDE (v, _rows, _empty, _fempty, _k), v AS numerator, NULL::DOUBLE AS denominator,
       _rows * _k + _fempty AS _cells, _empty + _fempty AS _empty FROM (${num}) ORDER BY ALL`;
-  const den = sideSql(project, ind, ind.denominator, catalog);
+  const den = sideSql(project, ind, ind.denominator, catalog, read.denominator!);
   const cells = (s: string) => `coalesce(${s}._rows * ${s}._k + ${s}._fempty, 0)`;
   const empty = (s: string) => `coalesce(${s}._empty + ${s}._fempty, 0)`;
   // Every cell of the denominator gets a value; a cell the numerator's table has no rows for counts as 0
@@ -40,24 +42,28 @@ export function ratioSql(project: Project, ind: IndicatorFile, catalog: Catalog)
  * One side (numerator or denominator): its aggregate by year and cell, the reasons of withheld source
  * cells and the flags of the values it read (signs.ts), and its counts of rows and empty cells.
  */
-function sideSql(project: Project, ind: IndicatorFile, agg: Aggregate, catalog: Catalog): string {
+function sideSql(project: Project, ind: IndicatorFile, agg: Aggregate, catalog: Catalog, reads: ReadColumns): string {
   const table = agg.table;
   const columns = catalog.columns.get(table) ?? [];
   const year = quoteIdent(periodColumn(project.sources[table]!));
   const by = ind.by.map(quoteIdent);
-  const keys = [`${year}::INTEGER AS year`, ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...by.map((c, i) => `grouping(${c}) AS _g${i}`)];
+  const keys = [
+    `${year}::INTEGER AS year`,
+    ...by.map((c) => `${c}::VARCHAR AS ${c}`),
+    ...by.map((c, i) => `grouping(${c}) AS _g${i}`),
+  ];
   const group = by.length ? `${year}, CUBE(${by.join(', ')})` : year;
-  const read = referencedColumns(agg.expr, columns);
+  const read = reads.expr;
   const emptyRead = withEmptyCells(catalog, table, read);
   const emptyCount = emptyRead.length
     ? emptyRead.map((c) => `count(*) FILTER (WHERE ${isEmpty(catalog, table, c)})`).join(' + ')
     : '0';
-  const { withheld, flags } = signNotes(agg, columns);
+  const { withheld, flags } = signNotes(read, columns);
   const main = `SELECT ${keys.join(', ')}, (${agg.expr})::DOUBLE AS v, ${withheld} AS withheld, ${flags} AS flags,
       count(*) AS _rows, ${emptyCount} AS _empty, ${Math.max(1, read.length)} AS _k
     FROM ${quoteIdent(table)}${agg.filter ? ` WHERE (${agg.filter})` : ''}
     GROUP BY ${group}`;
-  const filterEmpty = agg.filter ? withEmptyCells(catalog, table, referencedColumns(agg.filter, columns)) : [];
+  const filterEmpty = withEmptyCells(catalog, table, reads.filter);
   if (!filterEmpty.length) return `SELECT *, 0 AS _fempty FROM (${main})`;
   // Rows whose filter is neither true nor false because a column it reads is empty: each an empty cell.
   const undecided = `SELECT ${keys.join(', ')}, count(*) AS _fempty FROM ${quoteIdent(table)}
@@ -76,8 +82,8 @@ function sideSql(project: Project, ind: IndicatorFile, agg: Aggregate, catalog: 
  * computable rather than silently smaller; flags such as "provisional" are carried along. Both come from
  * the `<column>__note` columns that load writes for columns with special signs.
  */
-function signNotes(agg: Aggregate, columns: string[]): { withheld: string; flags: string } {
-  const used = referencedColumns(agg.expr, columns).filter((c) => columns.includes(`${c}__note`));
+function signNotes(read: string[], columns: string[]): { withheld: string; flags: string } {
+  const used = read.filter((c) => columns.includes(`${c}__note`));
   if (!used.length) return { withheld: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
   const notes = (valueIs: string) =>
     `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;

@@ -36,12 +36,21 @@ export interface SqlAggregate {
   filter?: SqlText;
 }
 
-/** Checks every piece of an indicator's SQL; the first one refused becomes an InputError at its place. */
+/** The columns an aggregate's expression and filter read, as the parser found them. */
+export interface ReadColumns {
+  expr: string[];
+  filter: string[];
+}
+
+/**
+ * Checks every piece of an indicator's SQL; the first one refused becomes an InputError at its place.
+ * Returns the columns each side reads.
+ */
 export async function guardIndicatorSql(
   db: Database,
   ind: IndicatorFile,
   columns: Map<string, string[]>,
-): Promise<void> {
+): Promise<{ numerator: ReadColumns; denominator?: ReadColumns }> {
   const text = (part: 'numerator' | 'denominator', key: SqlKey, value: string): SqlText => ({
     text: value,
     place: (offset) => ({ file: ind.file.path, ...placeInYaml(ind.file, [part, key], offset) }),
@@ -56,7 +65,8 @@ export async function guardIndicatorSql(
       };
     },
   );
-  await guardAggregates(db, aggregates, columns, ind.weight !== undefined);
+  const [numerator, denominator] = await guardAggregates(db, aggregates, columns, ind.weight !== undefined);
+  return { numerator: numerator!, ...(denominator ? { denominator } : {}) };
 }
 
 /** The statements a fragment is parsed in: with newlines around it, and on one line as queries splice it. */
@@ -87,7 +97,7 @@ export async function guardAggregates(
   aggregates: SqlAggregate[],
   columns: Map<string, string[]>,
   weighted = false,
-): Promise<void> {
+): Promise<ReadColumns[]> {
   // DuckDB reads a statement as a C string: a NUL would end it early, the rest unseen by the parser.
   for (const piece of aggregates.flatMap((a) => (a.filter ? [a.expr, a.filter] : [a.expr]))) {
     const nul = piece.text.indexOf('\u0000');
@@ -116,13 +126,17 @@ export async function guardAggregates(
   const parsed = await parseAll(db, statements);
   // Where each function is first used, for the message when the database redefines one.
   const used = new Map<string, () => Location>();
+  const read: ReadColumns[] = [];
   for (const { agg, pieces, whole, inner } of plan) {
     const have = columns.get(agg.table) ?? [];
     const trees = new Map<SqlKey, Json>();
+    const reads: ReadColumns = { expr: [], filter: [] };
+    read.push(reads);
     for (const { key, piece, guarded, parsed: i, oneLine } of pieces) {
       const result = checkPiece(parsed[i]!, guarded, agg.table, have, key);
       if ('refusal' in result) throw refusalError(piece, guarded, result.refusal);
       trees.set(key, result.tree);
+      reads[key] = [...result.facts.columns].sort();
       for (const [name, at] of result.facts.functions)
         if (!used.has(name)) used.set(name, () => piece.place(at === null ? 0 : offsetOfByte(guarded, at)));
       // Spliced on one line, the fragment must parse to the same tree: else a `--` comment at its end
@@ -153,6 +167,7 @@ export async function guardAggregates(
       msg('hint-sql-rebuild-database'),
     );
   }
+  return read;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Refusal {
 export interface Facts {
   aggregates: number;
   functions: Map<string, number | null>;
+  /** The table's columns the fragment reads, as the table spells them. */
+  columns: Set<string>;
 }
 
 /**
@@ -136,7 +138,7 @@ export function checkExpression(
   columns: string[],
   key: SqlKey,
 ): { facts: Facts } | { refusal: Refusal } {
-  const facts: Facts = { aggregates: 0, functions: new Map() };
+  const facts: Facts = { aggregates: 0, functions: new Map(), columns: new Set() };
   const byName = new Map(columns.map((c) => [c.toLowerCase(), c]));
   try {
     walk(root, { key, table, columns: byName, inAggregate: false, at: null, facts });
@@ -258,6 +260,7 @@ function checkColumn(names: Json | undefined, ctx: Context, refuse: (r: Message,
         : (didYouMean(column, known) ?? msg('hint-columns-found', { columns: known })),
     );
   }
+  ctx.facts.columns.add(ctx.columns.get(column.toLowerCase())!);
 }
 
 function checkFunction(

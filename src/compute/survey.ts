@@ -3,7 +3,8 @@
 import { quoteIdent } from '../core/database.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { periodColumn, type Aggregate } from '../core/schema.js';
-import { isEmpty, referencedColumns, withEmptyCells, type Catalog } from './catalog.js';
+import { isEmpty, withEmptyCells, type Catalog } from './catalog.js';
+import type { IndicatorColumns } from './indicator-checks.js';
 
 /**
  * A weighted ratio R = Σw·y / Σw·x over survey microdata with its Taylor-linearised variance, for the
@@ -18,7 +19,7 @@ import { isEmpty, referencedColumns, withEmptyCells, type Catalog } from './cata
  * Every sum runs in a fixed order (respondent, cluster, stratum): floating-point sums depend on the order
  * of their terms, and the same data must give the same digits in every run.
  */
-export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog): string {
+export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog, read: IndicatorColumns): string {
   const table = ind.numerator.table;
   const source = project.sources[table]!;
   const year = quoteIdent(periodColumn(source));
@@ -35,7 +36,7 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
     ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END`
     : '0';
   const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
-  const { undecided, emptyNum } = emptySql(ind, catalog);
+  const { undecided, emptyNum } = emptySql(ind, catalog, read);
   const ordered = (expr: string, key: string) => `sum(${expr} ORDER BY ${key})`;
   // A respondent whose numerator cannot be decided (an empty answer) is left out of both sides.
   return `WITH base AS (
@@ -81,14 +82,16 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
  * numerator cannot be decided. Answer codes that mean "no answer" carry their reason and do not count:
  * the indicator's filters leave them out by definition.
  */
-function emptySql(ind: IndicatorFile, catalog: Catalog): { undecided: string; emptyNum: string } {
+function emptySql(
+  ind: IndicatorFile,
+  catalog: Catalog,
+  read: IndicatorColumns,
+): { undecided: string; emptyNum: string } {
   const table = ind.numerator.table;
-  const columns = catalog.columns.get(table) ?? [];
-  const empties = (sql: string | undefined) =>
-    sql ? withEmptyCells(catalog, table, referencedColumns(sql, columns)).map((c) => isEmpty(catalog, table, c)) : [];
+  const empties = (columns: string[]) => withEmptyCells(catalog, table, columns).map((c) => isEmpty(catalog, table, c));
   const denFilter = ind.denominator?.filter;
-  const den = empties(denFilter);
-  const num = [...empties(ind.numerator.filter), ...empties(ind.numerator.expr)];
+  const den = empties(read.denominator?.filter ?? []);
+  const num = empties([...read.numerator.filter, ...read.numerator.expr]);
   const numValue = `(${ind.numerator.filter ? `(${ind.numerator.filter}) IS NULL OR ` : ''}(${summand(ind.numerator)}) IS NULL)`;
   return {
     undecided: den.length ? `coalesce((${denFilter}) IS NULL AND (${den.join(' OR ')}), false)` : 'false',
