@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compareIndicators, rollUp } from '../compare/index.js';
+import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
 import { computeProject, validateIndicators } from '../compute/index.js';
-import { displayPath as shown } from '../core/errors.js';
-import { say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
+import { displayPath as shown, InputError, type Location } from '../core/errors.js';
+import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
 import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
@@ -192,19 +192,22 @@ export async function inspect(run: Run, file: string, o: JsonOptions): Promise<v
 
 export async function validate(run: Run, o: JsonOptions): Promise<void> {
   const { project, db } = await openProject(o);
-  // Everything is read and checked in memory: validate writes nothing into the project.
-  const { db: memory } = await loadInMemory(project, db);
+  // Everything is read, checked and computed in memory: validate writes nothing into the project.
+  const { db: memory, result } = await loadInMemory(project, db);
+  let values: IndicatorValue[];
   try {
-    await validateIndicators(project, memory);
+    values = await validateIndicators(project, memory);
   } finally {
     memory.close();
   }
+  const warnings = warn(run, o, result.warnings, checkPlausibility(project.indicators, values));
   const summary = {
     ok: true,
     indicators: project.indicators.length,
     sources: Object.keys(project.sources).length,
     targets: project.indicators.reduce((n, i) => n + i.targets.length, 0),
     ...(project.measures.length ? { measures: project.measures.length } : {}),
+    warnings: warnings.map((w) => ({ ...w.toJson(run.lang), code: w.reason.code })),
   };
   print(
     o.json
@@ -217,7 +220,22 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
 async function computeValues(run: Run, o: GlobalOptions) {
   const { project, db } = await openProject(o);
   const loaded = await loadProject(project, db, onProgress(run.lang));
-  return { project, loaded, values: await computeProject(project, db) };
+  const values = await computeProject(project, db);
+  warn(run, o, loaded.warnings, checkPlausibility(project.indicators, values));
+  return { project, loaded, values };
+}
+
+/**
+ * What the checks found worth a look, on stderr (stdout stays a clean table, CSV or JSON); with
+ * `--strict`, any warning stops the command with exit 1.
+ */
+function warn(run: Run, o: GlobalOptions, ...found: { reason: Message; where?: Location | string }[][]): InputError[] {
+  const warnings = found.flat().map((w) => new InputError(w.reason, w.where));
+  const w = words(run.lang).cli;
+  for (const warning of warnings) progress(`${w.warning}: ${warning.format(run.lang, w.hint)}`);
+  if (o.strict && warnings.length)
+    throw new InputError(msg('warnings-strict', { count: warnings.length }), undefined, msg('hint-strict'));
+  return warnings;
 }
 
 async function compareProject(run: Run, o: GlobalOptions) {

@@ -11,6 +11,7 @@ export const GlobalOptions = z.object({
   project: path.default('.'),
   db: path.optional(),
   debug: z.boolean().optional(),
+  strict: z.boolean().optional(),
   lang: z.enum(['de', 'en']).optional(),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptions>;

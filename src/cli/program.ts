@@ -18,6 +18,7 @@ export function buildProgram(lang: Lang, run: Run): Command {
     .option('--project <dir>', w.options.project, '.')
     .option('--db <file>', w.options.db)
     .addOption(new Option('--lang <lang>', w.options.lang).choices(['de', 'en']))
+    .option('--strict', w.options.strict)
     .option('--debug', w.options.debug)
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} })

@@ -18,22 +18,18 @@ export async function computeProject(project: Project, dbPath: string): Promise<
   requireIndicators(project);
   const db = await openSandbox(dbPath);
   try {
-    const catalog = await readCatalog(db);
-    const values: IndicatorValue[] = [];
-    for (const indicator of project.indicators)
-      values.push(...(await computeIndicator(db, project, indicator, catalog)));
-    return values;
+    return await computeAll(db, project, await readCatalog(db));
   } finally {
     db.close();
   }
 }
 
 /**
- * Binds every indicator's SQL against the loaded tables and checks what needs the data (groups occur,
- * numerator and denominator share years and codes) without computing anything. `db` is the database a
- * load filled in memory: it is closed to the outside world first, as compute's database is.
+ * Checks every indicator against the loaded tables, with what needs the data (groups occur, numerator
+ * and denominator share years and codes), then computes them. `db` is a database a load filled in
+ * memory: it is closed to the outside world first, as compute's database is.
  */
-export async function validateIndicators(project: Project, db: Database): Promise<void> {
+export async function validateIndicators(project: Project, db: Database): Promise<IndicatorValue[]> {
   requireIndicators(project);
   await db.run('SET enable_external_access = false');
   await db.run('SET lock_configuration = true');
@@ -42,6 +38,13 @@ export async function validateIndicators(project: Project, db: Database): Promis
     await checkIndicatorSql(db, project, ind, catalog.columns);
     await checkSharedYears(db, project, ind);
   }
+  return computeAll(db, project, catalog);
+}
+
+async function computeAll(db: Database, project: Project, catalog: Catalog): Promise<IndicatorValue[]> {
+  const values: IndicatorValue[] = [];
+  for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, catalog)));
+  return values;
 }
 
 async function openSandbox(dbPath: string): Promise<Database> {

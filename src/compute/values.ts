@@ -32,6 +32,8 @@ export function toValue(project: Project, ind: IndicatorFile, row: Row): Indicat
     notes: [],
   };
   if (den === 0) value.notes.push(msg('value-denominator-zero'));
+  const share = ind.unit === 'percent' || ind.unit === 'per_1000';
+  if (share && num !== null && den !== null && num > den) value.notes.push(msg('value-share-over'));
   // Numerator and denominator may both rest on the same marked cell: say each reason once.
   const distinct = (s: unknown) => [...new Set(String(s).split('; '))];
   if (row.flags) value.notes.push(msg('value-source-flags', { flags: distinct(row.flags) }));

@@ -144,14 +144,20 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
       );
     }
   }
-  if (ind.unit !== 'count' && !ind.denominator)
+  const counted = ind.unit === 'count' || ind.unit === 'total';
+  if (!counted && !ind.denominator)
     throw new InputError(
       msg('indicator-needs-denominator', { unit: ind.unit }),
       where(['unit']),
       msg('hint-add-denominator'),
     );
-  if (ind.unit === 'count' && ind.denominator)
-    throw new InputError(msg('indicator-count-no-denominator'), where(['denominator']));
+  if (counted && ind.denominator)
+    throw new InputError(msg('indicator-count-no-denominator', { unit: ind.unit }), where(['denominator']));
+  // A weighted count estimates a number in the population: that is a total, with a standard error.
+  if (ind.unit === 'count' && ind.weight)
+    throw new InputError(msg('unit-count-weighted'), where(['unit']), msg('hint-weighted-total'));
+  if (ind.unit === 'total' && !ind.weight)
+    throw new InputError(msg('unit-total-unweighted'), where(['unit']), msg('hint-total-weight'));
   for (const part of [ind.numerator, ind.denominator]) {
     const period = part && project.sources[part.table] ? periodColumn(project.sources[part.table]!) : null;
     const i = period === null ? -1 : ind.by.findIndex((c) => c.toLowerCase() === period.toLowerCase());
@@ -173,6 +179,13 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
     throw new InputError(msg('indicator-weighted-two-tables'), where(['denominator', 'table']));
   }
   ind.targets.forEach((t, i) => {
+    const share = t.gap ?? t.value ?? t.range?.find((v) => v < 0 || v > 100);
+    if (ind.unit === 'percent' && share !== undefined && (share < 0 || share > 100))
+      throw new InputError(
+        msg('target-percent-range', { value: share }),
+        where(['targets', i, t.gap !== undefined ? 'gap' : t.range ? 'range' : 'value']),
+        msg('hint-percent-range'),
+      );
     if (t.year <= ind.baseline)
       throw new InputError(
         msg('target-not-after-baseline', { year: t.year, baseline: ind.baseline }),

@@ -25,7 +25,7 @@ export interface Params {
   'indicator-unknown-field': { field: string };
   'indicator-unknown-table': { table: string };
   'indicator-needs-denominator': { unit: string };
-  'indicator-count-no-denominator': {};
+  'indicator-count-no-denominator': { unit: string };
   'indicator-by-period': { column: string; table: string };
   'indicator-group-not-in-by': { column: string };
   'indicator-weighted-two-tables': {};
@@ -144,6 +144,9 @@ export interface Params {
   'value-cells-missing-refused': { missing: number; cells: number };
   'value-all-cells-missing': { cells: number };
   'unit-count-weighted': {};
+  'unit-total-unweighted': {};
+  'value-share-over': {};
+  'hint-total-weight': {};
   'target-percent-range': { value: number };
   'no-shared-years': { numerator: string; denominator: string; numeratorYears: number[]; denominatorYears: number[] };
   'no-shared-cells': { numerator: string; denominator: string; year: number };

@@ -25,6 +25,7 @@ export const cliDe = {
     options: {
       project: 'Projektordner (mit istsoll.yaml, data/, indicators/)',
       db: 'DuckDB-Datei (Vorgabe: <Projekt>/.istsoll/istsoll.duckdb)',
+      strict: 'Warnungen (etwa eine negative Anzahl) als Fehler behandeln: der Befehl endet mit Exit-Code 1',
       debug: 'bei unerwarteten Fehlern die technischen Details zeigen',
       lang: 'Sprache der Ausgabe und des Berichts (de oder en)',
       json: 'JSON statt einer Tabelle ausgeben (wie --format json)',
@@ -90,6 +91,7 @@ export const cliDe = {
     },
   },
   error: 'Fehler',
+  warning: 'Warnung',
   hint: 'Tipp',
   unexpected: (detail: string) => `unerwarteter Fehler: ${detail}`,
   table: {

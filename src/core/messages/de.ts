@@ -31,7 +31,7 @@ const messages: MessageWords = {
   'indicator-unknown-field': ({ field }) => `unbekanntes Handlungsfeld \`${field}\``,
   'indicator-unknown-table': ({ table }) => `unbekannte Tabelle \`${table}\``,
   'indicator-needs-denominator': ({ unit }) => `die Einheit \`${unit}\` braucht einen Nenner (\`denominator\`)`,
-  'indicator-count-no-denominator': () => 'die Einheit `count` hat keinen Nenner (`denominator`)',
+  'indicator-count-no-denominator': ({ unit }) => `die Einheit \`${unit}\` hat keinen Nenner (\`denominator\`)`,
   'indicator-by-period': ({ column, table }) =>
     `\`${column}\` ist die Periodenspalte der Tabelle \`${table}\`: jedes Ergebnis gilt ohnehin je Jahr`,
   'indicator-group-not-in-by': ({ column }) => `die Gruppenspalte \`${column}\` muss auch unter \`by\` stehen`,
@@ -205,6 +205,11 @@ const messages: MessageWords = {
   'value-cells-missing-refused': ({ missing, cells }) =>
     `nicht berechnet: ${missing} von ${cells} Zellen der Quelle leer`,
   'value-all-cells-missing': ({ cells }) => `nicht berechenbar: alle ${cells} Zellen der Quelle leer`,
+  'unit-total-unweighted': () =>
+    'die Einheit `total` rechnet Befragungsdaten auf die Bevölkerung hoch: sie braucht ein Gewicht (`weight`)',
+  'value-share-over': () => 'der Zähler ist größer als der Nenner',
+  'hint-total-weight': () =>
+    'ergänzen Sie `weight: <Gewichtungsspalte>`, oder verwenden Sie für ein Register die Einheit `count`',
   'unit-count-weighted': () => 'eine gewichtete Anzahl ist eine hochgerechnete Summe: verwenden Sie `unit: total`',
   'target-percent-range': ({ value }) =>
     `ein Anteil kann nicht ${value} % sein: ein Ziel in Prozent liegt zwischen 0 und 100`,

@@ -25,6 +25,7 @@ export const cliEn: CliWords = {
     options: {
       project: 'project folder (with istsoll.yaml, data/, indicators/)',
       db: 'DuckDB file (default: <project>/.istsoll/istsoll.duckdb)',
+      strict: 'treat warnings (a negative count, say) as errors: the command ends with exit code 1',
       debug: 'show stack traces of unexpected errors',
       lang: 'language of the messages and of the report (de or en)',
       json: 'print JSON instead of a table (same as --format json)',
@@ -87,6 +88,7 @@ export const cliEn: CliWords = {
     },
   },
   error: 'error',
+  warning: 'warning',
   hint: 'hint',
   unexpected: (detail) => `unexpected error: ${detail}`,
   table: {
