@@ -15,7 +15,7 @@ import { fixture } from './helpers.js';
 interface Case {
   id: string;
   source: string;
-  unit: 'mean' | 'ratio';
+  unit: 'mean' | 'ratio' | 'total';
   numerator: string;
   denominator?: string;
   filter?: string;
@@ -48,7 +48,7 @@ async function estimate(
     const filter = c.filter ? `, filter: ${JSON.stringify(c.filter)}` : '';
     await writeFile(
       join(dir, 'indicators', `${c.id}.yaml`),
-      `id: ${c.id}\ntitle: { de: ${c.id} }\nfield: f\nunit: ${c.unit}\ndirection: higher\nweight: ${c.source}\nnumerator: { table: d, expr: ${JSON.stringify(c.numerator)}${filter} }\ndenominator: { table: d, expr: ${JSON.stringify(c.denominator ?? 'count(*)')}${filter} }\nby: [${c.by ?? ''}]\nbaseline: 1999\ntargets: [{ year: 2030, value: 1 }]\ndepartment: R\nsource: survey\n`,
+      `id: ${c.id}\ntitle: { de: ${c.id} }\nfield: f\nunit: ${c.unit}\ndirection: higher\nweight: ${c.source}\nnumerator: { table: d, expr: ${JSON.stringify(c.numerator)}${filter} }\n${c.unit === 'total' ? '' : `denominator: { table: d, expr: ${JSON.stringify(c.denominator ?? 'count(*)')}${filter} }\n`}by: [${c.by ?? ''}]\nbaseline: 1999\ntargets: [{ year: 2030, value: 1 }]\ndepartment: R\nsource: survey\n`,
     );
   }
   const project = await readProject(dir);
@@ -167,5 +167,28 @@ describe('fpc: strata and clusters nested in them', () => {
     expect(error.format('en')).toMatch(
       /survey_fpc\.csv:1:6: column `Nh` appears twice in the header \(as `nh` in column 5; names ignore case\)/,
     );
+  });
+});
+
+describe("totals (unit: total, R's svytotal)", () => {
+  it('svytotal(~enroll, dstrat, na.rm=TRUE) = 3687178, SE 114642: strata and finite population correction', async () => {
+    const values = await estimate('apistrat.csv', 'weight: pw\nstrata: stype\nfpc: fpc\nid: snum', [
+      { id: 'enroll', source: 'pw', unit: 'total', numerator: 'sum(enroll)' },
+    ]);
+    expectSignificant(at(values, 'enroll').value, 3687178, 7);
+    expectSignificant(at(values, 'enroll').se, 114642, 6);
+  });
+  it('svytotal(~enroll, dclus1) = 3404940, SE 932235; svytotal(~stype): E 4873.97 (1333.32), H 473.86 (158.70)', async () => {
+    const values = await estimate('apiclus1.csv', 'weight: pw\ncluster: dnum\nfpc: fpc\nid: snum', [
+      { id: 'enroll', source: 'pw', unit: 'total', numerator: 'sum(enroll)' },
+      { id: 'elementary', source: 'pw', unit: 'total', numerator: 'count(*)', filter: "stype = 'E'" },
+      { id: 'high', source: 'pw', unit: 'total', numerator: 'count(*)', filter: "stype = 'H'" },
+    ]);
+    expectSignificant(at(values, 'enroll').value, 3404940, 7);
+    expectSignificant(at(values, 'enroll').se, 932235, 6);
+    expectSignificant(at(values, 'elementary').value, 4873.97, 6);
+    expectSignificant(at(values, 'elementary').se, 1333.32, 6);
+    expectSignificant(at(values, 'high').value, 473.86, 5);
+    expectSignificant(at(values, 'high').se, 158.7, 5);
   });
 });

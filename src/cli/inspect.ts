@@ -38,6 +38,8 @@ function describe(f: Finding, lang: Lang): string {
       return w.rowNames(f.column);
     case 'warning':
       return w.warning(say(f.reason, lang), f.line);
+    case 'problem':
+      return w.problem(say(f.reason, lang), f.line);
     case 'parquet':
       return w.parquet(f.count);
   }

@@ -17,11 +17,34 @@ import { toValue } from './values.js';
 export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
   requireIndicators(project);
   const db = await openSandbox(dbPath);
+  // A second view of the same file on one thread, opened only if an indicator needs it (see exactSums).
+  let serial: Promise<Database> | undefined;
   try {
-    return await computeAll(db, project, await readCatalog(db));
+    const catalog = await readCatalog(db);
+    const values: IndicatorValue[] = [];
+    const single = () => (serial ??= openSandbox(dbPath, 1));
+    for (const ind of project.indicators) values.push(...(await computeIndicator(db, project, ind, catalog, single)));
+    return values;
   } finally {
     db.close();
+    if (serial) (await serial).close();
   }
+}
+
+/**
+ * Whether the indicator's sums come out the same whatever order their terms are added in: sums of whole
+ * numbers and decimals do; floating-point sums (a survey's weights, a column of rates, a division inside
+ * a sum) change in their last digits with the order that parallel threads happen to take. Those run on
+ * one thread, so that the same files give the same digits in every run.
+ */
+async function exactSums(db: Database, ind: IndicatorFile): Promise<boolean> {
+  if (ind.weight) return false;
+  for (const agg of [ind.numerator, ind.denominator]) {
+    if (!agg) continue;
+    const prepared = await db.connection.prepare(`SELECT (${agg.expr}) FROM ${quoteIdent(agg.table)}`);
+    if (/DOUBLE|FLOAT/.test(prepared.columnType(0).toString())) return false;
+  }
+  return true;
 }
 
 /**
@@ -32,6 +55,8 @@ export async function computeProject(project: Project, dbPath: string): Promise<
 export async function validateIndicators(project: Project, db: Database): Promise<IndicatorValue[]> {
   requireIndicators(project);
   await db.run('SET enable_external_access = false');
+  // One thread: the order of floating-point sums, and so their digits, is the same in every run.
+  await db.run('SET threads = 1');
   await db.run('SET lock_configuration = true');
   const catalog = await readCatalog(db);
   for (const ind of project.indicators) {
@@ -43,12 +68,13 @@ export async function validateIndicators(project: Project, db: Database): Promis
 
 async function computeAll(db: Database, project: Project, catalog: Catalog): Promise<IndicatorValue[]> {
   const values: IndicatorValue[] = [];
-  for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, catalog)));
+  for (const indicator of project.indicators)
+    values.push(...(await computeIndicator(db, project, indicator, catalog)));
   return values;
 }
 
-async function openSandbox(dbPath: string): Promise<Database> {
-  return openDatabase(dbPath, { readOnly: true, sandbox: true }).catch((e) => {
+async function openSandbox(dbPath: string, threads?: number): Promise<Database> {
+  return openDatabase(dbPath, { readOnly: true, sandbox: true, threads }).catch((e) => {
     throw new InputError(
       msg('db-unopenable', { detail: (e as Error).message.split('\n')[0]! }),
       dbPath,
@@ -62,11 +88,16 @@ export async function computeIndicator(
   project: Project,
   ind: IndicatorFile,
   catalog: Catalog,
+  /** A single-threaded view of the database, for sums whose digits depend on their order. */
+  single?: () => Promise<Database>,
 ): Promise<IndicatorValue[]> {
   const read = await checkIndicatorSql(db, project, ind, catalog.columns, false);
+  const runner = single && !(await exactSums(db, ind)) ? await single() : db;
   let rows: Row[];
   try {
-    rows = await db.query(ind.weight ? surveySql(project, ind, catalog, read) : ratioSql(project, ind, catalog, read));
+    rows = await runner.query(
+      ind.weight ? surveySql(project, ind, catalog, read) : ratioSql(project, ind, catalog, read),
+    );
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
     throw new InputError(

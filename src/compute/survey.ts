@@ -16,8 +16,8 @@ import type { IndicatorColumns } from './indicator-checks.js';
  * A total (unit `total`, R's svytotal) is Σw·y with z = w·y, not divided by anything.
  * The sums of squares are expanded so that every disaggregation is computed in the same grouped query.
  *
- * Every sum runs in a fixed order (respondent, cluster, stratum): floating-point sums depend on the order
- * of their terms, and the same data must give the same digits in every run.
+ * Floating-point sums depend on the order of their terms: compute runs these queries on one thread
+ * (compute.ts), so that the same data give the same digits in every run.
  */
 export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog, read: IndicatorColumns): string {
   const table = ind.numerator.table;
@@ -37,10 +37,9 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
     : '0';
   const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
   const { undecided, emptyNum } = emptySql(ind, catalog, read);
-  const ordered = (expr: string, key: string) => `sum(${expr} ORDER BY ${key})`;
   // A respondent whose numerator cannot be decided (an empty answer) is left out of both sides.
   return `WITH base AS (
-      SELECT *, rowid AS _r, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
+      SELECT *, ${year}::INTEGER AS _year, ${stratum} AS _h, ${cluster} AS _c, ${w}::DOUBLE AS _w,
         ${undecided} AS _undecided, coalesce((${den?.filter ?? 'true'}), false) AND ${emptyNum} AS _empty
       FROM ${quoteIdent(table)}
     ), rows AS (
@@ -52,26 +51,26 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
       SELECT _year, _h, count(DISTINCT _c) AS n_h, ${fraction} AS f_h FROM rows GROUP BY _year, _h
     ), clusters AS (
       SELECT ${['_year AS year', ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...by.map((c, i) => `grouping(${c}) AS _g${i}`)].join(', ')}, _h, _c,
-        count(*) FILTER (WHERE _in) AS n, ${ordered('_w', '_r')} FILTER (WHERE _in) AS sw,
-        ${ordered('_w * _w', '_r')} FILTER (WHERE _in) AS sw2,
-        ${ordered('_w * _y', '_r')} AS y, ${ordered('_w * _x', '_r')} AS x,
+        count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw,
+        sum(_w * _w) FILTER (WHERE _in) AS sw2,
+        sum(_w * _y) AS y, sum(_w * _x) AS x,
         count(*) FILTER (WHERE _in OR _undecided OR _empty) AS cells, count(*) FILTER (WHERE _undecided OR _empty) AS empty
       FROM rows GROUP BY ${by.length ? `_year, _h, _c, CUBE(${by.join(', ')})` : '_year, _h, _c'}
     ), strata AS (
-      SELECT ${cell.join(', ')}, _h, sum(n) AS n, ${ordered('sw', '_c')} AS sw, ${ordered('sw2', '_c')} AS sw2,
-        ${ordered('y', '_c')} AS y, ${ordered('x', '_c')} AS x, ${ordered('y * y', '_c')} AS yy,
-        ${ordered('x * y', '_c')} AS xy, ${ordered('x * x', '_c')} AS xx, sum(cells) AS cells, sum(empty) AS empty
+      SELECT ${cell.join(', ')}, _h, sum(n) AS n, sum(sw) AS sw, sum(sw2) AS sw2,
+        sum(y) AS y, sum(x) AS x, sum(y * y) AS yy,
+        sum(x * y) AS xy, sum(x * x) AS xx, sum(cells) AS cells, sum(empty) AS empty
       FROM clusters GROUP BY ${cell.join(', ')}, _h
     ), sums AS (
-      SELECT ${cell.join(', ')}, ${ordered('y', '_h')} AS sy, ${ordered('x', '_h')} AS sx FROM strata GROUP BY ${cell.join(', ')}
+      SELECT ${cell.join(', ')}, sum(y) AS sy, sum(x) AS sx FROM strata GROUP BY ${cell.join(', ')}
     ), terms AS (
       SELECT s.*, d.n_h, d.f_h, ${total ? '0' : 'sums.sy / sums.sx'} AS r, ${total ? '1' : 'sums.sx'} AS total_x
       FROM strata s JOIN design d ON d._year = s.year AND d._h = s._h
         JOIN sums ON ${cell.map((c) => `sums.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ')}
     )
-    SELECT ${cell.join(', ')}, sum(n) AS n, ${ordered('y', '_h')} AS numerator, ${total ? 'NULL::DOUBLE' : ordered('x', '_h')} AS denominator,
-      ${ordered('sw', '_h')} * ${ordered('sw', '_h')} / nullif(${ordered('sw2', '_h')}, 0) AS n_eff,
-      sqrt(greatest(${ordered('CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END', '_h')}, 0)) / nullif(any_value(total_x), 0) AS se,
+    SELECT ${cell.join(', ')}, sum(n) AS n, sum(y) AS numerator, ${total ? 'NULL::DOUBLE' : 'sum(x)'} AS denominator,
+      sum(sw) * sum(sw) / nullif(sum(sw2), 0) AS n_eff,
+      sqrt(greatest(sum(CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END), 0)) / nullif(any_value(total_x), 0) AS se,
       sum(cells) AS _cells, sum(empty) AS _empty
     FROM terms GROUP BY ${cell.join(', ')} ORDER BY ALL`;
 }

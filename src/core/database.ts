@@ -14,11 +14,14 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Indicator SQL runs with no access to files, extensions or other databases. */
   sandbox?: boolean;
+  /** Threads DuckDB may use; one makes the order of floating-point sums, and so their digits, fixed. */
+  threads?: number;
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const config: Record<string, string> = {};
   if (options.readOnly) config.access_mode = 'READ_ONLY';
+  if (options.threads) config.threads = String(options.threads);
   if (options.sandbox)
     Object.assign(config, {
       enable_external_access: 'false',

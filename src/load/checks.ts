@@ -16,10 +16,12 @@ type Column = {
   data_type: string;
 };
 
+/** Checks the table; warnings go into `warnings` as they are found, so that a caller keeps them when a later check throws. */
 export async function checkTable(
   db: Database,
   input: Input,
   read: ReadResult,
+  warnings: LoadWarning[] = [],
 ): Promise<{ empty: EmptyCells; warnings: LoadWarning[] }> {
   const { name, source, label } = input;
   const columns = await db.query<Column>(
@@ -59,9 +61,11 @@ export async function checkTable(
   const own = columns.filter((c) => !/__(note|label)$/.test(c.column_name));
   const text = own.filter((c) => c.data_type === 'VARCHAR').map((c) => c.column_name);
   await checkText(db, input, text, read.locate);
+  const profile = await profileColumns(db, input, own, names, read.locate);
+  warnings.push(...profile.warnings);
   const measures = own.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year);
   await checkKey(db, input, source.key ?? (source.id ? [year, source.id] : [year, ...text]), measures, read.locate);
-  return profileColumns(db, input, own, names, read.locate);
+  return { empty: profile.empty, warnings };
 }
 
 async function checkWeights(db: Database, input: Input, weight: string, locate: RowLocator): Promise<void> {
@@ -170,9 +174,11 @@ async function profileColumns(
     const checks = [`count(*) FILTER (WHERE ${q} IS NULL${note}) AS e${i}`];
     const measure = c.column_name !== period && c.column_name !== input.source.id;
     if (measure && /INT/.test(c.data_type)) checks.push(`min(${q}) AS n${i}`);
+    // Three decimals and not two: 1.399, not 1.390; compared with a tolerance, as 1.399 · 1000 is no whole double.
+    const decimals = (n: number) => `abs(${q} * ${10 ** n} - round(${q} * ${10 ** n})) < 1e-6`;
     if (measure && c.data_type === 'DOUBLE')
       checks.push(
-        `bool_or(${q} <> trunc(${q})) AND bool_and(${q} = trunc(${q}) OR (round(${q} * 1000) = ${q} * 1000 AND round(${q} * 100) <> ${q} * 100)) AS t${i}`,
+        `bool_or(${q} <> trunc(${q})) AND bool_and(${q} = trunc(${q}) OR (${decimals(3)} AND NOT ${decimals(2)})) AS t${i}`,
       );
     return checks.join(', ');
   });

@@ -1,7 +1,7 @@
 // Text cells into typed columns, in one SQL statement: declared or recognisably numeric columns become
 // numbers (with a `<column>__note` column for special signs), text is trimmed. A cell that is no
 // number in a number column, or no whole number in a column declared whole, is an error at its place.
-import { quoteIdent, type Database } from '../core/database.js';
+import { quoteIdent, quoteString, type Database } from '../core/database.js';
 import { InputError, type Location } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { periodColumn, type ColumnType } from '../core/schema.js';
@@ -28,7 +28,10 @@ export async function convertText(db: Database, input: Input, table: TextTable):
   const { raw, names, dialect, rules } = table;
   const declared = { ...input.source.columns, ...table.forced };
   const period = periodColumn(input.source);
-  const cell = (c: string) => `NULLIF(trim(${quoteIdent(c)}), '')`;
+  // The dialect's strings for an empty cell (`NA`, say) are empty cells here too: the text was read raw.
+  const empties = [...new Set(['', ...dialect.missing])].map(quoteString).join(', ');
+  const cell = (c: string) =>
+    `CASE WHEN trim(${quoteIdent(c)}) IN (${empties}) THEN NULL ELSE trim(${quoteIdent(c)}) END`;
   const sql = Object.fromEntries(names.map((c) => [c, valueSql(cell(c), rules, dialect)]));
   const candidates = names.filter((c) => c !== period && (declared[c] === undefined || numericType(declared[c])));
   // One pass decides which columns hold numbers, and whether only whole ones.

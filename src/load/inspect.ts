@@ -13,11 +13,12 @@ import { readCsv } from './csv.js';
 import { readSample, toUtf8 } from './encoding.js';
 import { parseGenesisTable, readGenesis, slug } from './genesis.js';
 import type { Input, ResolvedDialect } from './input.js';
+import type { LoadWarning } from './meta.js';
 import { numberPattern, resolveMarkers } from './markers.js';
 import { readParquet } from './parquet.js';
 import { firstYear, lastYear, normalisePeriod, yearSql } from './periods.js';
 import type { RowLocator } from './input.js';
-import { resolveDialect } from './read.js';
+import { csvLocator, resolveDialect } from './read.js';
 import { detectFormat } from './sniff.js';
 import { TempFiles } from './temp.js';
 
@@ -46,7 +47,8 @@ export type Finding =
   | { kind: 'row-names'; column: string }
   | { kind: 'columns'; count: number; rows: number; year: string | null }
   | { kind: 'parquet'; count: number }
-  | { kind: 'warning'; reason: Message; line: number | null; column: number | null };
+  | { kind: 'warning'; reason: Message; line: number | null; column: number | null }
+  | { kind: 'problem'; reason: Message; line: number | null; column: number | null };
 
 /** Names that say "this column holds the period", first the more certain ones. */
 const periodNames = /jahr$|^year$|stichtag|^welle$|^wave$|^zeit$|^time$|datum|^date$|^period/i;
@@ -137,7 +139,7 @@ async function inspectText(
   } else {
     const source = input(base);
     await readCsv(db, source, path, resolved, rules);
-    locate = async () => ({ file: source.label });
+    locate = csvLocator(source, path, resolved);
   }
   const columns = await describe(db, probe.name);
   const rowNames = format === 'csv' && sampleRowNames(sample.text) ? columns[0]?.name : undefined;
@@ -145,9 +147,18 @@ async function inspectText(
   const year = await findPeriod(db, probe.name, columns, rowNames);
   const entry: Record<string, unknown> = { ...base, year: year ?? 'TODO' };
   if (genesis) entry.genesis = genesis;
-  const finalInput = input(entry as Source);
-  if (year) await normalisePeriod(db, finalInput, locate);
-  const { warnings } = await checkTable(db, finalInput, { format, locate });
+  if (year) await normalisePeriod(db, input(entry as Source), locate);
+  const id = year ? await findId(db, probe.name, columns, year, rowNames) : null;
+  if (id) entry.id = id;
+  const weight = id ? await findWeight(db, probe.name, columns) : null;
+  if (weight) entry.weight = weight;
+  // What the checks refuse is shown beside the entry, at its place: the entry is still worth pasting.
+  const warnings: LoadWarning[] = [];
+  await checkTable(db, input(entry as Source), { format, locate }, warnings).catch((e: unknown) => {
+    if (!(e instanceof InputError)) throw e;
+    const at = typeof e.where === 'object' ? e.where : undefined;
+    findings.push({ kind: 'problem', reason: e.reason, line: at?.line ?? null, column: at?.column ?? null });
+  });
   for (const w of warnings) {
     const at = typeof w.where === 'object' ? w.where : undefined;
     findings.push({ kind: 'warning', reason: w.reason, line: at?.line ?? null, column: at?.column ?? null });
@@ -222,6 +233,46 @@ async function findPeriod(
     if (r?.ok) return c.name;
   }
   return null;
+}
+
+/**
+ * Survey microdata: a whole-number column that tells the respondents of a period apart (the id), when the
+ * period and the text columns do not. R's row names are no id: they number the file, not the survey.
+ */
+async function findId(
+  db: Database,
+  table: string,
+  columns: Described[],
+  year: string,
+  rowNames: string | undefined,
+): Promise<string | null> {
+  const t = quoteIdent(table);
+  const text = columns.filter((c) => c.type === 'VARCHAR' && c.name !== year).map((c) => quoteIdent(c.name));
+  const keyed = [quoteIdent(year), ...text].join(', ');
+  const [unique] = await db.query<{ ok: boolean }>(
+    `SELECT count(*) = (SELECT count(*) FROM (SELECT DISTINCT ${keyed} FROM ${t})) AS ok FROM ${t}`,
+  );
+  if (unique?.ok) return null;
+  for (const c of columns.filter((c) => /INT/.test(c.type) && c.name !== year && c.name !== rowNames)) {
+    const [r] = await db.query<{ ok: boolean }>(
+      `SELECT count(*) = count(DISTINCT (${quoteIdent(year)}, ${quoteIdent(c.name)})) AND count(${quoteIdent(c.name)}) = count(*) AS ok FROM ${t}`,
+    );
+    if (r?.ok) return c.name;
+  }
+  return null;
+}
+
+/** In microdata, the one column of positive fractions is the design weight; with two or more, nobody can tell. */
+async function findWeight(db: Database, table: string, columns: Described[]): Promise<string | null> {
+  const found: string[] = [];
+  for (const c of columns.filter((c) => c.type === 'DOUBLE')) {
+    const q = quoteIdent(c.name);
+    const [r] = await db.query<{ ok: boolean }>(
+      `SELECT bool_and(${q} > 0) AND bool_or(${q} <> trunc(${q})) AND count(${q}) = count(*) AS ok FROM ${quoteIdent(table)}`,
+    );
+    if (r?.ok) found.push(c.name);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** Column types for the entry: whole numbers written `4.0` are whole numbers, unless they look like 1.399. */

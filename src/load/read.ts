@@ -37,15 +37,19 @@ async function readText(db: Database, input: Input, format: 'csv' | 'genesis'): 
   const path = await toUtf8(input, sample.encoding);
   if (format === 'genesis') return { format, locate: await readGenesis(db, input, path, dialect, rules) };
   await readCsv(db, input, path, dialect, rules);
+  return { format, locate: csvLocator(input, path, dialect) };
+}
+
+/** Where a row of a CSV file's table is: the file is read again (only when asked, for a message). */
+export function csvLocator(input: Input, path: string, dialect: ResolvedDialect): RowLocator {
   let text: Promise<CsvText> | undefined;
-  const locate: RowLocator = async (rowid, column) => {
+  return async (rowid, column) => {
     text ??= readCsvText(path, dialect);
     const file = await text;
     const header = [...file.text.split(/\r?\n/, dialect.skip + 1)].at(-1) ?? '';
     const index = header.split(dialect.delimiter).findIndex((h) => h.trim().replace(/^"|"$/g, '') === column);
     return { file: input.label, line: lineOfRecord(file, rowid + 1), column: index >= 0 ? index + 1 : undefined };
   };
-  return { format, locate };
 }
 
 export function resolveDialect(declared: Dialect | undefined, sample: Sample): ResolvedDialect {

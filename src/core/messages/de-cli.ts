@@ -172,6 +172,8 @@ export const cliDe = {
     missing: (strings: string[]) => `leere Zellen: ${strings.map((s) => (s ? `„${s}“` : 'leer')).join(', ')}`,
     rowNames: (column: string) =>
       `die erste Spalte (${column}) enthält Zeilennamen eines R-Exports; sie ist keine Periode`,
+    problem: (text: string, line: number | null) =>
+      `Problem beim Laden${line ? ` (Zeile ${line})` : ''}: ${text} – so lädt der Eintrag noch nicht`,
     warning: (text: string, line: number | null) => `Warnung${line ? ` (Zeile ${line})` : ''}: ${text}`,
     parquet: (count: number) => `Parquet, ${count} Spalten`,
     describe: 'TODO: was die Tabelle enthält',

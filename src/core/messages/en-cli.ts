@@ -164,6 +164,7 @@ export const cliEn: CliWords = {
       'note: by the official convention `-` means exactly zero; if this source uses `-` for "no data", say so under markers',
     missing: (strings) => `empty cells: ${strings.map((s) => (s ? `"${s}"` : 'empty')).join(', ')}`,
     rowNames: (column) => `the first column (${column}) holds the row names of an R export; it is no period`,
+    problem: (text, line) => `problem${line ? ` (line ${line})` : ''}: ${text}; the entry does not load like this yet`,
     warning: (text, line) => `warning${line ? ` (line ${line})` : ''}: ${text}`,
     parquet: (count) => `Parquet, ${count} columns`,
     describe: 'TODO: what the table holds',
