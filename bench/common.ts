@@ -2,7 +2,7 @@
 // the arithmetic and formatting of the figures. Benchmarks print; they never fail on a slow run.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,13 +40,16 @@ export async function registerFile(rows = benchRows, seed = defaultSeed): Promis
 
 /**
  * A throwaway project folder whose only source `register` is the given file (linked into data/,
- * because source paths are relative to that folder). `indicators` maps file names to YAML text.
+ * because source paths are relative to that folder and must lie inside it). `indicators` maps file names to YAML text.
  */
 export async function makeProject(register: string, indicators: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-bench-'));
   await mkdir(join(dir, 'data'));
   await mkdir(join(dir, 'indicators'));
-  await symlink(register, join(dir, 'data', 'register.csv'));
+  // A hard link (or a copy): istsoll follows no symlink out of data/, and the cached file is large.
+  await link(register, join(dir, 'data', 'register.csv')).catch(() =>
+    copyFile(register, join(dir, 'data', 'register.csv')),
+  );
   await writeFile(join(dir, 'istsoll.yaml'), 'title:\n  de: Benchmark (fiktives Melderegister)\n');
   await writeFile(
     join(dir, 'data', 'sources.yaml'),

@@ -15,8 +15,16 @@ async function exampleCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-docs-'));
   for (const part of ['istsoll.yaml', 'data', 'indicators', 'measures'])
     await cp(join(root, part), join(dir, part), { recursive: true });
-  // The GENESIS table the analysts' guide inspects.
+  // The files the analysts' guide inspects: a GENESIS table, a district-level export, a portal file.
   await copyFile(join(fixture('dialects'), 'genesis_bevoelkerung.csv'), join(dir, 'data', '12411-01-01-5.csv'));
+  await copyFile(
+    join(fixture('realworld'), 'regionaldatenbank_12411-02-03-5.csv'),
+    join(dir, 'data', '12411-02-03-5.csv'),
+  );
+  await copyFile(
+    join(fixture('realworld'), 'opendata_einwohner_ortsteile.csv'),
+    join(dir, 'data', 'einwohner_ortsteile.csv'),
+  );
   return dir;
 }
 
@@ -42,12 +50,14 @@ describe.each(['analysts.md', 'staff.md'])('docs/%s', (file) => {
       .flatMap((b) => b.split('\n'))
       .filter((l) => l.startsWith('istsoll '));
     expect(lines.length).toBeGreaterThan(2);
+    // "Paste it": the entries marked as sources.yaml entries go into sources.yaml, one after each
+    // `inspect` in turn, and must load with the commands that follow.
+    const entries = blocks(markdown, 'yaml').filter((b) => b.includes('# sources.yaml entry'));
     for (const line of lines) {
       await runDocumented(dir, line);
       if (line.startsWith('istsoll inspect')) {
-        // "Paste it": the guide's finished entry goes into sources.yaml, and must load.
-        const entry = blocks(markdown, 'yaml').find((b) => b.includes('format: genesis'))!;
-        await appendFile(join(dir, 'data', 'sources.yaml'), entry);
+        const entry = entries.shift();
+        if (entry) await appendFile(join(dir, 'data', 'sources.yaml'), entry);
       }
     }
   });
