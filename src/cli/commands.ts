@@ -176,7 +176,7 @@ export async function init(run: Run, dir: string, o: InitOptions): Promise<void>
   const { initProject } = await import('./init.js');
   const files = await initProject(resolve(dir), o.name);
   const w = words(run.lang).cli.init;
-  print(`${w.created(shown(resolve(dir)))}\n${files.map((f) => `  ${f}`).join('\n')}\n\n${w.next}`);
+  print(`${w.created(shown(resolve(dir)))}\n${files.map((f) => `  ${f}`).join('\n')}\n\n${w.next(dir)}`);
 }
 
 export async function inspect(run: Run, file: string, o: JsonOptions): Promise<void> {
