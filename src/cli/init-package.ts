@@ -19,15 +19,11 @@ export const projectScripts = {
 } as const;
 
 export function projectPackage(dir: string): string {
-  const spec = istsollSpec(dir);
   const manifest = {
     name: packageName(basename(dir)),
     private: true,
     scripts: projectScripts,
-    dependencies: { istsoll: spec },
-    // istsoll installed from git builds itself after cloning (its `prepare` script); npm 12 runs that only
-    // for packages a project allows.
-    allowScripts: { istsoll: true },
+    dependencies: { istsoll: istsollSpec(dir) },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
