@@ -1,6 +1,6 @@
 // Runs the named benchmarks, or all of them, one after the other:
 //   npm run bench                          all
-//   npm run bench -- load compute          the named ones (npm run bench:load, bench:compute)
+//   npm run bench -- load compute          the named ones (npm run bench:startup, bench:load, bench:compute, …)
 //   npm run bench -- load-profile compute-profile   where istsoll's time goes, by SQL statement (not in all)
 //   npm run bench -- --rows 200000 --rounds 1   a quick smoke run (the targets are for 5 million rows)
 // Benchmarks print figures and targets with PASS/MISS; they never fail on a slow run.
@@ -14,6 +14,7 @@ interface Options {
 type Benchmark = (options: Options) => Promise<void>;
 
 const benchmarks: Record<string, { all: boolean; load: () => Promise<Benchmark> }> = {
+  startup: { all: true, load: async () => (await import('./startup.js')).run },
   load: { all: true, load: async () => (await import('./load.js')).run },
   compute: { all: true, load: async () => (await import('./compute.js')).run },
   report: { all: true, load: async () => (await import('./report.js')).benchReport },

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (a dependency), so there is no build step to forget.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/main.ts');
+// Runs the compiled CLI. `npm run build` writes dist/; `npm ci` and `npm install` from a git URL build it
+// through the `prepare` script, and a packed tarball carries it.
+await import('../dist/main.js');

@@ -1,11 +1,13 @@
-// A town that has never seen istsoll: init, then the steps of the staff README, then a report.
-import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// A town that has never seen istsoll: init, then the steps of the staff README, then a report. The same
+// flow through npm (pack, install, init, install, validate, run) is in install.test.ts.
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { istsollSpec, packageName, projectScripts } from '../src/cli/init-package.js';
+import { root, runCli } from './helpers.js';
 
 async function newProject(): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), 'istsoll-init-')), 'musterstadt');
@@ -15,26 +17,78 @@ async function newProject(): Promise<string> {
 }
 
 describe('istsoll init', () => {
-  it('scaffolds a project with commented templates and the schema line', async () => {
+  it('scaffolds a project with its own package.json, .gitignore, sample data and commented templates', async () => {
     const dir = await newProject();
     for (const f of [
       'istsoll.yaml',
+      'package.json',
       'data/sources.yaml',
+      'data/einwohner.csv',
+      'data/befragung.csv',
       'indicators/fields.yaml',
       'indicators/auslaenderanteil.yaml',
       'indicators/zugehoerigkeit.yaml',
+      'measures/wohnen.yaml',
       '.gitignore',
       'README.md',
     ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
-    expect(await readFile(join(dir, 'istsoll.yaml'), 'utf8')).toContain('Integrationsmonitoring der Stadt Musterstadt');
-    const indicator = await readFile(join(dir, 'indicators', 'auslaenderanteil.yaml'), 'utf8');
-    expect(indicator.split('\n')[0]).toBe(
-      '# yaml-language-server: $schema=../../node_modules/istsoll/schema/indicator.schema.json',
+    expect(existsSync(join(dir, 'gitignore'))).toBe(false);
+    expect((await readFile(join(dir, '.gitignore'), 'utf8')).split('\n')).toEqual(
+      expect.arrayContaining(['node_modules/', '.istsoll/', 'reports/']),
     );
+    expect(await readFile(join(dir, 'istsoll.yaml'), 'utf8')).toContain('Integrationsmonitoring der Stadt Musterstadt');
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ name: 'musterstadt', private: true, scripts: projectScripts });
+    // Run from this checkout, init points the project at it.
+    expect(resolve(dir, manifest.dependencies.istsoll.replace(/^file:/, ''))).toBe(root);
     const fields = parseDocument(await readFile(join(dir, 'indicators', 'fields.yaml'), 'utf8')).toJS().fields;
     expect(fields).toHaveLength(9);
+  });
+
+  it("every YAML file's $schema line points at istsoll's schema in the project's node_modules", async () => {
+    const dir = await newProject();
+    const yamls = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.yaml'));
+    expect(yamls).toHaveLength(6);
+    const kind = (file: string) =>
+      file === 'istsoll.yaml'
+        ? 'project'
+        : file.startsWith('data/')
+          ? 'sources'
+          : file === 'indicators/fields.yaml'
+            ? 'fields'
+            : file.startsWith('indicators/')
+              ? 'indicator'
+              : 'measures';
+    for (const file of yamls) {
+      const first = (await readFile(join(dir, file), 'utf8')).split('\n')[0]!;
+      const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+      expect(schema, file).toBeDefined();
+      const target = relative(join(dir, 'node_modules', 'istsoll'), resolve(dirname(join(dir, file)), schema!));
+      expect(target, file).toBe(`schema/${kind(file)}.schema.json`);
+      expect(existsSync(join(root, target)), `${file}: ${target}`).toBe(true);
+    }
+  });
+
+  it('validate accepts the new project at once, and the report says the numbers are sample data', async () => {
+    const dir = await newProject();
+    expect(await runCli('validate', '--project', dir)).toMatchObject({
+      code: 0,
+      stdout: 'ok: 2 sources, 2 indicators, 2 targets, 1 measure\n',
+    });
+    expect(await runCli('run', '--project', dir)).toMatchObject({ code: 0 });
+    const html = await readFile(join(dir, 'reports', 'index.html'), 'utf8');
+    expect(html).toContain('Beispieldaten: Alle Zahlen in diesem Bericht sind erfunden.');
+    expect(html).toContain('Zugehörigkeitsgefühl zur Stadt');
+  });
+
+  it('the staff README explains every npm script', async () => {
+    const readme = await readFile(join(root, 'templates', 'project', 'README.md'), 'utf8');
+    for (const [name, command] of Object.entries(projectScripts)) {
+      expect(readme).toContain(`| \`npm run ${name}\` |`);
+      expect(readme).toContain(`(\`${command}\`)`);
+    }
   });
 
   it('never writes into a folder that has files', async () => {
@@ -43,8 +97,9 @@ describe('istsoll init', () => {
     expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('the folder is not empty') });
   });
 
-  it('then `istsoll run` names every missing data file with its place in sources.yaml', async () => {
+  it('without the sample data, `istsoll run` names every missing data file with its place in sources.yaml', async () => {
     const dir = await newProject();
+    for (const f of ['einwohner.csv', 'befragung.csv']) await rm(join(dir, 'data', f));
     const r = await runCli('run', '--project', dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('2 data files are missing or empty:');
@@ -83,6 +138,8 @@ describe('istsoll init', () => {
     doc.deleteIn(['sources', 'befragung']);
     await writeFile(sources, doc.toString());
     await rm(join(dir, 'indicators', 'zugehoerigkeit.yaml'));
+    // The sample measure watches the survey indicator: it goes with it.
+    await rm(join(dir, 'measures'), { recursive: true });
     // 3. A new indicator from the template.
     const template = join(dir, 'indicators', 'auslaenderanteil.yaml');
     const file = join(dir, 'indicators', 'anteil_65plus.yaml');
@@ -106,5 +163,48 @@ describe('istsoll init', () => {
     const html = await readFile(join(dir, 'reports', 'index.html'), 'utf8');
     expect(html).toContain('Anteil der Menschen ab 65 Jahren');
     expect(html).toContain('Musterstadt');
+  });
+});
+
+describe('the istsoll a new project depends on', () => {
+  /** A project that installed istsoll, with npm's hidden lockfile saying where from. */
+  async function installedBy(resolved: string | null): Promise<{ base: string; root: string }> {
+    const base = await mkdtemp(join(tmpdir(), 'istsoll-spec-'));
+    const root = join(base, 'app', 'node_modules', 'istsoll');
+    await mkdir(root, { recursive: true });
+    if (resolved !== null) {
+      const lock = { lockfileVersion: 3, packages: { 'node_modules/istsoll': { version: '0.1.0', resolved } } };
+      await writeFile(join(base, 'app', 'node_modules', '.package-lock.json'), JSON.stringify(lock));
+    }
+    return { base, root };
+  }
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+  it('the tarball it was installed from, as a path from the new folder', async () => {
+    const { base, root: installed } = await installedBy('file:../pack/istsoll-0.1.0.tgz');
+    expect(istsollSpec(join(base, 'towns', 'musterstadt'), installed)).toBe('file:../../pack/istsoll-0.1.0.tgz');
+    // npx records an absolute path.
+    const npx = await installedBy(`file:${join(base, 'pack', 'istsoll-0.1.0.tgz')}`);
+    expect(istsollSpec(join(base, 'towns', 'musterstadt'), npx.root)).toBe('file:../../pack/istsoll-0.1.0.tgz');
+  });
+
+  it('the git URL it was installed from', async () => {
+    const { base, root: installed } = await installedBy('git+https://git.example.de/istsoll.git#0123abc');
+    expect(istsollSpec(join(base, 'musterstadt'), installed)).toBe('git+https://git.example.de/istsoll.git#0123abc');
+  });
+
+  it('the version, when it came from the registry or npm recorded nothing', async () => {
+    const registry = await installedBy('https://registry.npmjs.org/istsoll/-/istsoll-0.1.0.tgz');
+    expect(istsollSpec(join(registry.base, 'musterstadt'), registry.root)).toBe(`^${version}`);
+    const global = await installedBy(null);
+    expect(istsollSpec(join(global.base, 'musterstadt'), global.root)).toBe(`^${version}`);
+  });
+
+  it('package names npm accepts', () => {
+    expect(packageName('Musterstadt')).toBe('musterstadt');
+    expect(packageName('Königs Wusterhausen')).toBe('koenigs-wusterhausen');
+    expect(packageName('Groß-Gerau 2030')).toBe('gross-gerau-2030');
+    expect(packageName('.Ölmühle_')).toBe('oelmuehle_');
+    expect(packageName('…')).toBe('integrationsmonitoring');
   });
 });

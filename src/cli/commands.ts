@@ -1,6 +1,6 @@
 // What the data commands do, stage by stage: load, compute, compare, report, validate, inspect, init.
 // Results go to stdout, progress to stderr; every word comes from the catalogue in the run's language.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
@@ -9,6 +9,7 @@ import { displayPath as shown, InputError, type Location } from '../core/errors.
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
+import { istsollVersion } from '../core/version.js';
 import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
 import type {
   CompareOptions,
@@ -175,7 +176,7 @@ export async function init(run: Run, dir: string, o: InitOptions): Promise<void>
   const { initProject } = await import('./init.js');
   const files = await initProject(resolve(dir), o.name);
   const w = words(run.lang).cli.init;
-  print(`${w.created(shown(resolve(dir)))}\n${files.map((f) => `  ${f}`).join('\n')}\n\n${w.next}`);
+  print(`${w.created(shown(resolve(dir)))}\n${files.map((f) => `  ${f}`).join('\n')}\n\n${w.next(dir)}`);
 }
 
 export async function inspect(run: Run, file: string, o: JsonOptions): Promise<void> {
@@ -260,7 +261,7 @@ async function writeProjectReport(
   const options = {
     lang: o.lang ?? 'de',
     now: new Date(),
-    version: version(),
+    version: istsollVersion(),
     provenance: await readProvenance(project, loaded),
   };
   const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
@@ -358,11 +359,6 @@ function latestTotals(project: Project, values: IndicatorValue[]): [string, Indi
 
 function unitOf(project: Project, id: string) {
   return project.indicators.find((i) => i.id === id)!.unit;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-    .version;
 }
 
 /** Progress lines go to stderr, and only when a person is watching it. */

@@ -1,8 +1,8 @@
 // The commands and options of the command line, with help in the user's language. Each action loads its
 // command module only when it runs, so that `istsoll --help` starts without DuckDB, zod or the report.
-import { createRequire } from 'node:module';
 import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { words, type Lang } from '../core/messages/index.js';
+import { istsollVersion } from '../core/version.js';
 import type * as Options from './options.js';
 import type { Run } from './run.js';
 
@@ -12,7 +12,7 @@ export function buildProgram(lang: Lang, run: Run): Command {
   const w = words(lang).cli.help;
   const program = new Command('istsoll')
     .description(w.program)
-    .version(version(), '-V, --version', w.version)
+    .version(istsollVersion(), '-V, --version', w.version)
     .helpOption('-h, --help', w.helpOption)
     .helpCommand('help [command]', w.helpCommand)
     .option('--project <dir>', w.options.project, '.')
@@ -174,8 +174,4 @@ function localHelp(lang: Lang): Partial<Help> {
       return [option.description, ...extra].join(' ');
     },
   };
-}
-
-function version(): string {
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }

@@ -1,4 +1,5 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
+import { from } from 'arquero';
 import { msg } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Point, Status } from '../core/types.js';
 import { statusOrder } from '../core/types.js';
@@ -149,16 +150,22 @@ export interface Rollup {
 
 /** Indicator statuses (the worst of their targets) and their counts per field of action. */
 export function rollUp(indicators: Indicator[], fieldIds: string[], comparisons: Comparison[]): Rollup {
+  const byIndicator = groupBy(comparisons, (c) => c.indicator);
   const rows = indicators.map((ind) => ({
     id: ind.id,
     field: ind.field,
-    status: worstStatus(comparisons.filter((c) => c.indicator === ind.id).map((c) => c.status)),
+    status: worstStatus((byIndicator.get(ind.id) ?? []).map((c) => c.status)),
   }));
-  const fields = fieldIds.map((id) => {
-    const counts = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
-    for (const r of rows) if (r.field === id) counts[r.status]++;
-    return { id, counts };
-  });
+  const counted = from(rows, ['field', 'status']).groupby('field', 'status').count().objects() as {
+    field: string;
+    status: Status;
+    count: number;
+  }[];
+  const none = Object.fromEntries(statusOrder.map((s) => [s, 0])) as Record<Status, number>;
+  const fields = fieldIds.map((id) => ({
+    id,
+    counts: { ...none, ...Object.fromEntries(counted.filter((c) => c.field === id).map((c) => [c.status, c.count])) },
+  }));
   return { indicators: rows, fields };
 }
 

@@ -1,6 +1,7 @@
 // Participation gaps: how far the compared group (e.g. residents with a migration history) lags behind
 // the reference group, per year and per cell of the other disaggregations, as points and as a parity
 // ratio, with the trend of the gap. Pure functions over indicator values.
+import { from } from 'arquero';
 import type { Cell, IndicatorValue, Point } from '../core/types.js';
 import { projectTrend } from './progress.js';
 import type { Indicator } from '../core/schema.js';
@@ -22,18 +23,13 @@ export function valueSeries(values: IndicatorValue[], cell: Cell): SeriesPoint[]
  * indicator's unit (positive = the compared group is worse off, whichever direction is better).
  */
 export function gapSeries(ind: Indicator, values: IndicatorValue[], cell: Cell = {}): SeriesPoint[] {
-  if (!ind.groups) return [];
-  const { column, compared, reference } = ind.groups;
-  values = values.filter((v) => v.indicator === ind.id);
-  const a = new Map(valueSeries(values, { ...cell, [column]: compared }).map((s) => [s.point.year, s]));
-  const b = valueSeries(values, { ...cell, [column]: reference });
-  const d = ind.direction === 'higher' ? 1 : -1;
-  return b.flatMap((ref) => {
-    const cmp = a.get(ref.point.year);
-    if (!cmp) return [];
-    const se = cmp.se !== null && ref.se !== null ? Math.hypot(cmp.se, ref.se) : null;
-    return [{ point: { year: ref.point.year, value: d * (ref.point.value - cmp.point.value) }, se }];
-  });
+  return pairGroups(ind, values)
+    .filter((p) => sameCell(p.cell, cell))
+    .sort((a, b) => a.year - b.year)
+    .map((p) => ({
+      point: { year: p.year, value: gapOf(ind, p) },
+      se: p.comparedSe !== null && p.referenceSe !== null ? Math.hypot(p.comparedSe, p.referenceSe) : null,
+    }));
 }
 
 export function sameCell(a: Cell, b: Cell): boolean {
@@ -56,43 +52,64 @@ export interface GapRow {
 
 /** The gap for every year and every cell where both groups have a published value. */
 export function gapTable(ind: Indicator, values: IndicatorValue[]): GapRow[] {
-  if (!ind.groups) return [];
-  const { column, compared, reference } = ind.groups;
-  const d = ind.direction === 'higher' ? 1 : -1;
-  values = values.filter((v) => v.indicator === ind.id);
-  const key = (year: number, cell: Cell) =>
-    `${year}|${JSON.stringify(
-      Object.entries(cell)
-        .filter(([k]) => k !== column)
-        .sort(),
-    )}`;
-  const refs = new Map(
-    values.filter((v) => v.value !== null && v.cell[column] === reference).map((v) => [key(v.year, v.cell), v]),
-  );
-  return values
-    .filter((v) => v.value !== null && v.cell[column] === compared)
-    .flatMap((v) => {
-      const ref = refs.get(key(v.year, v.cell));
-      if (!ref) return [];
-      const { [column]: _, ...cell } = v.cell;
-      return [
-        {
-          indicator: ind.id,
-          year: v.year,
-          cell,
-          compared: v.value!,
-          reference: ref.value!,
-          gap: d * (ref.value! - v.value!),
-          parity: ref.value ? v.value! / ref.value : null,
-        },
-      ];
-    })
+  return pairGroups(ind, values)
+    .map((p) => ({
+      indicator: ind.id,
+      year: p.year,
+      cell: p.cell,
+      compared: p.compared,
+      reference: p.reference,
+      gap: gapOf(ind, p),
+      parity: p.reference ? p.compared / p.reference : null,
+    }))
     .sort(
       (a, b) =>
         a.year - b.year ||
         Object.keys(a.cell).length - Object.keys(b.cell).length ||
         JSON.stringify(a.cell).localeCompare(JSON.stringify(b.cell)),
     );
+}
+
+/** The published values of both groups side by side, for one year and cell of the other disaggregations. */
+interface Pair {
+  year: number;
+  /** The other disaggregations (e.g. district); empty for the whole town. */
+  cell: Cell;
+  compared: number;
+  comparedSe: number | null;
+  reference: number;
+  referenceSe: number | null;
+}
+
+/** Joins the compared group's published values with the reference group's, by year and cell. */
+function pairGroups(ind: Indicator, values: IndicatorValue[]): Pair[] {
+  if (!ind.groups) return [];
+  const { column, compared, reference } = ind.groups;
+  const published = values.filter((v) => v.indicator === ind.id && v.value !== null);
+  const group = (code: string, side: 'compared' | 'reference') =>
+    from(
+      published
+        .filter((v) => v.cell[column] === code)
+        .map((v) => {
+          const { [column]: _, ...cell } = v.cell;
+          return { year: v.year, key: cellKey(cell), cell, [side]: v.value, [`${side}Se`]: v.se ?? null };
+        }),
+      ['year', 'key', 'cell', side, `${side}Se`],
+    );
+  const on = ['year', 'key'];
+  return group(compared, 'compared')
+    .join(group(reference, 'reference').select(...on, 'reference', 'referenceSe'), [on, on])
+    .objects() as Pair[];
+}
+
+/** In the indicator's unit; positive = the compared group is worse off. */
+function gapOf(ind: Indicator, p: Pair): number {
+  return (ind.direction === 'higher' ? 1 : -1) * (p.reference - p.compared);
+}
+
+/** A cell as a join key: the same disaggregation values give the same key, in whatever order they come. */
+function cellKey(cell: Cell): string {
+  return JSON.stringify(Object.entries(cell).sort());
 }
 
 export interface GapTrend {

@@ -136,7 +136,9 @@ export const cliDe = {
   notice: (text: string) => `HINWEIS: ${text}`,
   init: {
     created: (dir: string) => `angelegt: ${dir}`,
-    next: 'Als Nächstes: die CSV-Dateien nach data/ legen, in data/sources.yaml beschreiben (istsoll inspect DATEI hilft), dann istsoll validate aufrufen.',
+    next: (dir: string) =>
+      `Als Nächstes:\n  cd ${dir}\n  npm install\n  npm run pruefen\n  npm run bericht\n` +
+      'Die Dateien in data/ sind Beispieldaten: durch die eigenen ersetzen (README.md sagt, wie).',
   },
   targets: {
     gap: 'Abstand',

@@ -133,7 +133,9 @@ export const cliEn: CliWords = {
   notice: (text) => `NOTE: ${text}`,
   init: {
     created: (dir) => `created ${dir}:`,
-    next: 'next: put your CSV files into data/, describe them in data/sources.yaml (istsoll inspect FILE helps), then run istsoll validate.',
+    next: (dir) =>
+      `next:\n  cd ${dir}\n  npm install\n  npm run pruefen\n  npm run bericht\n` +
+      'The files in data/ are sample data: replace them with your own (README.md says how).',
   },
   targets: {
     gap: 'gap',

@@ -8,6 +8,7 @@ import type { Project } from '../../core/project.js';
 import type { IndicatorValue } from '../../core/types.js';
 import { buildBarChart, type Bar } from '../charts/bars.js';
 import { chartPoint, find, groupLabelOf, noteCollector, valueCell } from './cells.js';
+import { layOut } from './grid.js';
 import { mapFigure } from './map.js';
 import type { Breakdown, DataTable, Figure, FigureInput, TableCell } from './types.js';
 
@@ -95,10 +96,16 @@ function breakdownRows({ project, ind, values, lang }: FigureInput, breakdown: B
   const notesOf = noteCollector();
   const bars: Bar[] = [];
   const gaps = gapTable(ind, values).filter((r) => r.year === year);
-  const rows = codes.map((code) => {
+  const grid = layOut(
+    values.filter((v) => v.year === year),
+    { column },
+    codes,
+    series.map((s) => s.key),
+  );
+  const rows = grid.map(({ key: code, values: shown }) => {
     const category = label(project, column, code, lang);
-    const cells: TableCell[] = series.map(({ key, label: name }) => {
-      const v = find(values, year, { ...key, [column]: code });
+    const cells: TableCell[] = series.map(({ label: name }, i) => {
+      const v = shown[i];
       const point = chartPoint(v, year, ind, lang);
       bars.push({
         category,

@@ -1,5 +1,6 @@
 // The gap between the compared and the reference group over time: a line around "no gap" with its
 // targets and trend, and the table of the gap and the parity ratio per period.
+import { from, table } from 'arquero';
 import { gapSeries, gapTable, gapTrend } from '../../compare/index.js';
 import { formatDifference, formatNumber, formatPoints, formatTarget, type Lang } from '../../core/format.js';
 import { words } from '../../core/messages/index.js';
@@ -20,7 +21,7 @@ export function gapFigure({ project, ind, values, comparisons, lang, title }: Fi
   const [a, b] = [groupLabel(groups.compared), groupLabel(groups.reference)];
   const span = periods(values);
   const diff = (x: number) => formatDifference(x, ind.unit, lang);
-  const byYear = new Map(gapSeries(ind, values).map((s) => [s.point.year, s]));
+  const byPeriod = gapsByPeriod(ind, values, span);
   const gapComparison = comparisons.find((c) => c.series === 'gap' && c.projection);
   const projections = gapComparison
     ? [projectionLine(ui.gapBetweenGroups, gapComparison.projection!, gapComparison.target.year, diff, lang)]
@@ -42,9 +43,7 @@ export function gapFigure({ project, ind, values, comparisons, lang, title }: Fi
       lang,
       unit: ind.unit,
       description: `${title}: ${ui.gapDescription(a, b, span)}`,
-      series: [
-        { label: ui.gapBetweenGroups, points: span.map((year) => gapPoint(year, byYear.get(year), diff, lang)) },
-      ],
+      series: [{ label: ui.gapBetweenGroups, points: byPeriod.map((p) => gapPoint(p.year, p.gap, diff, lang)) }],
       targets: gapTargets(ind, lang),
       projections,
       rule: { value: 0, label: ui.noGap },
@@ -57,10 +56,10 @@ export function gapFigure({ project, ind, values, comparisons, lang, title }: Fi
         title,
         a,
         b,
-        [...byYear.values()].some((s) => s.se !== null),
+        byPeriod.some((p) => p.gap?.se != null),
       ),
       columns: [ui.year, ui.gapColumn, ui.parityColumn],
-      ...gapRows(ind, values, span, byYear, lang),
+      ...gapRows(ind, values, byPeriod, lang),
     },
   };
 }
@@ -92,24 +91,36 @@ function gapTargets(ind: Indicator, lang: Lang): ChartTarget[] {
     .map((t) => ({ year: t.year, value: t.gap!, label: ui.targetLabel(t.year, null, `${ui.atMost} ${goal(t)}`) }));
 }
 
+/** The town-wide gap of every period (oldest first) with its parity ratio, where both groups have a value. */
+interface PeriodGap {
+  year: number;
+  gap?: GapPoint;
+  parity?: number | null;
+}
+
+function gapsByPeriod(ind: Indicator, values: IndicatorValue[], span: number[]): PeriodGap[] {
+  const gaps = gapSeries(ind, values).map((s) => ({ year: s.point.year, gap: s }));
+  const parity = gapTable(ind, values)
+    .filter((r) => Object.keys(r.cell).length === 0)
+    .map((r) => ({ year: r.year, parity: r.parity }));
+  return table({ year: span })
+    .join_left(from(gaps, ['year', 'gap']), 'year')
+    .join_left(from(parity, ['year', 'parity']), 'year')
+    .orderby('year')
+    .objects() as PeriodGap[];
+}
+
 /** Latest period first: the gap (with its interval) and the parity ratio, or a "–" with the reason. */
 function gapRows(
   ind: Indicator,
   values: IndicatorValue[],
-  span: number[],
-  byYear: Map<number, GapPoint>,
+  byPeriod: PeriodGap[],
   lang: Lang,
 ): Pick<DataTable, 'rows' | 'notes'> {
   const groups = ind.groups!;
   const diff = (x: number) => formatDifference(x, ind.unit, lang);
-  const parity = new Map(
-    gapTable(ind, values)
-      .filter((r) => Object.keys(r.cell).length === 0)
-      .map((r) => [r.year, r.parity]),
-  );
   const notesOf = noteCollector();
-  const rows = span.toReversed().map((year) => {
-    const s = byYear.get(year);
+  const rows = byPeriod.toReversed().map(({ year, gap: s, parity: ratio }) => {
     if (!s) {
       const missing = [groups.compared, groups.reference]
         .map((g) => find(values, year, { [groups.column]: g }))
@@ -124,7 +135,6 @@ function gapRows(
       margin !== null
         ? { detail: `${formatNumber(s.point.value - margin, lang)}–${formatNumber(s.point.value + margin, lang)}` }
         : {};
-    const ratio = parity.get(year);
     return {
       head: String(year),
       cells: [{ text: diff(s.point.value), ...detail }, { text: ratio == null ? '–' : formatNumber(ratio, lang, 2) }],

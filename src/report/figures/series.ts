@@ -4,10 +4,11 @@ import { targetValue } from '../../compare/index.js';
 import { formatTarget, formatValue, type Lang } from '../../core/format.js';
 import { words } from '../../core/messages/index.js';
 import type { Indicator } from '../../core/schema.js';
-import type { Cell, IndicatorValue } from '../../core/types.js';
+import type { Cell } from '../../core/types.js';
 import { buildLineChart } from '../charts/line.js';
 import type { ChartSeries, ChartTarget } from '../charts/line-input.js';
-import { chartPoint, find, groupLabelOf, noteCollector, periods, projectionLine, valueCell } from './cells.js';
+import { chartPoint, groupLabelOf, noteCollector, periods, projectionLine, valueCell } from './cells.js';
+import { layOut, type GridRow } from './grid.js';
 import type { DataTable, Figure, FigureInput } from './types.js';
 
 interface Shown {
@@ -20,9 +21,15 @@ export function seriesFigure({ project, ind, values, comparisons, lang, title }:
   const groupLabel = groupLabelOf(project, ind, lang);
   const cells = shownCells(ind, lang, groupLabel);
   const span = periods(values);
-  const series: ChartSeries[] = cells.map(({ cell, label: name }) => ({
+  const grid = layOut(
+    values,
+    'year',
+    span,
+    cells.map((c) => c.cell),
+  );
+  const series: ChartSeries[] = cells.map(({ label: name }, i) => ({
     label: name,
-    points: span.map((year) => chartPoint(find(values, year, cell), year, ind, lang)),
+    points: grid.map((row) => chartPoint(row.values[i], row.key, ind, lang)),
   }));
   const valueTargets = ind.targets.filter((t) => t.gap === undefined && !t.trend);
   const targets: ChartTarget[] = valueTargets.map((t) => {
@@ -60,7 +67,7 @@ export function seriesFigure({ project, ind, values, comparisons, lang, title }:
     title: ui.seriesTitle,
     notes,
     chart: buildLineChart({ lang, unit: ind.unit, description, series, targets, projections }),
-    table: yearTable(values, cells, ind, lang, ui.tableCaption(title, hasInterval)),
+    table: yearTable(grid, cells, ind, lang, ui.tableCaption(title, hasInterval)),
   };
 }
 
@@ -74,14 +81,12 @@ function shownCells(ind: Indicator, lang: Lang, groupLabel: (g: string) => strin
 }
 
 /** One row per period, latest first; one column per shown group. */
-function yearTable(values: IndicatorValue[], cells: Shown[], ind: Indicator, lang: Lang, caption: string): DataTable {
+function yearTable(grid: GridRow<number>[], cells: Shown[], ind: Indicator, lang: Lang, caption: string): DataTable {
   const ui = words(lang).report;
   const notesOf = noteCollector();
-  const rows = periods(values)
-    .toReversed()
-    .map((year) => ({
-      head: String(year),
-      cells: cells.map(({ cell }) => valueCell(find(values, year, cell), ind, lang, notesOf.add)),
-    }));
+  const rows = grid.toReversed().map((row) => ({
+    head: String(row.key),
+    cells: row.values.map((v) => valueCell(v, ind, lang, notesOf.add)),
+  }));
   return { caption, columns: [ui.year, ...cells.map((c) => c.label)], rows, notes: notesOf.list() };
 }
