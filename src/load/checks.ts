@@ -10,6 +10,7 @@ import { periodColumn } from '../core/schema.js';
 import type { Input } from './input.js';
 import type { EmptyCells, LoadWarning } from './meta.js';
 import type { ReadResult, RowLocator } from './input.js';
+import type { ByteHints } from './sources.js';
 
 type Column = {
   column_name: string;
@@ -22,6 +23,7 @@ export async function checkTable(
   input: Input,
   read: ReadResult,
   warnings: LoadWarning[] = [],
+  hints?: ByteHints,
 ): Promise<{ empty: EmptyCells; warnings: LoadWarning[] }> {
   const { name, source, label } = input;
   const columns = await db.query<Column>(
@@ -60,7 +62,7 @@ export async function checkTable(
   if (source.weight) await checkWeights(db, input, source.weight, read.locate);
   const own = columns.filter((c) => !/__(note|label)$/.test(c.column_name));
   const text = own.filter((c) => c.data_type === 'VARCHAR').map((c) => c.column_name);
-  await checkText(db, input, text, read.locate);
+  await checkText(db, input, text, read.locate, textChecks(hints, read.encoding));
   const profile = await profileColumns(db, input, own, names, read.locate);
   warnings.push(...profile.warnings);
   const measures = own.some((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.data_type) && c.column_name !== year);
@@ -114,8 +116,30 @@ async function checkKey(
  * Mojibake such as "Ã¼" is UTF-8 read as Latin-1; a control character (a NUL byte, an escape) in a name
  * is invisible in a table and dangerous in a terminal. Trailing spaces in names are trimmed.
  */
-async function checkText(db: Database, input: Input, text: string[], locate: RowLocator): Promise<void> {
-  if (!text.length) return;
+/** Which text checks a table needs, by what its file's bytes showed (all of them when nothing was scanned). */
+function textChecks(hints: ByteHints | undefined, encoding: string | undefined): TextChecks {
+  if (!hints) return { control: true, padded: true, mojibake: true };
+  return {
+    control: hints.control,
+    padded: hints.padded,
+    mojibake: encoding === 'utf-8' ? hints.utf8Mojibake : hints.leadC3,
+  };
+}
+
+interface TextChecks {
+  control: boolean;
+  padded: boolean;
+  mojibake: boolean;
+}
+
+async function checkText(
+  db: Database,
+  input: Input,
+  text: string[],
+  locate: RowLocator,
+  checks: TextChecks,
+): Promise<void> {
+  if (!text.length || !(checks.control || checks.padded || checks.mojibake)) return;
   const t = quoteIdent(input.name);
   const moji = "'Ã[\\x{80}-\\x{BF}¼¶¤Ÿ„–œ©§]'";
   const control = "'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'";
@@ -124,7 +148,13 @@ async function checkText(db: Database, input: Input, text: string[], locate: Row
     `SELECT ${text
       .map((c, i) => {
         const q = quoteIdent(c);
-        return `bool_or(contains(${q}, 'Ã')) AS m${i}, bool_or(${q} <> trim(${q})) AS s${i}, bool_or(regexp_matches(${q}, ${control})) AS c${i}`;
+        return [
+          checks.mojibake ? `bool_or(contains(${q}, 'Ã')) AS m${i}` : null,
+          checks.padded ? `bool_or(${q} <> trim(${q})) AS s${i}` : null,
+          checks.control ? `bool_or(regexp_matches(${q}, ${control})) AS c${i}` : null,
+        ]
+          .filter(Boolean)
+          .join(', ');
       })
       .join(', ')} FROM ${t}`,
   );

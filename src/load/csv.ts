@@ -45,7 +45,8 @@ export function csvOptions(dialect: ResolvedDialect, extra: string[] = []): stri
     `decimal_separator = ${quoteString(dialect.decimal)}`,
     dialect.thousands ? `thousands = ${quoteString(dialect.thousands)}` : null,
     `skip = ${dialect.skip}`,
-    dialect.missing.length ? `nullstr = [${dialect.missing.map(quoteString).join(', ')}]` : null,
+    // An empty cell is NULL by default; said only when the dialect has other strings for it (it costs time).
+    dialect.missing.some((m) => m !== '') ? `nullstr = [${dialect.missing.map(quoteString).join(', ')}]` : null,
     ...extra,
   ]
     .filter(Boolean)

@@ -37,4 +37,6 @@ export type RowLocator = (rowid: number, column: string) => Promise<Location>;
 export interface ReadResult {
   format: Format;
   locate: RowLocator;
+  /** The encoding a text file was read in. */
+  encoding?: Encoding;
 }

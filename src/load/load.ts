@@ -123,7 +123,7 @@ async function currentTables(inputs: SourceFile[], previous: Map<string, Previou
     inputs.map(async (i) => {
       const before = previous.get(i.name);
       if (!before) return false;
-      return before.stamp === i.fingerprint || before.hash === (await i.hash());
+      return before.stamp === i.fingerprint || before.hash === (await i.scan()).hash;
     }),
   );
 }
@@ -144,12 +144,13 @@ async function fillDatabase(
     const started = Date.now();
     // Only work that takes more than a second is worth a line.
     const slow = setTimeout(() => onProgress({ kind: 'reading', file: input.label }), 1000);
-    // The file is hashed while DuckDB reads it: the two overlap instead of adding up.
-    const hash = input.hash();
+    // The file is hashed (and its bytes scanned) while DuckDB reads it: the two overlap instead of adding up.
+    const scan = input.scan();
     try {
       if (reused) await copyTable(db, input.name);
       else {
-        const checked = await checkTable(db, input, await readSource(db, input));
+        const read = await readSource(db, input);
+        const checked = await checkTable(db, input, read, [], (await scan).hints);
         await writeTableMeta(db, input.name, checked.empty, checked.warnings);
       }
     } finally {
@@ -164,7 +165,14 @@ async function fillDatabase(
         input.label,
         msg('hint-data-rows', { source: input.name }),
       );
-    tables.push({ name: input.name, file: input.label, rows, hash: await hash, stamp: input.fingerprint, reused });
+    tables.push({
+      name: input.name,
+      file: input.label,
+      rows,
+      hash: (await scan).hash,
+      stamp: input.fingerprint,
+      reused,
+    });
     if (!reused && Date.now() - started > 1000)
       onProgress({ kind: 'read', file: input.label, rows, seconds: (Date.now() - started) / 1000 });
   }

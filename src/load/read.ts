@@ -35,9 +35,10 @@ async function readText(db: Database, input: Input, format: 'csv' | 'genesis'): 
   // The classic convention is the default for GENESIS tables; plain CSV files use signs only when told.
   const rules = resolveMarkers(input.source.markers ?? (format === 'genesis' ? 'official' : undefined));
   const path = await toUtf8(input, sample.encoding);
-  if (format === 'genesis') return { format, locate: await readGenesis(db, input, path, dialect, rules) };
+  const encoding = sample.encoding;
+  if (format === 'genesis') return { format, encoding, locate: await readGenesis(db, input, path, dialect, rules) };
   await readCsv(db, input, path, dialect, rules);
-  return { format, locate: csvLocator(input, path, dialect) };
+  return { format, encoding, locate: csvLocator(input, path, dialect) };
 }
 
 /** Where a row of a CSV file's table is: the file is read again (only when asked, for a message). */

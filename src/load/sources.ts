@@ -17,8 +17,29 @@ import { TempFiles } from './temp.js';
 export interface SourceFile extends Input {
   /** Paths, sizes and time stamps of the file(s), and the hash of the source entry. */
   fingerprint: string;
-  /** The content hash (of the source entry and the file bytes), computed once, on demand. */
-  hash: () => Promise<string>;
+  /** The content hash (of the source entry and the file bytes) and what the bytes hint at, read once, on demand. */
+  scan: () => Promise<FileScan>;
+}
+
+export interface FileScan {
+  hash: string;
+  hints: ByteHints;
+}
+
+/**
+ * What the bytes of a file show, found while it is hashed (the hash reads every byte anyway, in
+ * parallel with DuckDB's read): the checks that need a scan of a large table run only where a byte
+ * says there may be something to find.
+ */
+export interface ByteHints {
+  /** A control character: a NUL, an escape, a bell (not tab, line feed, carriage return). */
+  control: boolean;
+  /** A space next to a delimiter or a line end: a cell that may need trimming. */
+  padded: boolean;
+  /** The bytes of `Ã` in UTF-8 (C3 83): UTF-8 text encoded twice. */
+  utf8Mojibake: boolean;
+  /** A byte C3: in a file read as Windows-1252, the first byte of UTF-8 text. */
+  leadC3: boolean;
 }
 
 /** Every source's file; when several are missing, one message lists them all. */
@@ -59,9 +80,9 @@ async function describeInput(project: Project, name: string, source: Source, tem
   if (infos.every((i) => i.size === 0))
     throw new InputError(msg('source-file-empty'), label, msg('hint-data-rows', { source: name }));
   const fingerprint = `${infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';')}|${sourceHash(source)}`;
-  let hashing: Promise<string> | undefined;
-  const hash = () => (hashing ??= hashFiles(files, sourceHash(source)));
-  return { name, source, path, label, where, fingerprint, hash, temp };
+  let scanning: Promise<FileScan> | undefined;
+  const scan = () => (scanning ??= scanFiles(files, sourceHash(source)));
+  return { name, source, path, label, where, fingerprint, scan, temp };
 }
 
 /** Each file, symlinks followed, must lie inside data/: `../secret.csv` or a link to /etc is refused. */
@@ -94,11 +115,45 @@ async function listFiles(path: string): Promise<string[]> {
     .map((e) => join(path, e));
 }
 
-async function hashFiles(files: string[], seed: string): Promise<string> {
+async function scanFiles(files: string[], seed: string): Promise<FileScan> {
   const hash = createHash('sha256').update(seed);
-  for (const f of files)
-    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const hints: ByteHints = { control: false, padded: false, utf8Mojibake: false, leadC3: false };
+  for (const f of files) {
+    let last = 0x0a;
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+      last = scanBytes(chunk as Buffer, last, hints);
+    }
+  }
+  return { hash: hash.digest('hex'), hints };
+}
+
+/** Byte classes for the scan: 1 control, 2 space, 3 the byte C3, 4 a delimiter or line end. */
+const classes = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) classes[b] = b === 0x09 || b === 0x0a || b === 0x0d ? 4 : 1;
+classes[0x7f] = 1;
+classes[0x20] = 2;
+classes[0xc3] = 3;
+for (const c of ';,|') classes[c.charCodeAt(0)] = 4;
+
+/** Scans a chunk; `previous` is the last byte of the chunk before. Returns this chunk's last byte. */
+function scanBytes(bytes: Buffer, previous: number, hints: ByteHints): number {
+  let prev = previous;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const c = classes[b]!;
+    if (c !== 0) {
+      if (c === 1) hints.control = true;
+      else if (c === 2) {
+        if (classes[prev] === 4 || classes[bytes[i + 1] ?? 0x0a] === 4) hints.padded = true;
+      } else if (c === 3) {
+        hints.leadC3 = true;
+        if (bytes[i + 1] === 0x83) hints.utf8Mojibake = true;
+      }
+    }
+    prev = b;
+  }
+  return prev;
 }
 
 function sourceHash(source: Source): string {
