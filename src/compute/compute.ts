@@ -68,8 +68,7 @@ export async function validateIndicators(project: Project, db: Database): Promis
 
 async function computeAll(db: Database, project: Project, catalog: Catalog): Promise<IndicatorValue[]> {
   const values: IndicatorValue[] = [];
-  for (const indicator of project.indicators)
-    values.push(...(await computeIndicator(db, project, indicator, catalog)));
+  for (const indicator of project.indicators) values.push(...(await computeIndicator(db, project, indicator, catalog)));
   return values;
 }
 

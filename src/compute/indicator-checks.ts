@@ -26,15 +26,7 @@ export async function checkIndicatorSql(
   const read = await guardIndicatorSql(db, ind, columns);
   for (const part of parts) await checkAggregate(db, ind, part, columns.get(ind[part]!.table)!);
   if (!withData) return read;
-  if (ind.groups)
-    checkGroupsIn(
-      ind,
-      (
-        await db.query<{ v: string }>(
-          `SELECT DISTINCT ${quoteIdent(ind.groups.column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(ind.groups.column)} IS NOT NULL ORDER BY 1`,
-        )
-      ).map((r) => r.v),
-    );
+  if (ind.groups) checkGroupsIn(ind, await groupValues(db, ind));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
   return read;
 }
@@ -115,6 +107,17 @@ function columnHint(e: unknown, have: string[]): Message {
   const name = col?.[1] ?? col?.[2];
   const columns = msg('hint-columns-found', { columns: have });
   return name ? (didYouMean(name, have) ?? columns) : columns;
+}
+
+/** The values of the indicator's group column in its numerator table, as text. */
+export async function groupValues(db: Database, ind: IndicatorFile): Promise<string[]> {
+  if (!ind.groups) return [];
+  const column = quoteIdent(ind.groups.column);
+  const rows = await db.query<{ v: string }>(
+    `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${column} IS NOT NULL
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.v);
 }
 
 /** The compared and reference group, and every group a target names, must occur among `values` (the group column's values in the data). */
