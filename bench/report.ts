@@ -45,7 +45,8 @@ export async function benchReport(): Promise<void> {
     const bytes = (await stat(file)).size;
     const charts = model.indicators.reduce((n, s) => n + s.figures.length, 0);
     log(
-      `${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ${charts} SVGs, HTML)`,
+      `${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ` +
+        `${charts} SVGs, HTML)`,
     );
 
     const browserTimes = await measureInBrowser(file, charts);

@@ -106,7 +106,7 @@ describe('label', () => {
     }),
   };
 
-  it('takes the label in the wanted language, German when there is no translation, the value when there is no label', () => {
+  it('takes the label in the wanted language, German without a translation, the value without a label', () => {
     expect(label(project, 'origin', 'a', 'de')).toBe('mit Migrationsgeschichte');
     expect(label(project, 'origin', 'a', 'en')).toBe('with a migration history');
     expect(label(project, 'origin', 'b', 'en')).toBe('ohne Migrationsgeschichte');

@@ -121,7 +121,10 @@ export interface GapTrend {
   direction: 'narrowing' | 'widening' | 'stable';
 }
 
-/** Whether the town-wide gap closes: the straight-line trend of the last five years; a change below 0.1 units a year is stable. */
+/**
+ * Whether the town-wide gap closes: the straight-line trend of
+ * the last five years; a change below 0.1 units a year is stable.
+ */
 export function gapTrend(ind: Indicator, values: IndicatorValue[]): GapTrend | null {
   const series = gapSeries(ind, values).map((s) => s.point);
   const p = projectTrend(series, { year: series.at(-1)?.year ?? 0, value: 0 }, -1);

@@ -120,7 +120,10 @@ export async function groupValues(db: Database, ind: IndicatorFile): Promise<str
   return rows.map((r) => r.v);
 }
 
-/** The compared and reference group, and every group a target names, must occur among `values` (the group column's values in the data). */
+/**
+ * The compared and reference group, and every group a target names,
+ * must occur among `values` (the group column's values in the data).
+ */
 export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   if (!ind.groups) return;
   const { column, compared, reference } = ind.groups;
@@ -142,7 +145,10 @@ export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   }
 }
 
-/** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */
+/**
+ * Numerator cells whose disaggregation values the denominator lacks
+ * (district codes against names, say) are an error, not a silent zero.
+ */
 export async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
   const num = ind.numerator;
   const den = ind.denominator!;
@@ -152,7 +158,8 @@ export async function checkKeysMatch(db: Database, project: Project, ind: Indica
     const missing = await db.query<{ v: string }>(
       `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(num.table)} WHERE ${num.filter ? `(${num.filter})` : 'true'}
        AND ${yearOf(num)} IN (SELECT ${yearOf(den)} FROM ${quoteIdent(den.table)})
-       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)} WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
+       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)}
+         WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
        ORDER BY 1 LIMIT 3`,
     );
     if (missing.length) {

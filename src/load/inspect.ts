@@ -228,7 +228,8 @@ async function findPeriod(
   for (const c of candidates) {
     const year = yearSql(quoteIdent(c.name), c.type, 'start');
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT bool_and((${year}) BETWEEN ${firstYear} AND ${lastYear}) AND count(*) > 0 AS ok FROM ${quoteIdent(table)}`,
+      `SELECT bool_and((${year}) BETWEEN ${firstYear} AND ${lastYear}) AND count(*) > 0 AS ok FROM ` +
+        `${quoteIdent(table)}`,
     );
     if (r?.ok) return c.name;
   }
@@ -255,7 +256,8 @@ async function findId(
   if (unique?.ok) return null;
   for (const c of columns.filter((c) => /INT/.test(c.type) && c.name !== year && c.name !== rowNames)) {
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT count(*) = count(DISTINCT (${quoteIdent(year)}, ${quoteIdent(c.name)})) AND count(${quoteIdent(c.name)}) = count(*) AS ok FROM ${t}`,
+      `SELECT count(*) = count(DISTINCT (${quoteIdent(year)}, ${quoteIdent(c.name)})) AND ` +
+        `count(${quoteIdent(c.name)}) = count(*) AS ok FROM ${t}`,
     );
     if (r?.ok) return c.name;
   }
@@ -268,7 +270,8 @@ async function findWeight(db: Database, table: string, columns: Described[]): Pr
   for (const c of columns.filter((c) => c.type === 'DOUBLE')) {
     const q = quoteIdent(c.name);
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT bool_and(${q} > 0) AND bool_or(${q} <> trunc(${q})) AND count(${q}) = count(*) AS ok FROM ${quoteIdent(table)}`,
+      `SELECT bool_and(${q} > 0) AND bool_or(${q} <> trunc(${q})) AND count(${q}) = count(*) AS ok FROM ` +
+        `${quoteIdent(table)}`,
     );
     if (r?.ok) found.push(c.name);
   }
@@ -296,7 +299,8 @@ async function columnTypes(
     }
     if (type === 'DOUBLE' && !unsure.has(c.name)) {
       const [r] = await db.query<{ whole: boolean }>(
-        `SELECT bool_and(${quoteIdent(c.name)} IS NULL OR ${quoteIdent(c.name)} = trunc(${quoteIdent(c.name)})) AS whole FROM ${quoteIdent(table)}`,
+        `SELECT bool_and(${quoteIdent(c.name)} IS NULL OR ${quoteIdent(c.name)} = trunc(${quoteIdent(c.name)})) AS ` +
+          `whole FROM ${quoteIdent(table)}`,
       );
       if (r?.whole) type = 'INTEGER';
     }

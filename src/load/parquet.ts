@@ -12,7 +12,8 @@ export async function readParquet(db: Database, input: Input): Promise<void> {
   const glob = isDir ? join(input.path, '**', '*.parquet') : input.path;
   try {
     await db.run(
-      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`,
+      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM ` +
+        `read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`,
     );
   } catch (e) {
     throw new InputError(

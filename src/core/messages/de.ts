@@ -18,9 +18,21 @@ const messages: MessageWords = {
   'yaml-invalid-type': ({ path, expected }) => `${where(path)}: erwartet wird ${typeNames[expected] ?? expected}`,
   'yaml-invalid-value': ({ path, options }) => `${where(path)}: erwartet wird einer der Werte ${list(options)}`,
   'yaml-too-small': ({ path, minimum, what }) =>
-    `${where(path)}: ${what === 'number' ? `mindestens ${minimum}` : what === 'length' ? `mindestens ${minimum} Zeichen` : `mindestens ${minimum} Einträge`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `mindestens ${minimum}`
+        : what === 'length'
+          ? `mindestens ${minimum} Zeichen`
+          : `mindestens ${minimum} Einträge`
+    }`,
   'yaml-too-big': ({ path, maximum, what }) =>
-    `${where(path)}: ${what === 'number' ? `höchstens ${maximum}` : what === 'length' ? `höchstens ${maximum} Zeichen` : `höchstens ${maximum} Einträge`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `höchstens ${maximum}`
+        : what === 'length'
+          ? `höchstens ${maximum} Zeichen`
+          : `höchstens ${maximum} Einträge`
+    }`,
   'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
   'yaml-invalid': ({ path }) => `${where(path)} ist an dieser Stelle nicht gültig`,
   'project-no-indicators': () => 'das Projekt hat noch keine Indikatoren',
@@ -60,7 +72,8 @@ const messages: MessageWords = {
   'header-mojibake': ({ cell }) =>
     `die Kopfzeile enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
   'cell-mojibake': ({ column, cell }) =>
-    `die Spalte \`${column}\` enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
+    `die Spalte \`${column}\` enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung ` +
+    `gelesen wurde`,
   'column-not-in-file': ({ column, file }) => `die Spalte \`${column}\` gibt es in ${file} nicht`,
   'key-column-not-in-file': ({ column, file }) => `die Schlüsselspalte \`${column}\` gibt es in ${file} nicht`,
   'weight-invalid': ({ column, cell }) =>
@@ -82,16 +95,22 @@ const messages: MessageWords = {
   'cell-type': ({ column, expected, cell }) =>
     `Spalte \`${column}\`: erwartet wird ${types[expected]}, gefunden \`${cell}\``,
   'cell-not-number': ({ column, signs, cell }) =>
-    `Spalte \`${column}\`: erwartet wird eine Zahl${signs.length ? ` oder eines der Zeichen ${signs.join(' ')}` : ''}, gefunden \`${cell}\``,
+    `Spalte \`${column}\`: erwartet wird eine ` +
+    `Zahl${signs.length ? ` oder eines der Zeichen ${signs.join(' ')}` : ''}, gefunden \`${cell}\``,
   'parquet-unreadable': ({ detail, folder }) =>
     `${folder ? 'die Parquet-Dateien können' : 'die Parquet-Datei kann'} nicht gelesen werden: ${detail}`,
   'header-missing': () => 'keine Kopfzeile',
   'column-twice': ({ column, first, firstIndex }) =>
-    `die Spalte \`${column}\` steht zweimal in der Kopfzeile${first !== null ? ` (als \`${first}\` in Spalte ${firstIndex}; Namen unterscheiden Groß- und Kleinschreibung nicht)` : ''}`,
+    `die Spalte \`${column}\` steht zweimal in der Kopfzeile${
+      first !== null
+        ? ` (als \`${first}\` in Spalte ${firstIndex}; Namen unterscheiden Groß- und Kleinschreibung nicht)`
+        : ''
+    }`,
   'column-declared-missing': ({ column, file }) =>
     `die Spalte \`${column}\` ist angegeben, steht aber nicht in ${file}`,
   'columns-undeclared': ({ columns, file }) =>
-    `${columns.length > 1 ? 'die Spalten' : 'die Spalte'} ${list(columns)} in ${file} ${columns.length > 1 ? 'sind' : 'ist'} nicht angegeben`,
+    `${columns.length > 1 ? 'die Spalten' : 'die Spalte'} ${list(columns)} in ${file} ` +
+    `${columns.length > 1 ? 'sind' : 'ist'} nicht angegeben`,
   'inspect-no-file': () => 'diese Datei gibt es nicht',
   'inspect-unreadable': () => 'die Datei lässt sich nicht als CSV lesen',
   'table-not-loaded': ({ table }) => `die Tabelle \`${table}\` ist nicht geladen`,
@@ -108,7 +127,8 @@ const messages: MessageWords = {
   'group-not-in-data': ({ group, column, table }) =>
     `die Gruppe \`${group}\` kommt in der Spalte \`${column}\` der Tabelle \`${table}\` nicht vor`,
   'keys-mismatch': ({ column, values, numerator, denominator }) =>
-    `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` fehlt in der Tabelle \`${denominator}\``,
+    `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` ` +
+    `fehlt in der Tabelle \`${denominator}\``,
   'keys-mismatch-cells': () => 'Zähler und Nenner passen nicht zusammen: der Zähler hat Zellen, die dem Nenner fehlen',
   'compute-failed': ({ detail }) => `die Berechnung ist nicht möglich: ${detail}`,
   // Indicator SQL allow list (issue 11)
@@ -160,7 +180,8 @@ const messages: MessageWords = {
   'init-not-empty': () => 'der Ordner ist nicht leer',
   'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
   'target-not-single': ({ year, group, kind, range }) =>
-    `das Ziel für ${year}${group ? ` (${group})` : ''} ist ${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
+    `das Ziel für ${year}${group ? ` (${group})` : ''} ist ` +
+    `${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
   'targets-not-list': () => '`targets` ist keine Liste',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -188,7 +209,16 @@ const messages: MessageWords = {
   'rating-met-setback': () => 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt',
   // Daten, wie Städte sie bekommen (issue 10)
   'source-binary': ({ kind }) =>
-    `das ist kein CSV-Text, sondern ${{ zip: 'ein Zip-Archiv (eine Excel-Tabelle .xlsx oder .ods?)', xls: 'eine alte Excel-Datei .xls', pdf: 'ein PDF-Dokument', parquet: 'eine Parquet-Datei', gzip: 'ein gzip-Archiv', 'utf-16': 'UTF-16-Text ohne Bytereihenfolgemarke' }[kind] ?? 'eine Binärdatei'}`,
+    `das ist kein CSV-Text, sondern ${
+      {
+        zip: 'ein Zip-Archiv (eine Excel-Tabelle .xlsx oder .ods?)',
+        xls: 'eine alte Excel-Datei .xls',
+        pdf: 'ein PDF-Dokument',
+        parquet: 'eine Parquet-Datei',
+        gzip: 'ein gzip-Archiv',
+        'utf-16': 'UTF-16-Text ohne Bytereihenfolgemarke',
+      }[kind] ?? 'eine Binärdatei'
+    }`,
   'header-control': ({ column }) => `die Kopfzeile enthält in Spalte ${column} ein Steuerzeichen`,
   'cell-control': ({ column }) =>
     `die Spalte \`${column}\` enthält in einer Textzelle ein Steuerzeichen (etwa ein NUL-Byte)`,
@@ -200,7 +230,8 @@ const messages: MessageWords = {
   'cell-not-integer': ({ column, cell }) =>
     `die Spalte \`${column}\` enthält ganze Zahlen, diese Zelle aber \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
-    `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist weder Jahr noch Datum noch Schuljahr`,
+    `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist ` +
+    `weder Jahr noch Datum noch Schuljahr`,
   'value-cells-missing': ({ missing, cells }) => `${missing} von ${cells} Zellen der Quelle leer und nicht mitgezählt`,
   'value-cells-missing-refused': ({ missing, cells }) =>
     `nicht berechnet: ${missing} von ${cells} Zellen der Quelle leer`,
@@ -214,13 +245,15 @@ const messages: MessageWords = {
   'target-percent-range': ({ value }) =>
     `ein Anteil kann nicht ${value} % sein: ein Ziel in Prozent liegt zwischen 0 und 100`,
   'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
-    `Zähler und Nenner haben kein gemeinsames Jahr: \`${numerator}\` hat ${jahre(numeratorYears)}, \`${denominator}\` hat ${jahre(denominatorYears)}`,
+    `Zähler und Nenner haben kein gemeinsames Jahr: \`${numerator}\` hat ${jahre(numeratorYears)}, ` +
+    `\`${denominator}\` hat ${jahre(denominatorYears)}`,
   'no-shared-cells': ({ numerator, denominator, year }) =>
     `Zähler (\`${numerator}\`) und Nenner (\`${denominator}\`) haben ${year} keine gemeinsame Zelle`,
   'warn-negative': ({ table, column, cell }) =>
     `die Spalte \`${column}\` von \`${table}\` enthält eine negative Anzahl (${cell})`,
   'warn-thousands-ambiguous': ({ table, column, cell }) =>
-    `die Spalte \`${column}\` von \`${table}\` enthält ganze Zahlen und Werte wie ${cell}: ist der Punkt ein Tausendertrennzeichen?`,
+    `die Spalte \`${column}\` von \`${table}\` enthält ganze Zahlen und Werte wie ${cell}: ist der Punkt ein ` +
+    `Tausendertrennzeichen?`,
   'warn-share-over': ({ indicator, year, numerator, denominator }) =>
     `\`${indicator}\` ${year}: der Zähler (${numerator}) ist größer als der Nenner (${denominator})`,
   'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` hat im Ausgangsjahr ${year} keinen Wert`,
@@ -239,12 +272,15 @@ const messages: MessageWords = {
   'hint-field-count': () =>
     'prüfen Sie Trennzeichen und Anführungszeichen in dieser Zeile, oder geben Sie das Format in data/sources.yaml an',
   'hint-thousands': ({ separator }) =>
-    `sieht nach einem Tausendertrennzeichen aus: setzen Sie \`thousands: "${separator}"\` (mit \`decimal: "${separator === '.' ? ',' : '.'}"\`) im Format der Quelle, oder geben Sie die Spalte als DOUBLE an`,
+    `sieht nach einem Tausendertrennzeichen aus: setzen Sie \`thousands: "${separator}"\` (mit \`decimal: ` +
+    `"${separator === '.' ? ',' : '.'}"\`) im Format der Quelle, oder geben Sie die Spalte als DOUBLE an`,
   'hint-declare-double': ({ column }) =>
-    `korrigieren Sie die Zelle, oder geben Sie die Spalte als Zahl mit Nachkommastellen an (columns: { ${column}: DOUBLE })`,
+    `korrigieren Sie die Zelle, oder geben Sie die Spalte als Zahl mit Nachkommastellen an (columns: { ${column}: ` +
+    `DOUBLE })`,
   'hint-parquet-folder': () => 'der Ordner muss mindestens eine lesbare .parquet-Datei enthalten',
   'hint-period-forms': ({ first, last }) =>
-    `eine Periode ist ein Jahr von ${first} bis ${last}, ein Datum (2016-12-31, 31.12.2016, 2016_12_31, 20161231) oder ein Schuljahr (2015/16)`,
+    `eine Periode ist ein Jahr von ${first} bis ${last}, ein Datum (2016-12-31, 31.12.2016, 2016_12_31, 20161231) ` +
+    `oder ein Schuljahr (2015/16)`,
   'hint-weighted-total': () =>
     'eine gewichtete Anzahl schätzt eine Gesamtzahl: schreiben Sie `unit: total` (mit Standardfehler)',
   'hint-percent-range': () => 'schreiben Sie das Ziel als Prozentzahl, etwa 55 für 55 %',
@@ -254,10 +290,12 @@ const messages: MessageWords = {
   'hint-strict': () => 'die Warnungen stehen oben; ohne --strict wird trotzdem berechnet',
   // Nichts außerhalb des Projekts (issue 11)
   'source-outside': ({ file, source, folder }) =>
-    `die Datei ${file} der Quelle \`${source}\` liegt außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. oder eine Verknüpfung)`,
+    `die Datei ${file} der Quelle \`${source}\` liegt außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. ` +
+    `oder eine Verknüpfung)`,
   'source-folder-empty': ({ file }) => `der Ordner ${file} enthält keine .parquet-Dateien`,
   'hint-inside-data': () =>
-    'kopieren Sie die Datei nach data/ und geben Sie sie relativ zu diesem Ordner an; Verknüpfungen aus data/ hinaus werden nicht verfolgt',
+    'kopieren Sie die Datei nach data/ und geben Sie sie relativ zu diesem Ordner an; Verknüpfungen aus data/ hinaus ' +
+    'werden nicht verfolgt',
   'hint-did-you-mean': ({ word }) => `Meinten Sie \`${word}\`?`,
   'hint-allowed-keys': ({ keys }) => `erlaubt sind hier: ${keys.join(', ')}`,
   'hint-yaml-syntax': () => 'prüfen Sie Einrückung und Anführungszeichen in dieser Zeile',
@@ -287,26 +325,31 @@ const messages: MessageWords = {
   'hint-remove-lock': () => 'löschen Sie die Sperrdatei, wenn gerade nichts geladen wird',
   'hint-run-load': () => 'rufen Sie zuerst `istsoll load` auf',
   'hint-utf8': ({ source }) =>
-    `die Datei ist wahrscheinlich UTF-8: setzen Sie \`dialect: { encoding: utf-8 }\` für \`${source}\` in data/sources.yaml`,
+    `die Datei ist wahrscheinlich UTF-8: setzen Sie \`dialect: { encoding: utf-8 }\` für \`${source}\` in ` +
+    `data/sources.yaml`,
   'hint-columns-found': ({ columns }) => `vorhandene Spalten: ${columns.join(', ')}`,
   'hint-weights': () => 'Befragungsgewichte müssen in jeder Zeile positive, endliche Zahlen sein',
   'hint-key-id': ({ column }) => `die Kennungsspalte \`${column}\` muss je Periode eindeutig sein`,
   'hint-key-declare': () =>
-    'löschen Sie die doppelte Zeile, oder nennen Sie unter `key` in data/sources.yaml die Spalten, die die Zeilen unterscheiden',
+    'löschen Sie die doppelte Zeile, oder nennen Sie unter `key` in data/sources.yaml die Spalten, die die Zeilen ' +
+    'unterscheiden',
   'hint-year-column': () => 'nennen Sie diese Spalte als Periodenspalte: year: year',
   'hint-year-values': () => 'erwartet wird in jeder Zeile ein Jahr wie 2024 oder ein Datum wie 31.12.2024',
   'hint-declare-codes': ({ column, codes }) =>
     `angegebene Codes: ${codes.join(', ')}; ergänzen Sie ihn unter codes.${column} in data/sources.yaml`,
   'hint-genesis-format': () =>
-    'erwartet werden Zeilen, die mit einer Bezeichnung beginnen und mit Zahlen enden; ist es eine einfache CSV-Datei, setzen Sie `format: csv`',
+    'erwartet werden Zeilen, die mit einer Bezeichnung beginnen und mit Zahlen enden; ist es eine einfache ' +
+    'CSV-Datei, setzen Sie `format: csv`',
   'hint-genesis-header-rows': () => 'setzen Sie `genesis.header_rows` in data/sources.yaml',
   'hint-genesis-dimensions': ({ names }) =>
     `nennen Sie eine Dimension je Ebene, von oben nach unten: [${names.join(', ')}]`,
   'hint-delimiter': () => 'prüfen Sie das Trennzeichen in data/sources.yaml',
   'hint-cell-type': ({ column }) =>
-    `korrigieren Sie die Zelle, oder geben Sie den Typ der Spalte in data/sources.yaml an (columns: { ${column}: VARCHAR })`,
+    `korrigieren Sie die Zelle, oder geben Sie den Typ der Spalte in data/sources.yaml an (columns: { ${column}: ` +
+    `VARCHAR })`,
   'hint-dialect': () =>
-    'prüfen Sie das Format (delimiter, decimal, skip, missing) in data/sources.yaml, oder rufen Sie `istsoll inspect` für die Datei auf',
+    'prüfen Sie das Format (delimiter, decimal, skip, missing) in data/sources.yaml, oder rufen Sie `istsoll ' +
+    'inspect` für die Datei auf',
   'hint-declare-sign': () =>
     'korrigieren Sie die Zelle, oder geben Sie das Zeichen unter `markers` in data/sources.yaml an',
   'hint-skip': ({ skip }) => `prüfen Sie \`skip: ${skip}\` in data/sources.yaml`,
@@ -327,7 +370,8 @@ const messages: MessageWords = {
   'hint-targets-list': () => '`istsoll targets list` zeigt die Indikatoren',
   'hint-edit-target': () => 'ändern Sie dieses Ziel in der YAML-Datei und rufen Sie dann `istsoll validate` auf',
   'hint-install-chromium': () =>
-    'installieren Sie Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) oder setzen Sie CHROMIUM_PATH auf ein Chromium- oder Chrome-Programm; der HTML-Bericht wurde trotzdem geschrieben',
+    'installieren Sie Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) oder setzen Sie CHROMIUM_PATH auf ' +
+    'ein Chromium- oder Chrome-Programm; der HTML-Bericht wurde trotzdem geschrieben',
   'hint-npm-install': () => 'rufen Sie `npm install` im Ordner von istsoll auf',
   'hint-run-debug': () =>
     'rufen Sie den Befehl mit --debug erneut auf, um die technischen Details zu sehen, und melden Sie den Fehler bitte',
@@ -441,7 +485,10 @@ const yamlErrors: Record<string, string> = {
   BAD_ALIAS: 'ein Alias (*name) verweist auf nichts',
 };
 
-/** Die Gründe und Vermerke der Sonderzeichen der amtlichen Statistik; eigene Gründe eines Projekts bleiben, wie sie sind. */
+/**
+ * Die Gründe und Vermerke der Sonderzeichen der amtlichen
+ * Statistik; eigene Gründe eines Projekts bleiben, wie sie sind.
+ */
 const signs: Record<string, string> = {
   secret: 'geheim oder unbekannt',
   'not-applicable': 'nicht zutreffend',

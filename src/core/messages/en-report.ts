@@ -26,7 +26,8 @@ export const reportEn: ReportWords = {
   keyLatest: 'latest year of data',
   statusByField: 'Ratings by field of action',
   statusByFieldCaption:
-    'Number of indicators per field of action and rating; an indicator with several targets counts with its worst rating.',
+    'Number of indicators per field of action and rating; an indicator with several targets counts with its worst ' +
+    'rating.',
   total: 'Total',
   allTargets: 'All indicators and targets',
   sortHint: 'Click a column heading to sort the table; click again to reverse the order.',
@@ -38,23 +39,32 @@ export const reportEn: ReportWords = {
   gapTitle: 'Gap between the groups',
   gapMeaning: (a, b) => `Above zero, the group "${a}" lags behind the group "${b}"; below zero, it is ahead.`,
   gapTrend: (from, to, direction, slope) =>
-    `From ${from} to ${to}, ${direction === 'narrowing' ? `the gap narrows (${slope} a year)` : direction === 'widening' ? `the gap widens (+${slope} a year)` : 'the gap stays about the same'}.`,
+    `From ${from} to ${to}, ${
+      direction === 'narrowing'
+        ? `the gap narrows (${slope} a year)`
+        : direction === 'widening'
+          ? `the gap widens (+${slope} a year)`
+          : 'the gap stays about the same'
+    }.`,
   gapProjectionNote: 'Dashed: the trend of the gap, continued to the target year.',
   gapDescription: (a, b, years) =>
     years.length
-      ? `Line chart of the gap between "${a}" and "${b}" in the years ${years[0]} to ${years.at(-1)}, with the zero line and the target.`
+      ? `Line chart of the gap between "${a}" and "${b}" in the years ${years[0]} to ${years.at(-1)}, with the zero ` +
+        `line and the target.`
       : 'Chart without data.',
   noGap: 'no gap',
   gapAxis: (unit) => (unit === 'percent' ? 'Gap in pp' : unit === 'per_1000' ? 'Gap per 1,000' : 'Gap'),
   gapCaption: (title, a, b, interval) =>
-    `${title}: gap between "${a}" and "${b}" per year, newest first${interval ? ' (95% interval in brackets)' : ''}. Ratio: the value of "${a}" divided by that of "${b}" (1 = parity).`,
+    `${title}: gap between "${a}" and "${b}" per year, newest first${interval ? ' (95% interval in brackets)' : ''}. ` +
+    `Ratio: the value of "${a}" divided by that of "${b}" (1 = parity).`,
   parityColumn: 'Ratio',
   columnTitle: (column) => columnName(column),
   breakdownTitle: (column, year) => `By ${column}, ${year}`,
   ruleNote: 'Dashed line: the overall value.',
   missingBarNote: 'A "–" instead of a bar: the value is not shown; the notes under the table say why.',
   barsDescription: (column, year, count, groups) =>
-    `Bar chart of ${year} by ${column}: ${count} values${groups.length ? `, each for ${groups.map((g) => `"${g}"`).join(' and ')}` : ''}.`,
+    `Bar chart of ${year} by ${column}: ${count} ` +
+    `values${groups.length ? `, each for ${groups.map((g) => `"${g}"`).join(' and ')}` : ''}.`,
   breakdownCaption: (title, column, year, interval) =>
     `${title} by ${column}, ${year}${interval ? ' (95% interval in brackets)' : ''}`,
   appendixHeading: 'Appendix: methodology and data sources',
@@ -67,13 +77,18 @@ export const reportEn: ReportWords = {
   rows: 'Rows',
   hash: 'Hash (SHA-256)',
   hashesCaption:
-    'Content hashes of the data (file and data/sources.yaml entry) and of the project files (settings, fields of action, indicators)',
+    'Content hashes of the data (file and data/sources.yaml entry) and of the project files (settings, fields of ' +
+    'action, indicators)',
   noDataYet: 'There are no data for this indicator yet.',
   reproHeading: 'Reproducibility',
   reproduce: (version, at) =>
-    `Generated on ${at} with istsoll ${version}. The same version with the same files (same hashes) gives the same numbers.`,
+    `Generated on ${at} with istsoll ${version}. The same version with the same files (same hashes) gives the same ` +
+    `numbers.`,
   suppressionNote: (minCount, minRespondents, flagRespondents) =>
-    `Data protection: a count below ${minCount} is not shown, nor is a survey value from fewer than ${minRespondents} answers; below ${flagRespondents} answers a value is to be read with care. Where a total would reveal a hidden value, a further one is hidden. Values not shown appear as "–" in the tables, with the reason as a footnote. The report contains no answers of individual respondents.`,
+    `Data protection: a count below ${minCount} is not shown, nor is a survey value from fewer than ` +
+    `${minRespondents} answers; below ${flagRespondents} answers a value is to be read with care. Where a total ` +
+    `would reveal a hidden value, a further one is hidden. Values not shown appear as "–" in the tables, with ` +
+    `the reason as a footnote. The report contains no answers of individual respondents.`,
   page: 'Page ',
   of: ' of ',
   skip: 'Skip to the overview',
@@ -88,7 +103,8 @@ export const reportEn: ReportWords = {
   },
   overview: 'Overview by field of action',
   overviewIntro:
-    'For every indicator: the latest actual value, the target and how far away it still is. Symbols and words show the rating; colour is only an extra aid.',
+    'For every indicator: the latest actual value, the target and how far away it still is. Symbols and words show ' +
+    'the rating; colour is only an extra aid.',
   legend: 'Ratings',
   noIndicators: 'This field of action has no indicators yet.',
   indicator: 'Indicator',
@@ -105,9 +121,12 @@ export const reportEn: ReportWords = {
   department: 'Responsible',
   methodHeading: 'Rating method',
   methodNote:
-    'When an indicator has several targets, the worst rating counts. For surveys, a change counts only when it exceeds the margin of error (95% interval). "If the trend … continues" extends a straight line through the values of the last five years to the target year.',
+    'When an indicator has several targets, the worst rating counts. For surveys, a change counts only when it ' +
+    'exceeds the margin of error (95% interval). "If the trend … continues" extends a straight line through the ' +
+    'values of the last five years to the target year.',
   noScript:
-    'Without JavaScript the report shows the charts as pictures; tooltips and chart export need JavaScript. All numbers are in the tables as well.',
+    'Without JavaScript the report shows the charts as pictures; tooltips and chart export need JavaScript. All ' +
+    'numbers are in the tables as well.',
   backToTop: 'back to the overview',
   year: 'Year',
   everyone: 'everyone',
@@ -144,12 +163,16 @@ export const reportEn: ReportWords = {
   targetLabel: (year, group, value) => `Target ${year}${group ? ` (${group})` : ''}: ${value}`,
   chartDescription: (series, years) =>
     years.length
-      ? `Line chart of the years ${years[0]} to ${years.at(-1)} with one line each for ${series.map((s) => `"${s}"`).join(' and ')}, and the targets.`
+      ? `Line chart of the years ${years[0]} to ${years.at(-1)} with one line each for ` +
+        `${series.map((s) => `"${s}"`).join(' and ')}, and the targets.`
       : 'Chart without data.',
   valueSentence: (_unit, group, overall, year, value, since) =>
-    `${group ? `For the group "${group}", the value` : overall ? 'Overall, the value' : 'The value'} was ${value} in ${year}${since ? ` (${since.year}: ${since.text})` : ''}.`,
+    `${group ? `For the group "${group}", the value` : overall ? 'Overall, the value' : 'The value'} was ${value} in ` +
+    `${year}${since ? ` (${since.year}: ${since.text})` : ''}.`,
   gapSentence: (a, b, year, value, since, ahead) =>
-    `The gap between the groups "${a}" and "${b}" was ${value} in ${year}${since ? ` (${since.year}: ${since.text})` : ''}.${ahead ? ` A negative gap means that the group "${ahead}" is ahead.` : ''}`,
+    `The gap between the groups "${a}" and "${b}" was ${value} in ${year}${
+      since ? ` (${since.year}: ${since.text})` : ''
+    }.${ahead ? ` A negative gap means that the group "${ahead}" is ahead.` : ''}`,
   targetSentence: (subject, year, goal) => `Target for ${year}${subject ? ` (${subject})` : ''}: ${goal}.`,
   achieved: 'The target is achieved.',
   notAssessable: (reason) => `No rating is possible${reason ? `: ${reason}` : ''}.`,
@@ -168,12 +191,16 @@ export const reportEn: ReportWords = {
     'growth-ratio': {
       name: 'Ratio of actual to required growth (after Eurostat and Open SDG)',
       explanation:
-        'The average annual growth rate since the baseline year is compared with the rate needed to reach the target in the target year (ratio R). R from 0.95: on track; 0.60 to below 0.95: moderate progress; 0 to below 0.60: limited progress; below 0: deterioration. A target already met is "achieved".',
+        'The average annual growth rate since the baseline year is compared with the rate needed to reach the target ' +
+        'in the target year (ratio R). R from 0.95: on track; 0.60 to below 0.95: moderate progress; 0 to below ' +
+        '0.60: limited progress; below 0: deterioration. A target already met is "achieved".',
     },
     weather: {
       name: 'Weather symbols of the German Sustainable Development Strategy',
       explanation:
-        'The average annual change over the last five years is continued to the target year. Missing the target by less than 5% of the remaining distance: on track; by 5 to 20%: moderate progress; by more: limited progress; moving away from the target: deterioration.',
+        'The average annual change over the last five years is continued to the target year. Missing the target by ' +
+        'less than 5% of the remaining distance: on track; by 5 to 20%: moderate progress; by more: limited ' +
+        'progress; moving away from the target: deterioration.',
     },
   },
 };

@@ -18,9 +18,21 @@ const messages: MessageWords = {
   'yaml-invalid-type': ({ path, expected }) => `${where(path)}: expected ${expected}`,
   'yaml-invalid-value': ({ path, options }) => `${where(path)}: expected one of ${list(options)}`,
   'yaml-too-small': ({ path, minimum, what }) =>
-    `${where(path)}: ${what === 'number' ? `at least ${minimum}` : what === 'length' ? `at least ${minimum} characters` : `at least ${minimum} entries`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `at least ${minimum}`
+        : what === 'length'
+          ? `at least ${minimum} characters`
+          : `at least ${minimum} entries`
+    }`,
   'yaml-too-big': ({ path, maximum, what }) =>
-    `${where(path)}: ${what === 'number' ? `at most ${maximum}` : what === 'length' ? `at most ${maximum} characters` : `at most ${maximum} entries`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `at most ${maximum}`
+        : what === 'length'
+          ? `at most ${maximum} characters`
+          : `at most ${maximum} entries`
+    }`,
   'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
   'yaml-invalid': ({ path }) => `${where(path)} is not valid here`,
   'project-no-indicators': () => 'the project has no indicators yet',
@@ -76,14 +88,17 @@ const messages: MessageWords = {
   'csv-unreadable': ({ detail }) => `cannot read the CSV: ${detail}`,
   'cell-type': ({ column, expected, cell }) => `column \`${column}\`: expected ${types[expected]}, found \`${cell}\``,
   'cell-not-number': ({ column, signs, cell }) =>
-    `column \`${column}\`: expected a number${signs.length ? ` or one of the signs ${signs.join(' ')}` : ''}, found \`${cell}\``,
+    `column \`${column}\`: expected a number${signs.length ? ` or one of the signs ${signs.join(' ')}` : ''}, found ` +
+    `\`${cell}\``,
   'parquet-unreadable': ({ detail, folder }) => `cannot read the Parquet ${folder ? 'files' : 'file'}: ${detail}`,
   'header-missing': () => 'no header line',
   'column-twice': ({ column, first, firstIndex }) =>
-    `column \`${column}\` appears twice in the header${first !== null ? ` (as \`${first}\` in column ${firstIndex}; names ignore case)` : ''}`,
+    `column \`${column}\` appears twice in the ` +
+    `header${first !== null ? ` (as \`${first}\` in column ${firstIndex}; names ignore case)` : ''}`,
   'column-declared-missing': ({ column, file }) => `column \`${column}\` is declared but not in ${file}`,
   'columns-undeclared': ({ columns, file }) =>
-    `column${columns.length > 1 ? 's' : ''} ${list(columns)} in ${file} ${columns.length > 1 ? 'are' : 'is'} not declared`,
+    `column${columns.length > 1 ? 's' : ''} ${list(columns)} in ${file} ${columns.length > 1 ? 'are' : 'is'} not ` +
+    `declared`,
   'inspect-no-file': () => 'no such file',
   'inspect-unreadable': () => 'cannot read the file as CSV',
   'table-not-loaded': ({ table }) => `table \`${table}\` is not loaded`,
@@ -97,7 +112,8 @@ const messages: MessageWords = {
   'group-not-in-data': ({ group, column, table }) =>
     `group \`${group}\` does not occur in column \`${column}\` of table \`${table}\``,
   'keys-mismatch': ({ column, values, numerator, denominator }) =>
-    `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in table \`${denominator}\``,
+    `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in ` +
+    `table \`${denominator}\``,
   'keys-mismatch-cells': () => 'numerator and denominator do not match: the numerator has cells the denominator lacks',
   'compute-failed': ({ detail }) => `cannot compute: ${detail}`,
   // Indicator SQL allow list (issue 11)
@@ -143,7 +159,8 @@ const messages: MessageWords = {
   'init-not-empty': () => 'the folder is not empty',
   'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
   'target-not-single': ({ year, group, kind, range }) =>
-    `the ${year} target${group ? ` for ${group}` : ''} is ${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
+    `the ${year} target${group ? ` for ${group}` : ''} is ` +
+    `${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
   'targets-not-list': () => '`targets` is not a list',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -171,7 +188,16 @@ const messages: MessageWords = {
   'rating-met-setback': () => 'target met, but the last year was a setback',
   // Data as towns get it (issue 10)
   'source-binary': ({ kind }) =>
-    `this is no CSV text but ${{ zip: 'a zip archive (an Excel .xlsx or .ods spreadsheet?)', xls: 'an old Excel .xls file', pdf: 'a PDF document', parquet: 'a Parquet file', gzip: 'a gzip archive', 'utf-16': 'UTF-16 text without a byte-order mark' }[kind] ?? 'a binary file'}`,
+    `this is no CSV text but ${
+      {
+        zip: 'a zip archive (an Excel .xlsx or .ods spreadsheet?)',
+        xls: 'an old Excel .xls file',
+        pdf: 'a PDF document',
+        parquet: 'a Parquet file',
+        gzip: 'a gzip archive',
+        'utf-16': 'UTF-16 text without a byte-order mark',
+      }[kind] ?? 'a binary file'
+    }`,
   'header-control': ({ column }) => `the header holds a control character in column ${column}`,
   'cell-control': ({ column }) => `column \`${column}\` holds a control character (a NUL byte, say) in a text cell`,
   'csv-line-too-long': ({ limit }) =>
@@ -180,7 +206,8 @@ const messages: MessageWords = {
   'csv-field-count': ({ found, expected }) => `this row has ${found} cells, the header ${expected}`,
   'cell-not-integer': ({ column, cell }) => `column \`${column}\` holds whole numbers, but this cell is \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
-    `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, date or school year`,
+    `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, ` +
+    `date or school year`,
   'value-cells-missing': ({ missing, cells }) => `${missing} of ${cells} source cells empty and left out`,
   'value-cells-missing-refused': ({ missing, cells }) => `not computed: ${missing} of ${cells} source cells empty`,
   'value-all-cells-missing': ({ cells }) => `not computable: all ${cells} source cells empty`,
@@ -190,12 +217,14 @@ const messages: MessageWords = {
   'unit-count-weighted': () => 'a weighted count is a survey total: use `unit: total`',
   'target-percent-range': ({ value }) => `a share cannot be ${value} %: a target in percent lies between 0 and 100`,
   'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
-    `numerator and denominator share no year: \`${numerator}\` has ${years(numeratorYears)}, \`${denominator}\` has ${years(denominatorYears)}`,
+    `numerator and denominator share no year: \`${numerator}\` has ${years(numeratorYears)}, \`${denominator}\` has ` +
+    `${years(denominatorYears)}`,
   'no-shared-cells': ({ numerator, denominator, year }) =>
     `numerator (\`${numerator}\`) and denominator (\`${denominator}\`) share no cell in ${year}`,
   'warn-negative': ({ table, column, cell }) => `column \`${column}\` of \`${table}\` holds a negative count (${cell})`,
   'warn-thousands-ambiguous': ({ table, column, cell }) =>
-    `column \`${column}\` of \`${table}\` holds whole numbers and values such as ${cell}: is the point a thousands separator?`,
+    `column \`${column}\` of \`${table}\` holds whole numbers and values such as ${cell}: is the point a thousands ` +
+    `separator?`,
   'warn-share-over': ({ indicator, year, numerator, denominator }) =>
     `\`${indicator}\` ${year}: the numerator (${numerator}) is larger than the denominator (${denominator})`,
   'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` has no value in its baseline year ${year}`,
@@ -209,12 +238,14 @@ const messages: MessageWords = {
   'hint-field-count': () =>
     'check the delimiter and the quotes in this row, or declare the dialect in data/sources.yaml',
   'hint-thousands': ({ separator }) =>
-    `looks like a thousands separator: set \`thousands: "${separator}"\` (with \`decimal: "${separator === '.' ? ',' : '.'}"\`) in the source's dialect, or declare the column DOUBLE`,
+    `looks like a thousands separator: set \`thousands: "${separator}"\` (with \`decimal: ` +
+    `"${separator === '.' ? ',' : '.'}"\`) in the source's dialect, or declare the column DOUBLE`,
   'hint-declare-double': ({ column }) =>
     `correct the cell, or declare the column as a number with decimals (columns: { ${column}: DOUBLE })`,
   'hint-parquet-folder': () => 'the folder must hold at least one .parquet file, and all of them readable',
   'hint-period-forms': ({ first, last }) =>
-    `a period is a year from ${first} to ${last}, a date (2016-12-31, 31.12.2016, 2016_12_31, 20161231) or a school year (2015/16)`,
+    `a period is a year from ${first} to ${last}, a date (2016-12-31, 31.12.2016, 2016_12_31, 20161231) or a school ` +
+    `year (2015/16)`,
   'hint-weighted-total': () => 'a weighted count estimates a total: write `unit: total` (with its standard error)',
   'hint-percent-range': () => 'write the target as a number of percent, such as 55 for 55 %',
   'hint-shared-years': () => 'both tables must have data for the same years and cells; check the period columns',
@@ -289,7 +320,8 @@ const messages: MessageWords = {
   'hint-targets-list': () => 'run `istsoll targets list` to see the indicators',
   'hint-edit-target': () => 'edit that target in the YAML file, then run `istsoll validate`',
   'hint-install-chromium': () =>
-    'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
+    'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome ' +
+    'executable; the HTML report was written all the same',
   'hint-npm-install': () => 'run `npm install` in the istsoll folder',
   'hint-run-debug': () => 'run again with --debug to see the stack trace, and please report it',
   // Safe edits of YAML files by command (targets set, measures set)
