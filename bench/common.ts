@@ -10,7 +10,7 @@ import { defaultSeed, writePersons } from '../scripts/generate-example.js';
 
 export const root = resolve(import.meta.dirname, '..');
 export const benchRows = 5_000_000;
-export const cacheDir = join(tmpdir(), 'istsoll-bench');
+const cacheDir = join(tmpdir(), 'istsoll-bench');
 
 /**
  * The person-level register extract of `rows` rows, generated once into a cache under the system's

@@ -77,9 +77,6 @@ export async function benchReport(): Promise<void> {
   }
 }
 
-/** The bench runner's entry (bench/run.ts). */
-export const run = benchReport;
-
 /** The example project with its indicators cloned under new ids (and numbered titles) up to `count`. */
 async function clonedProject(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-bench-report-'));

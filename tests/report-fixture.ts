@@ -9,7 +9,7 @@ import { Field, Indicator, ProjectConfig } from '../src/core/schema.js';
 
 export const hostile = '<script>alert(1)</script>';
 export const plain = (s: string) => s.replace(/\u00a0/g, ' ');
-export const now = new Date('2026-03-01T12:00:00Z');
+const now = new Date('2026-03-01T12:00:00Z');
 
 export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
   const config = ProjectConfig.parse({
@@ -130,7 +130,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
   return [...town, ...byDistrict];
 }
 
-export function makeComparisons(): Comparison[] {
+function makeComparisons(): Comparison[] {
   const trend = 'linear trend 2020–2025';
   const common = {
     indicator: 'employment',

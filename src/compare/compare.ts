@@ -20,7 +20,7 @@ import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
 import type { Indicator, Method, Target } from '../core/schema.js';
 
 /** The rating rule of each method (their names and explanations are in the message catalogue). */
-export const methods: Record<Method, (input: RatingInput) => Rating> = {
+const methods: Record<Method, (input: RatingInput) => Rating> = {
   'growth-ratio': rateGrowthRatio,
   weather: rateWeather,
 };

@@ -152,15 +152,6 @@ export function rateGrowthDirection({ series, baselineYear, d }: Omit<RatingInpu
   return { status, score: p, reason: null };
 }
 
-export const weatherSymbol: Record<Status, string> = {
-  achieved: 'sun',
-  on_track: 'sun',
-  moderate: 'slightly cloudy',
-  limited: 'cloudy',
-  deterioration: 'thunderstorm',
-  not_assessable: 'none',
-};
-
 function longestConsecutiveRun(points: Point[]): number {
   let best = 0;
   let run = 0;

@@ -82,7 +82,7 @@ async function openSandbox(dbPath: string, threads?: number): Promise<Database> 
   });
 }
 
-export async function computeIndicator(
+async function computeIndicator(
   db: Database,
   project: Project,
   ind: IndicatorFile,

@@ -60,7 +60,7 @@ export class UsageError extends InputError {
   override readonly exitCode = 2;
 }
 
-export function formatLocation({ file, line, column }: Location): string {
+function formatLocation({ file, line, column }: Location): string {
   return [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':');
 }
 
@@ -69,7 +69,7 @@ function placeOf(where: Location | string | undefined): string {
 }
 
 /** The closest candidate by edit distance, when it is close enough to be a likely misspelling. */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

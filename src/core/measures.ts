@@ -42,7 +42,7 @@ export interface Measure {
   source: { file: YamlFile<MeasuresFile>; index: number };
 }
 
-export const measureStatuses = Object.keys(measureStatusWords) as MeasureStatus[];
+const measureStatuses = Object.keys(measureStatusWords) as MeasureStatus[];
 
 /** A status word of a file or the command line, German or English, in its German form. */
 export function normaliseStatus(word: string): MeasureStatus | undefined {

@@ -57,11 +57,11 @@ export const Markers = z.union([
 export type Markers = z.infer<typeof Markers>;
 
 /** Answer codes of a survey question: labels for valid answers, reasons for codes that mean "no answer". */
-export const Codes = z.strictObject({
+const Codes = z.strictObject({
   labels: z.record(z.string(), z.string()).optional(),
   missing: z.record(z.string(), z.string()).optional(),
 });
-export type Codes = z.infer<typeof Codes>;
+type Codes = z.infer<typeof Codes>;
 
 /** The classic GENESIS / Regionaldatenbank table export: title lines, a header of several rows, footnotes. */
 export const GenesisLayout = z.strictObject({
@@ -164,13 +164,13 @@ export const Target = z
   });
 export type Target = z.infer<typeof Target>;
 
-export const Groups = z.strictObject({
+const Groups = z.strictObject({
   /** The disaggregation column that tells the groups apart (e.g. migration history). */
   column: column,
   compared: z.string().min(1),
   reference: z.string().min(1),
 });
-export type Groups = z.infer<typeof Groups>;
+type Groups = z.infer<typeof Groups>;
 
 export const Indicator = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
@@ -254,13 +254,13 @@ const PlanDate = z.preprocess(
   z.union([z.string().meta({ pattern: planDatePattern }), z.number()]),
 );
 
-export const Milestone = z.strictObject({
+const Milestone = z.strictObject({
   date: PlanDate,
   title: Text,
   done: z.boolean().default(false),
 });
 
-export const Measure = z.strictObject({
+const Measure = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
   title: Text,
   description: Text.optional(),

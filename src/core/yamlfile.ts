@@ -148,7 +148,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: string, missing: boolean): 
 }
 
 /** The keys an object schema allows at `path` (zod's unrecognized_keys issue does not list them). */
-export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   const unwrap = () => {
     while (def.innerType || def.in) def = (def.innerType ?? def.in)!._zod.def;

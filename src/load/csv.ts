@@ -34,7 +34,7 @@ export async function readCsv(
  * also makes the read faster than DuckDB's own guessing). Lines longer than DuckDB's limit (2 MB) are
  * no data lines: DuckDB stops there, and locate.ts says which line.
  */
-export function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
+function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
   return [
     'header = true',
     `delim = ${quoteString(dialect.delimiter)}`,

@@ -66,7 +66,7 @@ export async function explainCsvError(
 }
 
 /** A quote that never closes, or a row with more or fewer fields than the header. */
-export function structuralProblem(file: CsvText, input: Input): InputError | null {
+function structuralProblem(file: CsvText, input: Input): InputError | null {
   const { problem } = scanTable(file.text, { delimiter: file.dialect.delimiter, skip: file.dialect.skip });
   if (!problem) return null;
   if (problem.kind === 'unterminated-quote') {
@@ -83,7 +83,7 @@ export function structuralProblem(file: CsvText, input: Input): InputError | nul
   );
 }
 
-export interface FoundCell {
+interface FoundCell {
   line: number;
   /** The 1-based field number. */
   column: number;
@@ -91,7 +91,7 @@ export interface FoundCell {
 }
 
 /** The first data cell of `column` (a header name) that satisfies `test`, with its line and field number. */
-export function findCell(file: CsvText, column: string, test: (cell: string) => boolean): FoundCell | null {
+function findCell(file: CsvText, column: string, test: (cell: string) => boolean): FoundCell | null {
   let index = -1;
   for (const record of records(file)) {
     if (record.index === 0) {
@@ -130,7 +130,7 @@ export function notWholeNumber(input: Input, column: string, text: string, where
 }
 
 /** A whole number as text: an optional sign, digits, and at most a fractional part of zeros (`4.0`). */
-export function isWholeNumber(cell: string): boolean {
+function isWholeNumber(cell: string): boolean {
   const t = cell.trim();
   return t === '' || /^[-+]?\d+([.,]0+)?$/.test(t);
 }
@@ -148,7 +148,7 @@ function firstLongLine(text: string, limit: number): number | null {
   return null;
 }
 
-export function describeType(type: string): 'integer' | 'number' | 'boolean' | 'date' | 'text' {
+function describeType(type: string): 'integer' | 'number' | 'boolean' | 'date' | 'text' {
   if (/INT/.test(type)) return 'integer';
   if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return 'number';
   return type === 'BOOLEAN' ? 'boolean' : type === 'DATE' ? 'date' : 'text';

@@ -12,7 +12,7 @@ export interface MarkerRules {
   parentheses: string | null;
 }
 
-export const presets: Record<MarkerPreset, MarkerRules> = {
+const presets: Record<MarkerPreset, MarkerRules> = {
   // Federal and most state statistical offices (the classic convention).
   official: {
     signs: {

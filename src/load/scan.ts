@@ -3,7 +3,7 @@
 // sniffing file" or a line number that is off; when DuckDB refuses a file, this scanner finds the place.
 // It runs only on that error path (and on the small files inspect looks at), so it favours clarity.
 
-export interface ScannedField {
+interface ScannedField {
   text: string;
   line: number;
   /** 1-based field index on its record. */

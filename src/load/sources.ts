@@ -21,7 +21,7 @@ export interface SourceFile extends Input {
   scan: () => Promise<FileScan>;
 }
 
-export interface FileScan {
+interface FileScan {
   hash: string;
   hints: ByteHints;
 }
@@ -86,7 +86,7 @@ async function describeInput(project: Project, name: string, source: Source, tem
 }
 
 /** Each file, symlinks followed, must lie inside data/: `../secret.csv` or a link to /etc is refused. */
-export async function insideData(
+async function insideData(
   project: Pick<Project, 'dir'>,
   files: string[],
   where: { file: string; line: number; column: number },

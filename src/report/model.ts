@@ -20,7 +20,7 @@ import type { Figure } from './figures/types.js';
 import type { Aggregate, Indicator } from '../core/schema.js';
 
 export { periods } from './figures/cells.js';
-export type { DataTable, Figure, TableCell } from './figures/types.js';
+export type { DataTable, Figure } from './figures/types.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -68,7 +68,7 @@ export interface StatusBadge {
 
 export type StatusCount = StatusBadge & { count: number };
 
-export interface FieldOverview {
+interface FieldOverview {
   id: string;
   title: string;
   /** Indicators per status, in the order of the legend, zeros included. */
@@ -108,7 +108,7 @@ export interface IndicatorSection {
   department: string;
 }
 
-export interface Appendix {
+interface Appendix {
   /** How values are rated, suppressed and projected. */
   notes: string[];
   sources: { name: string; description: string | null; file: string; rows: string | null; hash: string | null }[];

@@ -21,7 +21,7 @@ export async function renderReport(model: ReportModel): Promise<string> {
 }
 
 /** The page, given the SVG of every figure. */
-export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+function renderPage(model: ReportModel, svgs: Map<string, string>): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
@@ -73,7 +73,7 @@ ${inlineScript(readClientScript())}</script>
  * The specs repeat what the SVGs already show, so they travel gzip-compressed (a tenth of the size) as
  * base64; the browser unpacks them with DecompressionStream. Without it the SVGs simply stay.
  */
-export function packSpecs(specs: Record<string, unknown>): Html {
+function packSpecs(specs: Record<string, unknown>): Html {
   return unsafe(gzipSync(JSON.stringify(specs), { level: 9 }).toString('base64'));
 }
 

@@ -98,7 +98,7 @@ function renderTargetCells(t: TargetLine): Html[] {
   ];
 }
 
-export function renderStatus(b: StatusBadge): Html {
+function renderStatus(b: StatusBadge): Html {
   const symbol = html`<span class="symbol" aria-hidden="true">${b.symbol}</span>`;
   return html`<span class="status s-${b.status}">${symbol} ${b.word}</span>`;
 }

@@ -307,4 +307,4 @@ export function msg<C extends Code>(code: C, ...params: {} extends Params[C] ? [
 
 /** A parameter named `code` would overwrite the message's own code: the compiler refuses one. */
 type CodeClash = { [C in Code]: 'code' extends keyof Params[C] ? C : never }[Code];
-export const noParameterIsCalledCode: [CodeClash] extends [never] ? true : never = true;
+const noParameterIsCalledCode: [CodeClash] extends [never] ? true : never = true;
