@@ -138,7 +138,8 @@ function makeComparisons(): Comparison[] {
     progress: null,
     reason: null,
     method: 'growth-ratio',
-    score: null,
+    basis: { from: 2020, to: 2025 },
+    caveat: null,
   } as const;
   return [
     {
@@ -152,6 +153,8 @@ function makeComparisons(): Comparison[] {
       gap: 6.7,
       projection: { method: trend, from: 2020, to: 2025, slope: 1.5, value: 63.1, reachYear: 2033 },
       status: 'moderate',
+      score: 0.8,
+      groups: null,
     },
     {
       ...common,
@@ -164,6 +167,13 @@ function makeComparisons(): Comparison[] {
       gap: 8.7,
       projection: { method: trend, from: 2020, to: 2025, slope: -1.2, value: 7.7, reachYear: 2033 },
       status: 'limited',
+      score: 0.4,
+      groups: {
+        from: 2020,
+        to: 2025,
+        compared: { group: 'a', from: 50, to: 58.3, withinMargin: false },
+        reference: { group: 'b', from: 70, to: 72, withinMargin: false },
+      },
     },
     {
       indicator: 'naturalisations',
@@ -181,6 +191,9 @@ function makeComparisons(): Comparison[] {
       reason: msg('rating-no-data'),
       method: 'growth-ratio',
       score: null,
+      basis: null,
+      groups: null,
+      caveat: null,
     },
   ];
 }

@@ -131,6 +131,14 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
       'reason',
       'method',
       'score',
+      'basis_from',
+      'basis_to',
+      'caveat_code',
+      'caveat',
+      'compared_from',
+      'compared_to',
+      'reference_from',
+      'reference_to',
     ];
     const rows = comparisons.map((c) => [
       c.indicator,
@@ -153,6 +161,13 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
       ...notesCsv(c.reason ? [c.reason] : [], run.lang),
       c.method,
       c.score,
+      c.basis?.from,
+      c.basis?.to,
+      ...notesCsv(c.caveat ? [c.caveat] : [], run.lang),
+      c.groups?.compared.from,
+      c.groups?.compared.to,
+      c.groups?.reference.from,
+      c.groups?.reference.to,
     ]);
     return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
   }
@@ -286,6 +301,8 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
   const w = words(lang);
   const t = w.cli.table;
   notice(lang, project);
+  // A caveat (a gap met only because the reference group got worse) is marked at the status and said below.
+  const caveats: string[] = [];
   const rows = comparisons.map((c) => {
     const unit = unitOf(project, c.indicator);
     const what = c.series === 'gap' ? t.gap : (c.group ?? t.all);
@@ -296,10 +313,13 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
       what,
       c.latest ? `${show(c.latest.value)} (${c.latest.year})` : '–',
       `${goal} (${c.target.year})`,
-      formatStatus(c.status, lang),
+      c.caveat
+        ? `${formatStatus(c.status, lang)} [${caveats.push(`${c.indicator} (${what}): ${say(c.caveat, lang)}`)}]`
+        : formatStatus(c.status, lang),
     ];
   });
   print(renderTable([[t.indicator, t.series, t.ist, t.soll, t.status], ...rows]));
+  if (caveats.length) print(`\n${caveats.map((text, i) => `[${i + 1}] ${text}`).join('\n')}`);
   const { indicators } = rollUp(
     project.indicators,
     project.fields.map((f) => f.id),
@@ -309,7 +329,8 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
     .map((s) => [s, indicators.filter((i) => i.status === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${w.status[s]}`)
-    .join(', ');
+    // Semicolons: a status word may hold a comma ("erreicht, aber nicht gesichert").
+    .join('; ');
   print(`\n${w.cli.summary(indicators.length, w.report.methods[project.config.method].name, counts)}`);
 }
 
@@ -339,7 +360,7 @@ function valueJson(v: IndicatorValue, lang: Lang) {
 }
 
 function comparisonJson(c: Comparison, lang: Lang) {
-  return { ...c, reason: c.reason ? toJson(c.reason, lang) : null };
+  return { ...c, reason: c.reason ? toJson(c.reason, lang) : null, caveat: c.caveat ? toJson(c.caveat, lang) : null };
 }
 
 /** Notes in two CSV columns: the codes for programs, the words for people. */

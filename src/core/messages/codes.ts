@@ -1,6 +1,7 @@
 // Every message istsoll can give, as a code with its parameters. Code emits these; the catalogues (de.ts,
 // en.ts) turn them into words for the terminal, the JSON output and the report. A parameter is plain
 // data (never a sentence), so that both languages can build their own sentence around it.
+import type { Status } from '../status.js';
 
 /** Parameters of each message code. */
 export interface Params {
@@ -260,6 +261,9 @@ export interface Params {
   'hint-measures-list': {};
   'hint-milestone': {};
   'hint-add-key': { key: string };
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': {};
+  'caveat-gap-reference-decline': { reference: string; year: number; status: Status };
 }
 
 /** Parts of SQL that indicator SQL may not contain, by what they are to an analyst. */

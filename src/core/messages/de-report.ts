@@ -1,15 +1,13 @@
 // Die Wörter des Berichts auf Deutsch: Überschriften, Tabellenköpfe und die Satzmuster, die das
 // Berichtsmodell mit Zahlen füllt. Alles, was zum Projekt gehört, kommt über die Parameter herein.
 import type { Method, Unit } from '../schema.js';
+import { verdictDe } from './de-verdict.js';
 
 /** A year and the value in it, for "(2015: 42,0 %)". */
 export interface Since {
   year: number;
   text: string;
 }
-
-/** A trend that needs more than this many years past the target year is not worth a precise year. */
-export const farFuture = 20;
 
 /** A disaggregation column as a heading when istsoll.yaml gives it no `column_titles` entry: its name has to do. */
 export const columnName = (column: string) => column.replace(/_/g, ' ');
@@ -42,7 +40,13 @@ export const reportDe = {
   summaryHeading: 'Auf einen Blick',
   keyIndicators: (count: number, fields: number) =>
     `${count === 1 ? 'Indikator' : 'Indikatoren'} in ${fields} ${fields === 1 ? 'Handlungsfeld' : 'Handlungsfeldern'}`,
-  keyTargets: (count: number): string => (count === 1 ? 'bewertetes Ziel' : 'bewertete Ziele'),
+  keyTargets: (count: number): string => (count === 1 ? 'Ziel' : 'Ziele'),
+  /** The status counts beside the key figures: what they count. */
+  totalsOf: (what: 'indicators' | 'targets', count: number): string =>
+    what === 'indicators'
+      ? `${count} ${count === 1 ? 'Indikator' : 'Indikatoren'} ` +
+        '(je Indikator zählt die schlechteste Bewertung seiner Ziele):'
+      : `${count} ${count === 1 ? 'Ziel' : 'Ziele'}:`,
   keyLatest: 'neuestes Datenjahr',
   statusByField: 'Bewertungen nach Handlungsfeld',
   statusByFieldCaption:
@@ -145,9 +149,14 @@ export const reportDe = {
   department: 'Zuständig',
   methodHeading: 'Bewertungsmethode',
   methodNote:
-    'Hat ein Indikator mehrere Ziele, zählt die schlechteste Bewertung. Bei Befragungen zählt eine Veränderung nur, ' +
-    'wenn sie über die Fehlerspanne (95-%-Intervall) hinausgeht. Der Satz „Setzt sich der Trend … fort“ schreibt ' +
-    'eine Gerade durch die Werte der letzten fünf Jahre bis zum Zieljahr fort.',
+    'Hat ein Indikator mehrere Ziele, zählt die schlechteste Bewertung. Bei Befragungen ist eine ' +
+    'Bewertung nur gesichert, wenn das 95-%-Intervall sie trägt: Erfüllt der Schätzwert das Ziel, das ganze ' +
+    'Intervall aber nicht, heißt es „erreicht, aber nicht gesichert“; ebenso „auf Kurs, aber nicht ' +
+    'gesichert“ und „Verschlechterung, aber nicht gesichert“, wenn die Veränderung innerhalb der ' +
+    'Fehlerspanne liegt. Der Satz „Setzt sich der Trend … fort“ schreibt eine Gerade durch die Werte der ' +
+    'letzten fünf Jahre bis zum Zieljahr fort. Beim Abstand zwischen den Gruppen sagt der Text, welche ' +
+    'Gruppe ihn bewegt hat; wäre ein Ziel für den Abstand ohne die Verschlechterung der Vergleichsgruppe ' +
+    'nicht erreicht oder nicht auf Kurs, steht das bei der Bewertung.',
   noScript:
     'Ohne JavaScript zeigt der Bericht die Diagramme als Bilder; Tooltips und der Export der Diagramme brauchen ' +
     'JavaScript. Alle Zahlen stehen auch in den Tabellen.',
@@ -216,33 +225,28 @@ export const reportDe = {
     }.${ahead ? ` Ein negativer Abstand heißt: Die Gruppe „${ahead}“ liegt vorn.` : ''}`,
   targetSentence: (subject: string | null, year: number, goal: string) =>
     `Ziel für ${year}${subject ? ` (${subject})` : ''}: ${goal}.`,
-  achieved: 'Das Ziel ist erreicht.',
   notAssessable: (reason: string | null) => `Eine Bewertung ist nicht möglich${reason ? `: ${reason}` : ''}.`,
-  metNow: 'Der aktuelle Wert erfüllt das Ziel bereits.',
-  projection: (from: number, to: number, reach: number | null, targetYear: number, valueThen: string) => {
-    const trend = `Setzt sich der Trend der Jahre ${from} bis ${to} fort,`;
-    if (reach === null) return `${trend} würde das Ziel nicht erreicht (Schätzung für ${targetYear}: ${valueThen}).`;
-    if (reach > targetYear + farFuture) return `${trend} würde das Ziel erst nach ${targetYear + farFuture} erreicht.`;
-    return reach <= targetYear
-      ? `${trend} würde das Ziel ${reach} erreicht, also rechtzeitig.`
-      : `${trend} würde das Ziel erst ${reach} erreicht.`;
-  },
-  ratingSentence: (status: string, reason: string | null) => `Bewertung: ${status}${reason ? ` (${reason})` : ''}.`,
+  ratingSentence: (status: string) => `Bewertung: ${status}.`,
+  verdict: verdictDe,
   methods: {
     'growth-ratio': {
       name: 'Verhältnis von tatsächlichem zu erforderlichem Wachstum (nach Eurostat und Open SDG)',
       explanation:
-        'Die durchschnittliche jährliche Wachstumsrate seit dem Ausgangsjahr wird mit der Rate verglichen, die bis ' +
-        'zum Zieljahr nötig wäre (Verhältnis R). R ab 0,95: auf Kurs; 0,60 bis unter 0,95: mäßiger Fortschritt; 0 ' +
-        'bis unter 0,60: geringer Fortschritt; unter 0: Verschlechterung. Ist das Ziel schon erreicht, heißt es ' +
-        '„Ziel erreicht“.',
+        'Die durchschnittliche jährliche Wachstumsrate seit dem Ausgangsjahr wird mit der Rate verglichen, ' +
+        'die bis zum Zieljahr nötig wäre (Verhältnis R). R ab 0,95: auf Kurs; 0,60 bis unter 0,95: mäßiger ' +
+        'Fortschritt; 0 bis unter 0,60: geringer Fortschritt; unter 0: Verschlechterung. Ist das Ziel schon ' +
+        'erreicht, heißt es „erreicht“. Der Text nennt R als Anteil des nötigen Tempos und daneben, wann das ' +
+        'Ziel erreicht würde, wenn sich der Trend der letzten fünf Jahre fortsetzt; sagen beide Zahlen ' +
+        'Verschiedenes, steht beides in einem Satz.',
     },
     weather: {
       name: 'Wettersymbole der Deutschen Nachhaltigkeitsstrategie',
       explanation:
-        'Die durchschnittliche jährliche Veränderung der letzten fünf Jahre wird bis zum Zieljahr fortgeschrieben. ' +
-        'Verfehlt die Fortschreibung das Ziel um weniger als 5 % des verbleibenden Abstands: auf Kurs; um 5 bis 20 ' +
-        '%: mäßiger Fortschritt; um mehr: geringer Fortschritt; entfernt sich der Wert vom Ziel: Verschlechterung.',
+        'Die durchschnittliche jährliche Veränderung der letzten fünf Jahre wird bis zum Zieljahr ' +
+        'fortgeschrieben. Verfehlt die Fortschreibung das Ziel um weniger als 5 % des verbleibenden Abstands: ' +
+        'auf Kurs; um 5 bis 20 %: mäßiger Fortschritt; um mehr: geringer Fortschritt; entfernt sich der Wert ' +
+        'vom Ziel: Verschlechterung. In den Wettersymbolen der Strategie: Sonne (erreicht oder auf Kurs), ' +
+        'leicht bewölkt, bewölkt, Gewitter. Diagramm und Text zeigen dieselbe Fortschreibung.',
     },
   } as Record<Method, { name: string; explanation: string }>,
 };

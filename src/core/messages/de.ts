@@ -1,4 +1,5 @@
 // Die deutschen Wörter für jeden Meldungscode: für das Terminal, die JSON-Ausgabe und den Bericht.
+import type { Status } from '../status.js';
 import type { MessageWords } from './codes.js';
 import { cliDe } from './de-cli.js';
 import { reportDe } from './de-report.js';
@@ -415,6 +416,11 @@ const messages: MessageWords = {
   'hint-milestone': () =>
     'nennen Sie den Meilenstein mit seiner Nummer in der Liste (1 für den ersten) oder mit seinem Datum',
   'hint-add-key': ({ key }) => `ergänzen Sie \`${key}:\` an dieser Stelle`,
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': () => 'der Fortschritt liegt innerhalb der Fehlerspanne',
+  'caveat-gap-reference-decline': ({ reference, year, status }) =>
+    `nur, weil sich die Gruppe „${reference}“ seit ${year} verschlechtert hat; hätte sie ihren Wert von ${year} ` +
+    `gehalten, lautete die Bewertung „${statusWords[status]}“`,
 };
 
 const sqlPart = { expr: 'der Ausdruck (expr)', filter: 'der Filter (filter)' };
@@ -507,16 +513,21 @@ const signs: Record<string, string> = {
 };
 const sign = (reason: string) => signs[reason] ?? reason;
 
+const statusWords: Record<Status, string> = {
+  achieved: 'erreicht',
+  achieved_uncertain: 'erreicht, aber nicht gesichert',
+  on_track: 'auf Kurs',
+  on_track_uncertain: 'auf Kurs, aber nicht gesichert',
+  moderate: 'mäßiger Fortschritt',
+  limited: 'geringer Fortschritt',
+  deterioration_uncertain: 'Verschlechterung, aber nicht gesichert',
+  deterioration: 'Verschlechterung',
+  not_assessable: 'nicht bewertbar',
+};
+
 export const de: Catalogue = {
   messages,
-  status: {
-    achieved: 'Ziel erreicht',
-    on_track: 'auf Kurs',
-    moderate: 'mäßiger Fortschritt',
-    limited: 'geringer Fortschritt',
-    deterioration: 'Verschlechterung',
-    not_assessable: 'nicht bewertbar',
-  },
+  status: statusWords,
   measureStatus: {
     geplant: 'geplant',
     laufend: 'laufend',

@@ -1,6 +1,7 @@
 // The report's words in English: headings, table heads and the sentence patterns that the report model
 // fills with numbers. Everything project-specific comes in through the parameters.
-import { columnName, farFuture } from './de-report.js';
+import { columnName } from './de-report.js';
+import { verdictEn } from './en-verdict.js';
 import type { ReportWords } from './types.js';
 
 export const reportEn: ReportWords = {
@@ -22,7 +23,11 @@ export const reportEn: ReportWords = {
   summaryHeading: 'At a glance',
   keyIndicators: (count, fields) =>
     `${count === 1 ? 'indicator' : 'indicators'} in ${fields} ${fields === 1 ? 'field' : 'fields'} of action`,
-  keyTargets: (count) => (count === 1 ? 'target rated' : 'targets rated'),
+  keyTargets: (count) => (count === 1 ? 'target' : 'targets'),
+  totalsOf: (what, count) =>
+    what === 'indicators'
+      ? `${count} ${count === 1 ? 'indicator' : 'indicators'} (each counted with the worst rating of its targets):`
+      : `${count} ${count === 1 ? 'target' : 'targets'}:`,
   keyLatest: 'latest year of data',
   statusByField: 'Ratings by field of action',
   statusByFieldCaption:
@@ -121,9 +126,13 @@ export const reportEn: ReportWords = {
   department: 'Responsible',
   methodHeading: 'Rating method',
   methodNote:
-    'When an indicator has several targets, the worst rating counts. For surveys, a change counts only when it ' +
-    'exceeds the margin of error (95% interval). "If the trend … continues" extends a straight line through the ' +
-    'values of the last five years to the target year.',
+    'When an indicator has several targets, the worst rating counts. For surveys, a rating is certain ' +
+    'only when the 95% interval supports it: an estimate that meets the target while its whole interval ' +
+    'does not is "achieved, but not certain"; likewise "on track, but not certain" and "deterioration, but not ' +
+    'certain" when the change lies within the margin of error. "If the trend … continues" extends a ' +
+    'straight line through the values of the last five years to the target year. For the gap between the ' +
+    'groups, the text says which group moved it; where a gap target would not be met or on track without ' +
+    'the reference group getting worse, the rating says so.',
   noScript:
     'Without JavaScript the report shows the charts as pictures; tooltips and chart export need JavaScript. All ' +
     'numbers are in the tables as well.',
@@ -174,33 +183,27 @@ export const reportEn: ReportWords = {
       since ? ` (${since.year}: ${since.text})` : ''
     }.${ahead ? ` A negative gap means that the group "${ahead}" is ahead.` : ''}`,
   targetSentence: (subject, year, goal) => `Target for ${year}${subject ? ` (${subject})` : ''}: ${goal}.`,
-  achieved: 'The target is achieved.',
   notAssessable: (reason) => `No rating is possible${reason ? `: ${reason}` : ''}.`,
-  metNow: 'The latest value already meets the target.',
-  projection: (from, to, reach, targetYear, valueThen) => {
-    const trend = `If the trend of ${from} to ${to} continues,`;
-    if (reach === null) return `${trend} the target will not be reached (estimate for ${targetYear}: ${valueThen}).`;
-    if (reach > targetYear + farFuture)
-      return `${trend} the target will not be reached before ${targetYear + farFuture}.`;
-    return reach <= targetYear
-      ? `${trend} the target will be reached in ${reach}, in time.`
-      : `${trend} the target will only be reached in ${reach}.`;
-  },
-  ratingSentence: (status, reason) => `Rating: ${status}${reason ? ` (${reason})` : ''}.`,
+  ratingSentence: (status) => `Rating: ${status}.`,
+  verdict: verdictEn,
   methods: {
     'growth-ratio': {
       name: 'Ratio of actual to required growth (after Eurostat and Open SDG)',
       explanation:
-        'The average annual growth rate since the baseline year is compared with the rate needed to reach the target ' +
-        'in the target year (ratio R). R from 0.95: on track; 0.60 to below 0.95: moderate progress; 0 to below ' +
-        '0.60: limited progress; below 0: deterioration. A target already met is "achieved".',
+        'The average annual growth rate since the baseline year is compared with the rate needed to reach the ' +
+        'target in the target year (ratio R). R from 0.95: on track; 0.60 to below 0.95: moderate progress; 0 ' +
+        'to below 0.60: limited progress; below 0: deterioration. A target already met is "achieved". The ' +
+        'text gives R as a share of the pace needed and, beside it, when the target would be reached if the ' +
+        'trend of the last five years continued; where the two figures differ, one sentence says both.',
     },
     weather: {
       name: 'Weather symbols of the German Sustainable Development Strategy',
       explanation:
-        'The average annual change over the last five years is continued to the target year. Missing the target by ' +
-        'less than 5% of the remaining distance: on track; by 5 to 20%: moderate progress; by more: limited ' +
-        'progress; moving away from the target: deterioration.',
+        'The average annual change over the last five years is continued to the target year. Missing the ' +
+        'target by less than 5% of the remaining distance: on track; by 5 to 20%: moderate progress; by more: ' +
+        'limited progress; moving away from the target: deterioration. In the weather symbols of the ' +
+        'strategy: sun (achieved or on track), slightly cloudy, cloudy, thunderstorm. Chart and text show the ' +
+        'same projection.',
     },
   },
 };

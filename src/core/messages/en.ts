@@ -1,4 +1,5 @@
 // English words for every message code, for the terminal, the JSON output and the English report.
+import type { Status } from '../status.js';
 import type { MessageWords } from './codes.js';
 import { cliEn } from './en-cli.js';
 import { reportEn } from './en-report.js';
@@ -358,6 +359,11 @@ const messages: MessageWords = {
   'hint-measures-list': () => '`istsoll measures list` shows every measure',
   'hint-milestone': () => 'name the milestone by its number in the list (1 for the first) or by its date',
   'hint-add-key': ({ key }) => `add \`${key}:\` here`,
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': () => 'the progress is within the margin of error',
+  'caveat-gap-reference-decline': ({ reference, year, status }) =>
+    `only because the group "${reference}" has got worse since ${year}; had it kept its ${year} value, ` +
+    `the rating would be "${statusWords[status]}"`,
 };
 
 const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
@@ -421,16 +427,21 @@ const signs: Record<string, string> = {
 };
 const sign = (reason: string) => signs[reason] ?? reason;
 
+const statusWords: Record<Status, string> = {
+  achieved: 'achieved',
+  achieved_uncertain: 'achieved, but not certain',
+  on_track: 'on track',
+  on_track_uncertain: 'on track, but not certain',
+  moderate: 'moderate progress',
+  limited: 'limited progress',
+  deterioration_uncertain: 'deterioration, but not certain',
+  deterioration: 'deterioration',
+  not_assessable: 'not assessable',
+};
+
 export const en: Catalogue = {
   messages,
-  status: {
-    achieved: 'target achieved',
-    on_track: 'on track',
-    moderate: 'moderate progress',
-    limited: 'limited progress',
-    deterioration: 'deterioration',
-    not_assessable: 'not assessable',
-  },
+  status: statusWords,
   measureStatus: {
     geplant: 'planned',
     laufend: 'running',
