@@ -20,6 +20,7 @@ import type {
   ReportOptions,
 } from './options.js';
 import { print, progress, renderTable, write } from './output.js';
+import { planReport, writeProjectReport } from './report.js';
 import type { Run } from './run.js';
 
 export async function openProject(o: GlobalOptions): Promise<{ project: Project; db: string }> {
@@ -175,16 +176,21 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
 }
 
 export async function report(run: Run, o: ReportOptions): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(run, o);
-  await writeProjectReport(run, project, values, comparisons, loaded, o);
+  const opened = await openProject(o);
+  // Where the report goes is checked before the work: a refused --out costs no load.
+  const plan = await planReport(opened.project, o);
+  const result = await compareProject(run, o, opened);
+  await writeProjectReport(run, plan, result.project, result, o);
 }
 
 export async function runAll(run: Run, o: ReportOptions): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(run, o);
-  printLoad(run.lang, loaded);
-  await printComparisons(run.lang, project, comparisons);
+  const opened = await openProject(o);
+  const plan = await planReport(opened.project, o);
+  const result = await compareProject(run, o, opened);
+  printLoad(run.lang, result.loaded);
+  await printComparisons(run.lang, result.project, result.comparisons);
   print('');
-  await writeProjectReport(run, project, values, comparisons, loaded, o);
+  await writeProjectReport(run, plan, result.project, result, o);
 }
 
 export async function init(run: Run, dir: string, o: InitOptions): Promise<void> {
@@ -233,8 +239,8 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
 }
 
 /** Load (what changed) and compute: the start of every command that reports on values. */
-async function computeValues(run: Run, o: GlobalOptions) {
-  const { project, db } = await openProject(o);
+async function computeValues(run: Run, o: GlobalOptions, opened?: Awaited<ReturnType<typeof openProject>>) {
+  const { project, db } = opened ?? (await openProject(o));
   const loaded = await loadProject(project, db, onProgress(run.lang));
   const values = await computeProject(project, db);
   warn(run, o, loaded.warnings, checkPlausibility(project.indicators, values));
@@ -254,46 +260,10 @@ function warn(run: Run, o: GlobalOptions, ...found: { reason: Message; where?: L
   return warnings;
 }
 
-async function compareProject(run: Run, o: GlobalOptions) {
-  const { project, loaded, values } = await computeValues(run, o);
+async function compareProject(run: Run, o: GlobalOptions, opened?: Awaited<ReturnType<typeof openProject>>) {
+  const { project, loaded, values } = await computeValues(run, o, opened);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
   return { project, values, comparisons, loaded };
-}
-
-/** Writes the HTML report (and on request the PDF, and a report per field of action) and says where. */
-async function writeProjectReport(
-  run: Run,
-  project: Project,
-  values: IndicatorValue[],
-  comparisons: Comparison[],
-  loaded: LoadResult,
-  o: ReportOptions,
-): Promise<void> {
-  const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
-  const w = words(run.lang).cli;
-  const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
-  const stem = out.replace(/\.html?$/i, '');
-  const options = {
-    lang: o.lang ?? 'de',
-    now: new Date(),
-    version: istsollVersion(),
-    provenance: await readProvenance(project, loaded),
-  };
-  const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
-  const reports = [
-    { path: out, field: undefined as string | undefined },
-    ...fields.map((f) => ({ path: `${stem}-${f.id}.html`, field: f.id })),
-  ];
-  for (const { path, field } of reports) {
-    await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path);
-    print(w.reportWritten(shown(path)));
-  }
-  if (!o.pdf) return;
-  for (const { path } of reports) {
-    const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;
-    const { pages } = await writePdf(path, pdf);
-    print(w.pdfWritten(shown(pdf), pages));
-  }
 }
 
 async function printComparisons(lang: Lang, project: Project, comparisons: Comparison[]): Promise<void> {

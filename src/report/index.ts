@@ -3,3 +3,4 @@ export { buildReportModel, type ReportModel, type ReportOptions } from './model.
 export { writeReport } from './page.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';
+export { checkReportFiles, reportKind } from './outfiles.js';

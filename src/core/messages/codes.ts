@@ -264,6 +264,31 @@ export interface Params {
   // One verdict the council can follow (issue 14): what qualifies a status
   'rating-within-margin-progress': {};
   'caveat-gap-reference-decline': { reference: string; year: number; status: Status };
+  // Hardening (issue 11): where istsoll writes reports, and a place and a hint for every bad input
+  'out-extension': {};
+  'out-project-folder': { folder: string };
+  'out-is-folder': {};
+  'out-foreign': {};
+  'map-outside': { file: string; folder: string };
+  'csv-text-after-quote': {};
+  'csv-not-utf8': {};
+  'sql-text-column': { table: string; column: string; cell: string };
+  'field-duplicate-id': { id: string };
+  'yaml-unknown-tag': { tag: string };
+  'file-utf16': {};
+  'init-not-folder': {};
+  'hint-out-name': {};
+  'hint-out-folder': {};
+  'hint-out-foreign': {};
+  'hint-text-after-quote': {};
+  'hint-not-utf8': {};
+  'hint-text-column': { column: string; cell: string };
+  'hint-unique-field': {};
+  'hint-yaml-schema': {};
+  'hint-yaml-tag': {};
+  'hint-save-utf8': {};
+  'hint-parquet-broken': {};
+  'hint-inspect-file': {};
 }
 
 /** Parts of SQL that indicator SQL may not contain, by what they are to an analyst. */

@@ -364,6 +364,40 @@ const messages: MessageWords = {
   'caveat-gap-reference-decline': ({ reference, year, status }) =>
     `only because the group "${reference}" has got worse since ${year}; had it kept its ${year} value, ` +
     `the rating would be "${statusWords[status]}"`,
+  // Hardening (issue 11): where istsoll writes reports, and a place and a hint for every bad input
+  'out-extension': () => 'istsoll writes reports only as .html or .pdf files',
+  'out-project-folder': ({ folder }) =>
+    `this lies in the project's ${folder}/ folder (after following links), which istsoll reads: it writes nothing there`,
+  'out-is-folder': () => 'this is a folder, not a file name for the report',
+  'out-foreign': () => 'this file exists and was not written by istsoll: it is left as it is',
+  'map-outside': ({ file, folder }) =>
+    `the boundaries ${file} lie outside the project's ${folder}/ folder (a path with .., or a link)`,
+  'csv-text-after-quote': () => 'a quoted cell goes on after its closing "',
+  'csv-not-utf8': () => 'this line holds bytes that are not UTF-8, although the file is read as UTF-8',
+  'sql-text-column': ({ table, column, cell }) =>
+    `column \`${column}\` of table \`${table}\` holds text, not only numbers: \`${cell}\` is no number`,
+  'field-duplicate-id': ({ id }) => `the field of action \`${id}\` is listed twice`,
+  'yaml-unknown-tag': ({ tag }) => `the tag \`${tag}\` has no meaning in a project file`,
+  'file-utf16': () => 'this file is UTF-16 text; project files are UTF-8',
+  'init-not-folder': () => 'this is a file, not a folder for a new project',
+  'hint-out-name': () => 'name a file ending in .html (or .pdf), e.g. --out reports/bericht.html',
+  'hint-out-folder': () =>
+    'write the report into reports/ or another folder outside data/, indicators/, measures/ and .istsoll/',
+  'hint-out-foreign': () =>
+    'choose another name, or move the file away if it may be replaced (istsoll replaces only reports it wrote itself)',
+  'hint-text-after-quote': () => 'put the whole cell in quotes, and double a " inside it ("")',
+  'hint-not-utf8': () =>
+    'the file seems to be Windows-1252 / Latin-1: set `encoding: latin-1` under `dialect` in data/sources.yaml, or save it as UTF-8',
+  'hint-text-column': ({ column, cell }) =>
+    `if \`${cell}\` stands for a missing value, list it under \`dialect: { missing: [...] }\` in data/sources.yaml; ` +
+    `declaring \`columns: { ${column}: DOUBLE }\` there makes the load name the line of every such cell`,
+  'hint-unique-field': () => 'give every field of action its own id',
+  'hint-yaml-schema': () =>
+    'docs/analysts.md (measures: docs/staff.md) describes every key; an editor that reads the $schema line shows them as you type',
+  'hint-yaml-tag': () => 'remove the tag (the word after !); project files hold plain text, numbers, lists and maps',
+  'hint-save-utf8': () => 'save the file as UTF-8 (in most editors: "Save as", encoding UTF-8)',
+  'hint-parquet-broken': () => 'the file is damaged or no Parquet file: export it again from its source',
+  'hint-inspect-file': () => 'name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`',
 };
 
 const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
