@@ -270,7 +270,7 @@ describe('checks', () => {
   it('an empty file', async () => {
     const error = await loadError('empty.csv', 'year: year');
     expect(error.format('en')).toMatch(
-      /empty\.csv: the file is empty\n  hint: expected a header line and data rows for source `t`/,
+      /empty\.csv:1: the file is empty\n  hint: expected a header line and data rows for source `t`/,
     );
   });
   it('a value that is no number in a number column, with line and column', async () => {

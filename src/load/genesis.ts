@@ -193,9 +193,12 @@ export function parseGenesisTable(
 export function looksLikeGenesisTable(head: string, tail = ''): boolean {
   const lines = head.split(/\r?\n/);
   const footer = (l: string) => /^_{5,}/.test(l);
+  // The title comes before the table: "Statistisches Bundesamt" in the footer of a plain CSV does not count.
+  const end = lines.findIndex(footer);
+  const title = lines.slice(0, end < 0 ? 12 : Math.min(end, 12)).join('\n');
   return (
-    (lines.some(footer) || tail.split(/\r?\n/).some(footer)) &&
-    /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(lines.slice(0, 12).join('\n'))
+    (end >= 0 || tail.split(/\r?\n/).some(footer)) &&
+    /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(title)
   );
 }
 

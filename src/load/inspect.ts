@@ -56,8 +56,9 @@ const periodNames = /jahr$|^year$|stichtag|^welle$|^wave$|^zeit$|^time$|datum|^d
 export async function inspectFile(path: string, tempParent: string): Promise<Inspection> {
   const label = displayPath(path);
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(msg('inspect-no-file'), label);
-  if (info.isFile() && info.size === 0) throw new InputError(msg('source-file-empty'), label);
+  if (!info) throw new InputError(msg('inspect-no-file'), label, msg('hint-inspect-file'));
+  if (info.isFile() && info.size === 0)
+    throw new InputError(msg('source-file-empty'), { file: label, line: 1 }, msg('hint-export-csv'));
   const format = await detectFormat(path, label);
   const name = slug(basename(path, extname(path)));
   const temp = new TempFiles(tempParent);

@@ -29,6 +29,8 @@ export async function explainCsvError(
   const file = await readCsvText(path, dialect);
   const structural = structuralProblem(file, input);
   if (structural) return structural;
+  const encoding = /invalid unicode/i.test(detail) ? notUtf8(file, input) : null;
+  if (encoding) return encoding;
   const notInteger = /istsoll:not-integer:([^\n]*)/.exec(detail)?.[1];
   if (notInteger !== undefined) {
     const found = findCell(file, notInteger, (cell) => !isWholeNumber(cell));
@@ -65,15 +67,17 @@ export async function explainCsvError(
   );
 }
 
-/** A quote that never closes, or a row with more or fewer fields than the header. */
+/** A quote that never closes, text after a closing quote, or a row with more or fewer fields than the header. */
 function structuralProblem(file: CsvText, input: Input): InputError | null {
-  const { problem } = scanTable(file.text, { delimiter: file.dialect.delimiter, skip: file.dialect.skip });
+  const options = { delimiter: file.dialect.delimiter, skip: file.dialect.skip, strictQuotes: true };
+  const { problem } = scanTable(file.text, options);
   if (!problem) return null;
-  if (problem.kind === 'unterminated-quote') {
+  if (problem.kind === 'unterminated-quote' || problem.kind === 'text-after-quote') {
+    const quote = problem.kind === 'unterminated-quote';
     return new InputError(
-      msg('csv-unterminated-quote'),
+      msg(quote ? 'csv-unterminated-quote' : 'csv-text-after-quote'),
       { file: input.label, line: problem.line, column: problem.column },
-      msg('hint-unterminated-quote'),
+      msg(quote ? 'hint-unterminated-quote' : 'hint-text-after-quote'),
     );
   }
   return new InputError(
@@ -81,6 +85,23 @@ function structuralProblem(file: CsvText, input: Input): InputError | null {
     { file: input.label, line: problem.line },
     msg('hint-field-count'),
   );
+}
+
+/**
+ * Bytes that are no UTF-8 in a file read as UTF-8 (declared so, or one of mixed encodings): the text read
+ * holds U+FFFD where they were. The place is the line and the field of the first of them.
+ */
+function notUtf8(file: CsvText, input: Input): InputError | null {
+  for (const record of records(file)) {
+    const field = record.fields.find((f) => f.text.includes('\ufffd'));
+    if (field)
+      return new InputError(
+        msg('csv-not-utf8'),
+        { file: input.label, line: field.line, column: field.column },
+        msg('hint-not-utf8'),
+      );
+  }
+  return null;
 }
 
 interface FoundCell {

@@ -19,7 +19,7 @@ export async function readParquet(db: Database, input: Input): Promise<void> {
     throw new InputError(
       msg('parquet-unreadable', { detail: (e as Error).message.split('\n')[0]!, folder: isDir }),
       input.label,
-      isDir ? msg('hint-parquet-folder') : undefined,
+      isDir ? msg('hint-parquet-folder') : msg('hint-parquet-broken'),
     );
   }
   const names = (
