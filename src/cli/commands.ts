@@ -9,7 +9,6 @@ import { displayPath as shown, InputError, type Location } from '../core/errors.
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
-import { istsollVersion } from '../core/version.js';
 import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
 import type {
   CompareOptions,
