@@ -11,7 +11,8 @@ const quote = (sql: string) => (/["\\]/.test(sql) ? `'${sql.replaceAll("'", "''"
 
 /** The numerator (line 7 of employment.yaml) with another expr and filter; the place is line 7. */
 function sql(name: string, expr: string, filter?: string, json = false): BadCase {
-  const line = `numerator: { table: emp, expr: ${quote(expr)}${filter === undefined ? '' : `, filter: ${quote(filter)}`} }`;
+  const rest = filter === undefined ? '' : `, filter: ${quote(filter)}`;
+  const line = `numerator: { table: emp, expr: ${quote(expr)}${rest} }`;
   return { name, setup: (s) => s.edit(ind, numerator, line), where: /employment\.yaml:7:\d+: /, json };
 }
 

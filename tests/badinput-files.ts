@@ -405,7 +405,8 @@ export const yamlCases: BadCase[] = [
     setup: (s) =>
       s.write(
         'measures/work.yaml',
-        'field: work\nmeasures:\n  - id: kurs\n    title: { de: Kurs }\n    responsible: Amt\n    start: 2024\n    status: fertig\n    indicators: [employment]\n' +
+        'field: work\nmeasures:\n  - id: kurs\n    title: { de: Kurs }\n    responsible: Amt\n    start: 2024\n' +
+          '    status: fertig\n    indicators: [employment]\n' +
           '    updated: { date: 2024-11-20, by: Amt }\n',
       ),
     where: /work\.yaml:7:13: /,

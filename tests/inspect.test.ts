@@ -57,7 +57,8 @@ describe('istsoll inspect', () => {
     expect(r).toMatchObject({
       code: 1,
       stderr:
-        'error: no/such.csv: no such file\n  hint: name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`\n',
+        'error: no/such.csv: no such file\n' +
+        '  hint: name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`\n',
     });
   });
 });

@@ -105,10 +105,11 @@ describe('the mark in a PDF', () => {
     const marked = markPdf(pdf, '1.2.3');
     expect(marked.subarray(0, pdf.length).equals(pdf)).toBe(true);
     const update = marked.subarray(pdf.length).toString('latin1');
+    const previous = /startxref\n(\d+)/.exec(pdf.toString('latin1'))![1];
     expect(update).toBe(
       '\n5 0 obj\n<</Title (Bericht)\n/Producer (Skia/PDF m156)\n/Creator (istsoll 1.2.3)>>\nendobj\n' +
         `xref\n5 1\n${String(pdf.length + 1).padStart(10, '0')} 00000 n \n` +
-        `trailer\n<</Size 6\n/Root 2 0 R\n/Info 5 0 R\n/Prev ${/startxref\n(\d+)/.exec(pdf.toString('latin1'))![1]}>>\n` +
+        `trailer\n<</Size 6\n/Root 2 0 R\n/Info 5 0 R\n/Prev ${previous}>>\n` +
         `startxref\n${marked.toString('latin1').lastIndexOf('xref\n5 1')}\n%%EOF\n`,
     );
     expect(update).toContain(pdfMark);

@@ -116,7 +116,8 @@ export async function findTextCell(
     const c = quoteIdent(column);
     const number = `TRY_CAST(replace(trim(${c}), ',', '.') AS DOUBLE)`;
     const [found] = await db.query<{ cell: string | null; numbers: number }>(
-      `SELECT (SELECT ${c} FROM ${quoteIdent(table)} WHERE trim(${c}) <> '' AND ${number} IS NULL ORDER BY rowid LIMIT 1)
+      `SELECT (SELECT ${c} FROM ${quoteIdent(table)} WHERE trim(${c}) <> '' AND ${number} IS NULL` +
+        ` ORDER BY rowid LIMIT 1)
          AS cell, (SELECT count(*) FROM ${quoteIdent(table)} WHERE ${number} IS NOT NULL) AS numbers`,
     );
     if (found?.cell != null && found.numbers > 0) return { column, cell: found.cell };

@@ -14,7 +14,7 @@ export function isInside(folder: string, path: string): boolean {
  * The first of `files` that, symlinks followed, lies outside `folder` (symlinks followed too), or null.
  * The files must exist; the folder's own path counts as outside, since it names no file in it.
  */
-export async function firstOutside(folder: string, files: string[]): Promise<string | null> {
+async function firstOutside(folder: string, files: string[]): Promise<string | null> {
   const real = await realpath(folder);
   for (const file of files) {
     const target = await realpath(file);

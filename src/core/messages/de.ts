@@ -424,11 +424,13 @@ const messages: MessageWords = {
   // Robustheit (issue 11): wohin istsoll Berichte schreibt, und Stelle und Hinweis für jede fehlerhafte Eingabe
   'out-extension': () => 'istsoll schreibt Berichte nur als .html- oder .pdf-Datei',
   'out-project-folder': ({ folder }) =>
-    `das liegt (nach Auflösen von Verknüpfungen) im Ordner ${folder}/ des Projekts, den istsoll liest: dorthin schreibt es nichts`,
+    `das liegt (nach Auflösen von Verknüpfungen) im Ordner ${folder}/ des Projekts, den istsoll liest: ` +
+    'dorthin schreibt es nichts',
   'out-is-folder': () => 'das ist ein Ordner, kein Dateiname für den Bericht',
   'out-foreign': () => 'diese Datei gibt es schon, und istsoll hat sie nicht geschrieben: sie bleibt, wie sie ist',
   'map-outside': ({ file, folder }) =>
-    `die Gebietsgrenzen ${file} liegen außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. oder eine Verknüpfung)`,
+    `die Gebietsgrenzen ${file} liegen außerhalb des Ordners ${folder}/ des Projekts ` +
+    '(ein Pfad mit .. oder eine Verknüpfung)',
   'csv-text-after-quote': () => 'eine Zelle in Anführungszeichen geht nach dem schließenden " weiter',
   'csv-not-utf8': () => 'diese Zeile enthält Bytes, die kein UTF-8 sind, obwohl die Datei als UTF-8 gelesen wird',
   'sql-text-column': ({ table, column, cell }) =>
@@ -439,20 +441,26 @@ const messages: MessageWords = {
   'init-not-folder': () => 'das ist eine Datei, kein Ordner für ein neues Projekt',
   'hint-out-name': () => 'nennen Sie eine Datei mit der Endung .html (oder .pdf), etwa --out reports/bericht.html',
   'hint-out-folder': () =>
-    'schreiben Sie den Bericht nach reports/ oder in einen anderen Ordner außerhalb von data/, indicators/, measures/ und .istsoll/',
+    'schreiben Sie den Bericht nach reports/ oder in einen anderen Ordner außerhalb von data/, indicators/, ' +
+    'measures/ und .istsoll/',
   'hint-out-foreign': () =>
-    'wählen Sie einen anderen Namen, oder verschieben Sie die Datei, wenn sie ersetzt werden darf (istsoll ersetzt nur eigene Berichte)',
+    'wählen Sie einen anderen Namen, oder verschieben Sie die Datei, wenn sie ersetzt werden darf ' +
+    '(istsoll ersetzt nur eigene Berichte)',
   'hint-text-after-quote': () => 'setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie ein " darin ("")',
   'hint-not-utf8': () =>
-    'die Datei ist wohl Windows-1252 / Latin-1: setzen Sie `encoding: latin-1` unter `dialect` in data/sources.yaml, oder speichern Sie sie als UTF-8',
+    'die Datei ist wohl Windows-1252 / Latin-1: setzen Sie `encoding: latin-1` unter `dialect` in data/sources.yaml, ' +
+    'oder speichern Sie sie als UTF-8',
   'hint-text-column': ({ column, cell }) =>
-    `steht \`${cell}\` für einen fehlenden Wert, nennen Sie es unter \`dialect: { missing: [...] }\` in data/sources.yaml; ` +
+    `steht \`${cell}\` für einen fehlenden Wert, nennen Sie es unter \`dialect: { missing: [...] }\` ` +
+    'in data/sources.yaml; ' +
     `mit \`columns: { ${column}: DOUBLE }\` dort nennt das Laden die Zeile jeder solchen Zelle`,
   'hint-unique-field': () => 'geben Sie jedem Handlungsfeld eine eigene Kennung',
   'hint-yaml-schema': () =>
-    'docs/analysts.md (Maßnahmen: docs/staff.md) beschreibt jeden Schlüssel; ein Editor, der die $schema-Zeile liest, zeigt sie beim Tippen an',
+    'docs/analysts.md (Maßnahmen: docs/staff.md) beschreibt jeden Schlüssel; ' +
+    'ein Editor, der die $schema-Zeile liest, zeigt sie beim Tippen an',
   'hint-yaml-tag': () =>
-    'entfernen Sie das Tag (das Wort nach !); Projektdateien enthalten nur Text, Zahlen und Listen, nach Schlüsseln geordnet',
+    'entfernen Sie das Tag (das Wort nach !); ' +
+    'Projektdateien enthalten nur Text, Zahlen und Listen, nach Schlüsseln geordnet',
   'hint-save-utf8': () =>
     'speichern Sie die Datei als UTF-8 (in den meisten Editoren: „Speichern unter“, Kodierung UTF-8)',
   'hint-parquet-broken': () =>

@@ -367,7 +367,8 @@ const messages: MessageWords = {
   // Hardening (issue 11): where istsoll writes reports, and a place and a hint for every bad input
   'out-extension': () => 'istsoll writes reports only as .html or .pdf files',
   'out-project-folder': ({ folder }) =>
-    `this lies in the project's ${folder}/ folder (after following links), which istsoll reads: it writes nothing there`,
+    `this lies in the project's ${folder}/ folder (after following links), which istsoll reads: ` +
+    'it writes nothing there',
   'out-is-folder': () => 'this is a folder, not a file name for the report',
   'out-foreign': () => 'this file exists and was not written by istsoll: it is left as it is',
   'map-outside': ({ file, folder }) =>
@@ -387,13 +388,15 @@ const messages: MessageWords = {
     'choose another name, or move the file away if it may be replaced (istsoll replaces only reports it wrote itself)',
   'hint-text-after-quote': () => 'put the whole cell in quotes, and double a " inside it ("")',
   'hint-not-utf8': () =>
-    'the file seems to be Windows-1252 / Latin-1: set `encoding: latin-1` under `dialect` in data/sources.yaml, or save it as UTF-8',
+    'the file seems to be Windows-1252 / Latin-1: set `encoding: latin-1` under `dialect` in data/sources.yaml, ' +
+    'or save it as UTF-8',
   'hint-text-column': ({ column, cell }) =>
     `if \`${cell}\` stands for a missing value, list it under \`dialect: { missing: [...] }\` in data/sources.yaml; ` +
     `declaring \`columns: { ${column}: DOUBLE }\` there makes the load name the line of every such cell`,
   'hint-unique-field': () => 'give every field of action its own id',
   'hint-yaml-schema': () =>
-    'docs/analysts.md (measures: docs/staff.md) describes every key; an editor that reads the $schema line shows them as you type',
+    'docs/analysts.md (measures: docs/staff.md) describes every key; ' +
+    'an editor that reads the $schema line shows them as you type',
   'hint-yaml-tag': () => 'remove the tag (the word after !); project files hold plain text, numbers, lists and maps',
   'hint-save-utf8': () => 'save the file as UTF-8 (in most editors: "Save as", encoding UTF-8)',
   'hint-parquet-broken': () => 'the file is damaged or no Parquet file: export it again from its source',
