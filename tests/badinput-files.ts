@@ -386,6 +386,20 @@ export const yamlCases: BadCase[] = [
     where: /employment\.yaml:2:\d+: /,
   },
   {
+    name: 'an escape sequence in a group name',
+    setup: (s) => s.edit(ind, 'compared: X', 'compared: "X\\e[31m"'),
+    where: /employment\.yaml:10:\d+: .*X\\x1b\[31m/,
+    json: true,
+  },
+  {
+    name: 'two broken indicator files: the first by name is named, in every run',
+    setup: async (s) => {
+      await s.edit(ind, 'unit: percent', 'unit: prozent');
+      await s.edit('indicators/agree.yaml', 'unit: percent', 'unit: anteil');
+    },
+    where: /agree\.yaml:4:7: /,
+  },
+  {
     name: 'an unknown field of action',
     setup: (s) => s.edit(ind, 'field: work', 'field: arbeit'),
     where: /employment\.yaml:4:8: /,

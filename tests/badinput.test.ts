@@ -33,6 +33,8 @@ function expectNoCrash(r: CliResult, c: BadCase): void {
   expect(all).not.toMatch(/^\s+at /m);
   expect(all).not.toMatch(/unexpected error|unerwarteter Fehler/i);
   expect(all).not.toContain(canary);
+  // Control characters from the input reach the terminal made visible (`\x1b`), never raw.
+  expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
 }
 
 describe.each(groups)('bad input: %s', (_, cases) => {

@@ -24,9 +24,17 @@ describe('under LANG=de_DE.UTF-8', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('value: 80 }', 'value: achtzig }'));
     const de = await runCli('validate', '--project', dir, '--db', await tempDb());
     expect(de.code).toBe(1);
-    expect(de.stderr).toBe(`Fehler: ${file}:13:26: \`targets.0.value\`: erwartet wird eine Zahl\n`);
+    expect(de.stderr).toBe(
+      `Fehler: ${file}:13:26: \`targets.0.value\`: erwartet wird eine Zahl\n` +
+        '  Tipp: docs/analysts.md (Maßnahmen: docs/staff.md) beschreibt jeden Schlüssel; ' +
+        'ein Editor, der die $schema-Zeile liest, zeigt sie beim Tippen an\n',
+    );
     const en = await runCli('validate', '--lang', 'en', '--project', dir, '--db', await tempDb());
-    expect(en.stderr).toBe(`error: ${file}:13:26: \`targets.0.value\`: expected number\n`);
+    expect(en.stderr).toBe(
+      `error: ${file}:13:26: \`targets.0.value\`: expected number\n` +
+        '  hint: docs/analysts.md (measures: docs/staff.md) describes every key; ' +
+        'an editor that reads the $schema line shows them as you type\n',
+    );
   });
 
   it('prints the comparison table with German headings, numbers and words', async () => {

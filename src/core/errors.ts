@@ -97,6 +97,21 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/**
+ * Like Promise.all, but of several failures the first in the list's order is thrown, not the first in
+ * time: the same broken files give the same message in every run.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
 /** A path as the user would type it: relative below the working directory, absolute elsewhere. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);

@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { firstOutsideData } from './confine.js';
-import { didYouMean, displayPath, InputError } from './errors.js';
+import { didYouMean, displayPath, inOrder, InputError } from './errors.js';
 import { checkMeasures, readMeasureFiles, type Measure } from './measures.js';
 import { msg } from './messages/index.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
@@ -49,16 +49,17 @@ export const paths = {
 export async function readProject(dir: string): Promise<Project> {
   const at = (p: string) => join(dir, p);
   const name = (p: string) => displayPath(at(p));
-  const [config, sources, fields] = await Promise.all([
+  // Read side by side, but a problem is reported in file order: whichever read failed first must not decide.
+  const [config, sources, fields] = await inOrder([
     readYaml(at(paths.config), ProjectConfig, name(paths.config)),
     readYaml(at(paths.sources), Sources, name(paths.sources)),
     readYaml(at(paths.fields), Fields, name(paths.fields)),
-  ]);
+  ] as const);
   checkFieldIds(fields);
   const files = (await listYaml(at(paths.indicators), name(paths.indicators))).filter(
     (f) => join(paths.indicators, f) !== paths.fields,
   );
-  const indicators = await Promise.all(
+  const indicators = await inOrder(
     files.map(async (f) => {
       const file = await readYaml(at(join(paths.indicators, f)), Indicator, name(join(paths.indicators, f)));
       return { ...file.data, file };
