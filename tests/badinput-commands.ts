@@ -1,4 +1,4 @@
-// Bad-input cases, part 2: indicator SQL that tries to walk around the allow list, paths that lead out of
+// Bad-input cases, part 3: indicator SQL that tries to walk around the allow list, paths that lead out of
 // the project, and options of the command line. `where` is what the first line of the error must say.
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliCases, pathCases, sqlCases } from './badinput-commands.js';
-import { csvCases, yamlCases, type BadCase } from './badinput-files.js';
+import { csvCases, type BadCase } from './badinput-files.js';
+import { yamlCases } from './badinput-yaml.js';
 import { canary, makeSandbox } from './badinput-kit.js';
 import { runCli, type CliResult } from './helpers.js';
 
