@@ -174,14 +174,14 @@ const out = (s: Sandbox, rel: string) => ['report', '--out', join(s.dir, rel)];
 const foreign = '<!doctype html><html><head><title>Unser Bericht</title></head><body>Handarbeit</body></html>\n';
 
 export const cliCases: BadCase[] = [
-  { name: "--db ''", args: () => ['validate', '--db', ''], code: 2, where: /^error: .*--db/ },
+  { name: "--db ''", args: () => ['validate', '--db', ''], code: 1, where: /^error: .*--db/, json: true },
   { name: '--db naming a folder', args: (s) => ['validate', '--db', join(s.dir, 'data')], where: /data: /, json: true },
   {
     name: '--db naming a file that is no database',
     args: (s) => ['load', '--db', join(s.dir, 'data', 'emp.csv')],
     where: /emp\.csv: /,
   },
-  { name: "--out ''", args: () => ['report', '--out', ''], code: 2, where: /^error: .*--out/, json: true },
+  { name: "--out ''", args: () => ['report', '--out', ''], code: 1, where: /^error: .*--out/ },
   { name: '--out with a .txt name', args: (s) => out(s, 'reports/bericht.txt'), where: /bericht\.txt: / },
   { name: '--out istsoll.yaml', args: (s) => out(s, 'istsoll.yaml'), where: /istsoll\.yaml: / },
   { name: '--out data/x.csv', args: (s) => out(s, 'data/x.csv'), where: /x\.csv: / },
@@ -239,7 +239,7 @@ export const cliCases: BadCase[] = [
     args: (s) => out(s, 'reports/bericht.pdf'),
     where: /bericht\.html: /,
   },
-  { name: "--project ''", args: () => ['validate', '--project', ''], code: 2, where: /^error: .*--project/ },
+  { name: "--project ''", args: () => ['validate', '--project', ''], code: 1, where: /^error: .*--project/ },
   {
     name: '--out naming a folder',
     setup: async (s) => void (await mkdir(join(s.dir, 'reports', 'bericht.html'), { recursive: true })),

@@ -105,6 +105,8 @@ export interface Params {
   'hint-sql-rebuild-database': {};
   // Commands
   'option-invalid': { option: string };
+  'option-path-empty': { option: string };
+  'hint-option-path': { option: string };
   'init-not-empty': {};
   'indicator-unknown': { id: string };
   'target-not-single': { year: number; group: string | null; kind: 'range' | 'trend'; range: number[] | null };

@@ -178,6 +178,9 @@ const messages: MessageWords = {
     'löschen Sie die Datenbankdatei (.istsoll/istsoll.duckdb oder die mit --db angegebene) ' +
     'und laden Sie die Daten neu mit `istsoll load`',
   'option-invalid': ({ option }) => `die Option ${option} hat einen Wert, der nicht verwendbar ist (etwa einen leeren)`,
+  'option-path-empty': ({ option }) => `die Option ${option} nennt keinen Pfad: ihr Wert ist leer`,
+  'hint-option-path': ({ option }) =>
+    `geben Sie nach ${option} einen Datei- oder Ordnernamen an, oder lassen Sie die Option weg`,
   'init-not-empty': () => 'der Ordner ist nicht leer',
   'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
   'target-not-single': ({ year, group, kind, range }) =>

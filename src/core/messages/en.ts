@@ -157,6 +157,8 @@ const messages: MessageWords = {
     'delete the database file (.istsoll/istsoll.duckdb or the one given with --db) ' +
     'and load the data again with `istsoll load`',
   'option-invalid': ({ option }) => `the option ${option} has a value no command can use (an empty one, say)`,
+  'option-path-empty': ({ option }) => `the option ${option} names no path: its value is empty`,
+  'hint-option-path': ({ option }) => `give a file or folder name after ${option}, or leave the option out`,
   'init-not-empty': () => 'the folder is not empty',
   'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
   'target-not-single': ({ year, group, kind, range }) =>
