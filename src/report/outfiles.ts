@@ -4,7 +4,7 @@
 // its Creator), and an existing file without the mark is left alone. All files of a run are checked
 // before the first is written, so that a refusal leaves nothing half done.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { isInside, linkTarget, realLocation, realPath } from '../core/confine.js';
 import { displayPath, InputError } from '../core/errors.js';
@@ -76,13 +76,36 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(temp, data, { flag: 'wx' });
-    await rename(temp, path);
+    await moveIntoPlace(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
     throw new InputError(msg('file-unwritable', { reason: code }), displayPath(path), msg('hint-file-permissions'));
   }
+}
+
+/**
+ * Renames over a file that was there when the run was checked; where there was none, links the new file
+ * to the name instead, which fails if a file of that name appeared in the meantime rather than replace it.
+ * (A file system without hard links falls back to the rename.)
+ */
+async function moveIntoPlace(temp: string, path: string): Promise<void> {
+  const existed = await lstat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!existed) {
+    try {
+      await link(temp, path);
+      await rm(temp, { force: true });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new InputError(msg('out-foreign'), displayPath(path), msg('hint-out-foreign'));
+    }
+  }
+  await rename(temp, path);
 }
 
 /**
