@@ -62,7 +62,8 @@ export function locate(
   let at = node?.range?.[0] ?? 0;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      // A key written as a number (a year in `values: { 2024: … }`) matches its text, as the data has it.
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(step));
       if (!pair) break;
       const keyNode = pair.key as Node;
       at =
