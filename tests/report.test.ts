@@ -77,9 +77,10 @@ describe('buildReportModel', () => {
     expect(sum(model.totals)).toBe(model.indicators.length);
     expect(String(sum(model.targetTotals))).toBe(model.keyFigures[1]!.value);
     expect(model.keyFigures).toEqual([
-      { value: '2', label: 'Indikatoren in 2 Handlungsfeldern' },
-      { value: '3', label: 'Ziele' },
-      { value: '2025', label: 'neuestes Datenjahr' },
+      { value: '2', label: 'Indikatoren in 2 Handlungsfeldern', note: null },
+      // A target that cannot be rated is counted, and said to be so: the counts below add up to 3.
+      { value: '3', label: 'Ziele, davon 2 bewertbar', note: null },
+      { value: '2025', label: 'neuestes Datenjahr', note: null },
     ]);
     expect(
       work.indicators[0]!.targets.map((t) => [

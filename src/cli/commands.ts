@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
-import { computeProject, validateIndicators } from '../compute/index.js';
+import { computeProject, readReferences, validateIndicators } from '../compute/index.js';
 import { displayPath as shown, InputError, type Location } from '../core/errors.js';
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
@@ -213,6 +213,8 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
   let values: IndicatorValue[];
   try {
     values = await validateIndicators(project, memory);
+    // Reference series from tables: their columns exist and hold numbers, one row per year.
+    await readReferences(memory, project);
   } finally {
     memory.close();
   }
@@ -270,14 +272,19 @@ async function writeProjectReport(
   o: ReportOptions,
 ): Promise<void> {
   const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  const { computeReferences } = await import('../compute/index.js');
   const w = words(run.lang).cli;
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
   const stem = out.replace(/\.html?$/i, '');
+  const now = new Date();
+  const history = o.history ? await readHistory(run, project, values, comparisons, now) : undefined;
   const options = {
     lang: o.lang ?? 'de',
-    now: new Date(),
+    now,
     version: istsollVersion(),
     provenance: await readProvenance(project, loaded),
+    references: await computeReferences(project, loaded.db),
+    history: history?.history,
   };
   const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
   const reports = [
@@ -288,12 +295,32 @@ async function writeProjectReport(
     await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path);
     print(w.reportWritten(shown(path)));
   }
+  // Kept once every report is written: a report that failed is not "the last report".
+  if (history) await history.keep();
   if (!o.pdf) return;
   for (const { path } of reports) {
     const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;
     const { pages } = await writePdf(path, pdf);
     print(w.pdfWritten(shown(pdf), pages));
   }
+}
+
+/**
+ * The earlier report to compare with, from the project's reports/history/ (history-files.ts says how it
+ * is chosen), and how to keep this one there once it is written. What cannot be read is a warning.
+ */
+async function readHistory(run: Run, project: Project, values: IndicatorValue[], comparisons: Comparison[], now: Date) {
+  const { keepReport, readEarlierReport, takeSnapshot } = await import('../report/index.js');
+  const dir = join(project.dir, paths.reports, 'history');
+  const snapshot = takeSnapshot(project, values, comparisons, now);
+  const { earlier, warnings } = await readEarlierReport(dir, snapshot);
+  const w = words(run.lang).cli;
+  for (const x of warnings)
+    progress(`${w.warning}: ${new InputError(x.reason, x.where, x.hint).format(run.lang, w.hint)}`);
+  return {
+    history: { earlier, snapshot },
+    keep: () => keepReport(dir, snapshot, now, istsollVersion()),
+  };
 }
 
 async function printComparisons(lang: Lang, project: Project, comparisons: Comparison[]): Promise<void> {

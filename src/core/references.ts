@@ -50,7 +50,12 @@ export function checkReferences(ind: Referencing, tables: string[]): void {
 }
 
 /** A share outside 0–100 is no share: refused where it is written (a file, or a table's column). */
-export function checkShare(unit: string, year: number, value: number, where: ConstructorParameters<typeof InputError>[1]) {
+export function checkShare(
+  unit: string,
+  year: number,
+  value: number,
+  where: ConstructorParameters<typeof InputError>[1],
+) {
   if (unit === 'percent' && (value < 0 || value > 100))
     throw new InputError(msg('reference-percent-range', { year, value }), where, msg('hint-percent-range'));
 }

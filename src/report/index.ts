@@ -3,3 +3,5 @@ export { buildReportModel, type ReportModel, type ReportOptions } from './model.
 export { writeReport } from './page.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';
+export { takeSnapshot } from './history.js';
+export { keepReport, readEarlierReport } from './history-files.js';

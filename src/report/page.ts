@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
+import { renderCouncil } from './council-html.js';
+import { renderFieldMeasures } from './measures-html.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
@@ -52,7 +54,9 @@ ${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
 ${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
 <noscript><p class="hint">${ui.noScript}</p></noscript>
 <main>
+${renderCouncil(model)}
 ${renderSummary(model)}
+${renderFieldMeasures(model)}
 ${model.indicators.map((s) => renderIndicator(model, s, svgs))}
 ${renderAppendix(model)}
 </main>

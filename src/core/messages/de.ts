@@ -487,7 +487,8 @@ const schemaRules = {
   // Vergleichswerte eines Indikators
   'reference-year': 'ein Jahr mit vier Ziffern, z. B. 2024',
   'reference-one-kind': 'ein Vergleichswert hat entweder `values` (Werte je Jahr) oder `table` (eine Tabelle)',
-  'reference-table-column': '`column` und `where` gehören zu `table`: mit `table` ist `column` nötig, ohne `table` sind beide fehl am Platz',
+  'reference-table-column':
+    '`column` und `where` gehören zu `table`: mit `table` ist `column` nötig, ohne `table` sind beide fehl am Platz',
 };
 
 const typeNames: Record<string, string> = {

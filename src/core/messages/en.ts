@@ -380,8 +380,7 @@ const messages: MessageWords = {
     `the earlier report ${file} cannot be read (${reason}) and is left out of the comparison`,
   'hint-reference-year': () => 'write the years as keys, e.g. `values: { 2023: 61.9, 2024: 62.2 }`',
   'hint-reference-unit': ({ unit }) => `convert the values into the unit \`${unit}\`, or leave \`unit\` out`,
-  'hint-reference-where': () =>
-    'choose exactly one row per year with `where`, e.g. `where: { area: Lower Saxony }`',
+  'hint-reference-where': () => 'choose exactly one row per year with `where`, e.g. `where: { area: Lower Saxony }`',
   'hint-reference-numeric': () =>
     'give the column a number type (DOUBLE) under `columns` in data/sources.yaml, or choose another column',
   'hint-history': () => 'delete the file from reports/history/ if it is damaged; the next report starts a new one',
@@ -428,7 +427,8 @@ const schemaRules = {
   // Reference series of an indicator
   'reference-year': 'a year of four digits, such as 2024',
   'reference-one-kind': 'a reference has either `values` (values by year) or `table` (a table)',
-  'reference-table-column': '`column` and `where` belong to `table`: with `table`, `column` is needed; without it, neither',
+  'reference-table-column':
+    '`column` and `where` belong to `table`: with `table`, `column` is needed; without it, neither',
 };
 
 const types = { integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text' };

@@ -1,0 +1,152 @@
+// The council's page, first in the report: key figures whose counts add up, the key messages, the fields
+// of action worst first, the ratings of indicators and of targets, what changed since the last report,
+// the measures by state with the overdue ones, and the table of all targets to take away.
+import type { ChangeRow, ChangesPart } from './changes.js';
+import type { Badge, Count } from './council-types.js';
+import { badge, downloadLink, headCell, numberCell, rowHead, scroller } from './html-parts.js';
+import { html, type Html } from './html.js';
+import type { ReportModel } from './model.js';
+import type { FieldStanding, KeyFigure } from './summary.js';
+
+export function renderCouncil(model: ReportModel): Html {
+  const { ui, council } = model;
+  return html`<section id="rat" class="council" aria-labelledby="rat-titel">
+<h2 id="rat-titel">${ui.councilHeading}</h2>
+<ul class="key-figures">${council.keyFigures.map(renderKeyFigure)}</ul>
+<h3 id="kernaussagen">${ui.messagesHeading}</h3>
+<ol class="key-messages" aria-labelledby="kernaussagen">${council.messages.map((m) => html`<li>${m}</li>`)}</ol>
+<h3 id="felder-titel">${ui.fieldsHeading}</h3>
+${scroller('felder-titel', renderFieldTable(model))}
+<div class="status-counts">
+${renderCounts('indikatoren-bewertung', ui.indicatorCounts(council.indicators.total), council.indicators.counts)}
+${renderCounts('ziele-bewertung', ui.targetCounts(council.targets.total), council.targets.counts)}
+</div>
+${renderChanges(model)}
+${renderMeasureSummary(model)}
+${downloadLink(council.download, ui.downloadOverview, ui.downloadHint(council.download.rows))}
+</section>
+`;
+}
+
+function renderKeyFigure(k: KeyFigure): Html {
+  const note = k.note ? html` <span class="key-note">(${k.note})</span>` : '';
+  return html`<li><span class="key-value">${k.value}</span> <span class="key-label">${k.label}</span>${note}</li>`;
+}
+
+/** The fields of action, worst first, with the counts of their indicators by rating and their measures. */
+function renderFieldTable(model: ReportModel): Html {
+  const { ui, council, legend } = model;
+  const withMeasures = council.measures !== null;
+  const heads = [
+    headCell(ui.field),
+    headCell(ui.offTrackColumn, 'num'),
+    legend.map(renderStatusHead),
+    headCell(ui.total, 'num'),
+    withMeasures ? headCell(ui.measuresColumn, 'num') : '',
+  ];
+  const row = (f: FieldStanding) => {
+    const title = f.anchor ? html`<a href="#${f.anchor}">${f.title}</a>` : f.title;
+    return html`<tr>${rowHead(title)}${numberCell(ui.offTrackCell(f.offTrack, f.assessed))}${countCells(f.counts)}${numberCell(f.indicators)}${
+      withMeasures ? numberCell(f.measures ? ui.measuresCell(f.measures.total, f.measures.overdue) : '–') : ''
+    }</tr>\n`;
+  };
+  const sum = (pick: (f: FieldStanding) => number) => council.fields.reduce((n, f) => n + pick(f), 0);
+  const measures = council.measures;
+  const total = [
+    rowHead(ui.total),
+    numberCell(
+      ui.offTrackCell(
+        sum((f) => f.offTrack),
+        sum((f) => f.assessed),
+      ),
+    ),
+    countCells(council.indicators.counts),
+    numberCell(council.indicators.total),
+    measures ? numberCell(ui.measuresCell(measures.total, measures.overdue.length)) : '',
+  ];
+  return html`<table class="field-table">
+<caption>${ui.fieldsCaption}</caption>
+<thead><tr>${heads}</tr></thead>
+<tbody>
+${council.fields.map(row)}
+</tbody>
+<tfoot><tr>${total}</tr></tfoot>
+</table>`;
+}
+
+/** A rating as a column heading: the symbol in its colour, the word beside it. */
+function renderStatusHead(b: Badge): Html {
+  const symbol = html`<span class="symbol" aria-hidden="true">${b.symbol}</span>`;
+  return headCell(html`<span class="status s-${b.status}">${symbol}</span> ${b.word}`, 'num status-head');
+}
+
+function countCells(counts: Count[]): Html[] {
+  return counts.map((c) => numberCell(c.count, c.count === 0 ? 'zero' : ''));
+}
+
+/** A row of rating pills whose numbers add up to the total in its heading. */
+function renderCounts(id: string, caption: string, counts: Count[]): Html {
+  const items = counts.map((c) => html`<li><span class="total-count">${c.count}</span> ${badge(c)}</li>`);
+  return html`<p class="count-caption" id="${id}">${caption}</p>
+<ul class="status-totals" aria-labelledby="${id}">${items}</ul>`;
+}
+
+function renderChanges(model: ReportModel): Html | string {
+  const { ui, council } = model;
+  const changes = council.changes;
+  if (!changes) return council.firstReport ? html`<p class="first-report">${ui.firstReport}</p>` : '';
+  const nothing = !changes.rows.length && !changes.measures.length;
+  return html`<h3 id="aenderungen">${ui.changesHeading}</h3>
+<p>${nothing ? ui.noChanges(changes.since) : ui.changesIntro(changes.since)}</p>
+${changes.rows.length ? scroller('aenderungen-tabelle', renderChangeTable(model, changes)) : ''}
+${changes.measures.length ? renderMeasureChanges(model, changes) : ''}`;
+}
+
+function renderChangeTable(model: ReportModel, changes: ChangesPart): Html {
+  const { ui } = model;
+  const pair = (p: { before: string; after: string } | null) =>
+    p ? html`<td>${p.before} → <strong>${p.after}</strong></td>` : html`<td class="unchanged">${ui.unchanged}</td>`;
+  const row = (r: ChangeRow) => {
+    const title = r.anchor ? html`<a href="#${r.anchor}">${r.title}</a>` : r.title;
+    const kind = r.kind === 'changed' ? '' : html` <small>(${ui.changeKinds[r.kind]})</small>`;
+    const status = r.status
+      ? html`<td>${badge(r.status.before)} → ${badge(r.status.after)} <small>(${ui.changeDirection[r.status.direction]})</small></td>`
+      : html`<td class="unchanged">${ui.unchanged}</td>`;
+    return html`<tr>${rowHead(title)}<td>${r.subject}${kind}</td>${status}${pair(r.value)}${pair(r.target)}</tr>\n`;
+  };
+  return html`<table class="changes-table">
+<caption id="aenderungen-tabelle">${ui.changesCaption}</caption>
+<thead><tr>${headCell(ui.indicator)}${headCell(ui.subject)}${headCell(ui.rating)}${headCell(ui.changeValue)}${headCell(ui.changeTarget)}</tr></thead>
+<tbody>
+${changes.rows.map(row)}
+</tbody>
+</table>`;
+}
+
+function renderMeasureChanges(model: ReportModel, changes: ChangesPart): Html {
+  const { ui } = model;
+  const items = changes.measures.map(
+    (m) =>
+      html`<li><a href="#${m.anchor}">${m.title}</a>: ${m.before ?? ui.newMeasure} → <strong>${m.after}</strong></li>`,
+  );
+  return html`<p class="count-caption">${ui.measureChangesCaption}</p>
+<ul class="measure-changes">${items}</ul>`;
+}
+
+/** The measures by state (the counts add up to the total) and the overdue ones by name. */
+function renderMeasureSummary(model: ReportModel): Html | string {
+  const { ui } = model;
+  const summary = model.council.measures;
+  if (!summary) return '';
+  const counts = summary.byStatus.map(
+    (s) =>
+      html`<li><span class="total-count">${s.count}</span> <span class="measure-status m-${s.status}">${s.word}</span></li>`,
+  );
+  const overdue = summary.overdue.map(
+    (m) =>
+      html`<li><a href="#${m.anchor}">${m.title}</a> <small>(${ui.overdueItem(m.due ?? '–', m.responsible)})</small></li>`,
+  );
+  return html`<h3 id="massnahmen-stand">${ui.measuresSummary(summary.total)}</h3>
+<ul class="status-totals measure-totals" aria-labelledby="massnahmen-stand">${counts}</ul>
+${overdue.length ? html`<p class="count-caption">${ui.overdueHeading}</p><ul class="overdue-list">${overdue}</ul>` : ''}`;
+}
