@@ -172,6 +172,49 @@ browserTests.describe('the example report with JavaScript', () => {
   });
 });
 
+browserTests.describe('measures and downloads in the example report', () => {
+  it('shows every measure of the example by its title, beside its field and under its indicators, in German and English', async () => {
+    const project = await readProject(root);
+    const english = await buildReport(root, 'en', 'example-en-measures');
+    const page = (await open(await browser.newContext(), english.url)).page;
+    for (const [lang, p] of [
+      ['de', js.page],
+      ['en', page],
+    ] as const) {
+      const fields = (await p.locator('#handlungsfelder').textContent())!;
+      for (const m of project.measures) {
+        const title = m.title[lang]!;
+        expect(fields, `${m.id} (${lang})`).toContain(title);
+        for (const id of m.indicators)
+          expect(
+            await p.locator(`#indikator-${id} .indicator-measures`).textContent(),
+            `${m.id} under ${id}`,
+          ).toContain(title);
+      }
+      // The overdue ones are named on the council's page.
+      const council = (await p.locator('#rat').textContent())!;
+      for (const { id } of english.model.council.measures!.overdue)
+        expect(council).toContain(project.measures.find((m) => m.id === id)!.title[lang]);
+    }
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`downloads an indicator's values as a CSV file from the report itself (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
+      const { page, seen } = await open(context, example.url);
+      const link = page.locator('#indikator-einbuergerungsrate .download a');
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe('einbuergerungsrate.csv');
+      const text = await readFile((await download.path())!, 'utf8');
+      const section = example.model.indicators.find((s) => s.id === 'einbuergerungsrate')!;
+      expect(text).toBe(decodeURIComponent(section.download!.href.slice(section.download!.href.indexOf(',') + 1)));
+      expect(text.startsWith('\uFEFFJahr;Ortsteil;je 1.000;Hinweis\r\n')).toBe(true);
+      expect(seen.requests.filter((r) => r !== example.url)).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
 browserTests.describe('the example report without JavaScript', () => {
   it('shows the same charts as SVG, and requests nothing', async () => {
     const { page, seen } = await open(

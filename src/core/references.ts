@@ -29,6 +29,10 @@ export function checkReferences(ind: Referencing, tables: string[]): void {
   const where = (path: PropertyKey[]) => ({ file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, path) });
   (ind.references ?? []).forEach((ref, i) => {
     const at = (...path: PropertyKey[]) => where(['references', i, ...path]);
+    const atKey = (...path: PropertyKey[]) => ({
+      file: ind.file.path,
+      ...locate(ind.file.doc, ind.file.lines, ['references', i, ...path], true),
+    });
     if (ref.unit !== undefined && ref.unit !== ind.unit)
       throw new InputError(
         msg('reference-unit-mismatch', { unit: ref.unit, expected: ind.unit }),
@@ -43,7 +47,7 @@ export function checkReferences(ind: Referencing, tables: string[]): void {
       );
     for (const [year, value] of Object.entries(ref.values ?? {})) {
       if (Number(year) < 1900 || Number(year) > 2100)
-        throw new InputError(msg('reference-year-range', { year }), at('values', year), msg('hint-reference-year'));
+        throw new InputError(msg('reference-year-range', { year }), atKey('values', year), msg('hint-reference-year'));
       checkShare(ind.unit, Number(year), value, at('values', year));
     }
   });
