@@ -173,7 +173,7 @@ browserTests.describe('the example report with JavaScript', () => {
 });
 
 browserTests.describe('measures and downloads in the example report', () => {
-  it('shows every measure of the example by its title, beside its field and under its indicators, in German and English', async () => {
+  it('shows every example measure by title, beside its field and under its indicators (de, en)', async () => {
     const project = await readProject(root);
     const english = await buildReport(root, 'en', 'example-en-measures');
     const page = (await open(await browser.newContext(), english.url)).page;
@@ -199,7 +199,8 @@ browserTests.describe('measures and downloads in the example report', () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    it(`downloads an indicator's values as a CSV file from the report itself (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const js = javaScriptEnabled ? 'on' : 'off';
+    it(`downloads an indicator's values as a CSV file from the report itself (JavaScript ${js})`, async () => {
       const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
       const { page, seen } = await open(context, example.url);
       const link = page.locator('#indikator-einbuergerungsrate .download a');

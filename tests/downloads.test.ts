@@ -28,7 +28,7 @@ describe('CSV cells', () => {
     expect(parse(csv, { columns: true })[0]).toEqual({ a: "'=1+1", b: "'+49 511" });
   });
 
-  it('keep German spreadsheet style on request: semicolons, a decimal comma, quotes where a cell holds a semicolon', () => {
+  it('keep German spreadsheet style on request: semicolons, decimal comma, quotes around a semicolon', () => {
     expect(
       toCsv(
         ['x', 'y'],

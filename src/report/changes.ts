@@ -28,7 +28,7 @@ export interface ChangeRow {
   target: { before: string; after: string } | null;
 }
 
-export interface MeasureChangeRow {
+interface MeasureChangeRow {
   title: string;
   anchor: string;
   before: string | null;

@@ -46,9 +46,14 @@ function renderFieldTable(model: ReportModel): Html {
   ];
   const row = (f: FieldStanding) => {
     const title = f.anchor ? html`<a href="#${f.anchor}">${f.title}</a>` : f.title;
-    return html`<tr>${rowHead(title)}${numberCell(ui.offTrackCell(f.offTrack, f.assessed))}${countCells(f.counts)}${numberCell(f.indicators)}${
-      withMeasures ? numberCell(f.measures ? ui.measuresCell(f.measures.total, f.measures.overdue) : '–') : ''
-    }</tr>\n`;
+    const cells = [
+      rowHead(title),
+      numberCell(ui.offTrackCell(f.offTrack, f.assessed)),
+      countCells(f.counts),
+      numberCell(f.indicators),
+      withMeasures ? numberCell(f.measures ? ui.measuresCell(f.measures.total, f.measures.overdue) : '–') : '',
+    ];
+    return html`<tr>${cells}</tr>\n`;
   };
   const sum = (pick: (f: FieldStanding) => number) => council.fields.reduce((n, f) => n + pick(f), 0);
   const measures = council.measures;
@@ -109,14 +114,16 @@ function renderChangeTable(model: ReportModel, changes: ChangesPart): Html {
   const row = (r: ChangeRow) => {
     const title = r.anchor ? html`<a href="#${r.anchor}">${r.title}</a>` : r.title;
     const kind = r.kind === 'changed' ? '' : html` <small>(${ui.changeKinds[r.kind]})</small>`;
+    const direction = r.status ? html` <small>(${ui.changeDirection[r.status.direction]})</small>` : '';
     const status = r.status
-      ? html`<td>${badge(r.status.before)} → ${badge(r.status.after)} <small>(${ui.changeDirection[r.status.direction]})</small></td>`
+      ? html`<td>${badge(r.status.before)} → ${badge(r.status.after)}${direction}</td>`
       : html`<td class="unchanged">${ui.unchanged}</td>`;
     return html`<tr>${rowHead(title)}<td>${r.subject}${kind}</td>${status}${pair(r.value)}${pair(r.target)}</tr>\n`;
   };
+  const heads = [ui.indicator, ui.subject, ui.rating, ui.changeValue, ui.changeTarget];
   return html`<table class="changes-table">
 <caption id="aenderungen-tabelle">${ui.changesCaption}</caption>
-<thead><tr>${headCell(ui.indicator)}${headCell(ui.subject)}${headCell(ui.rating)}${headCell(ui.changeValue)}${headCell(ui.changeTarget)}</tr></thead>
+<thead><tr>${heads.map((h) => headCell(h))}</tr></thead>
 <tbody>
 ${changes.rows.map(row)}
 </tbody>
@@ -125,10 +132,10 @@ ${changes.rows.map(row)}
 
 function renderMeasureChanges(model: ReportModel, changes: ChangesPart): Html {
   const { ui } = model;
-  const items = changes.measures.map(
-    (m) =>
-      html`<li><a href="#${m.anchor}">${m.title}</a>: ${m.before ?? ui.newMeasure} → <strong>${m.after}</strong></li>`,
-  );
+  const items = changes.measures.map((m) => {
+    const link = html`<a href="#${m.anchor}">${m.title}</a>`;
+    return html`<li>${link}: ${m.before ?? ui.newMeasure} → <strong>${m.after}</strong></li>`;
+  });
   return html`<p class="count-caption">${ui.measureChangesCaption}</p>
 <ul class="measure-changes">${items}</ul>`;
 }
@@ -138,15 +145,20 @@ function renderMeasureSummary(model: ReportModel): Html | string {
   const { ui } = model;
   const summary = model.council.measures;
   if (!summary) return '';
-  const counts = summary.byStatus.map(
-    (s) =>
-      html`<li><span class="total-count">${s.count}</span> <span class="measure-status m-${s.status}">${s.word}</span></li>`,
-  );
-  const overdue = summary.overdue.map(
-    (m) =>
-      html`<li><a href="#${m.anchor}">${m.title}</a> <small>(${ui.overdueItem(m.due ?? '–', m.responsible)})</small></li>`,
-  );
+  const counts = summary.byStatus.map((s) => {
+    const word = html`<span class="measure-status m-${s.status}">${s.word}</span>`;
+    return html`<li><span class="total-count">${s.count}</span> ${word}</li>`;
+  });
+  const overdue = summary.overdue.map((m) => {
+    const when = html`<small>(${ui.overdueItem(m.due ?? '–', m.responsible)})</small>`;
+    return html`<li><a href="#${m.anchor}">${m.title}</a> ${when}</li>`;
+  });
   return html`<h3 id="massnahmen-stand">${ui.measuresSummary(summary.total)}</h3>
 <ul class="status-totals measure-totals" aria-labelledby="massnahmen-stand">${counts}</ul>
-${overdue.length ? html`<p class="count-caption">${ui.overdueHeading}</p><ul class="overdue-list">${overdue}</ul>` : ''}`;
+${overdue.length ? renderOverdue(ui.overdueHeading, overdue) : ''}`;
+}
+
+function renderOverdue(heading: string, items: Html[]): Html {
+  return html`<p class="count-caption">${heading}</p>
+<ul class="overdue-list">${items}</ul>`;
 }

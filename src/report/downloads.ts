@@ -93,6 +93,6 @@ function download(file: string, header: string[], rows: CsvValue[][], lang: Lang
  * The file as a data: URL. encodeURI escapes what a URL cannot hold (spaces, line breaks, quotes, `%`,
  * every non-ASCII character); `#` would end the data at a fragment and is escaped on top.
  */
-export function dataUrl(csv: string): string {
+function dataUrl(csv: string): string {
   return `data:text/csv;charset=utf-8,${encodeURI(csv).replaceAll('#', '%23')}`;
 }

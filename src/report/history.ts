@@ -29,7 +29,7 @@ export interface TargetSnapshot {
   latest: { year: number; value: number; se: number | null } | null;
 }
 
-export interface MeasureSnapshot {
+interface MeasureSnapshot {
   id: string;
   field: string;
   status: MeasureStatus;
@@ -92,7 +92,7 @@ export function snapshotHash(snapshot: ReportSnapshot): string {
 }
 
 /** One target whose rating, latest value or target changed, or which is new or gone. */
-export interface TargetChange {
+interface TargetChange {
   indicator: string;
   field: string;
   unit: Unit;
@@ -107,7 +107,7 @@ export interface TargetChange {
   target: boolean;
 }
 
-export interface MeasureChange {
+interface MeasureChange {
   id: string;
   field: string;
   before: MeasureSnapshot | null;

@@ -30,5 +30,6 @@ export function badge(b: Badge): Html {
 
 /** A file inside the report: a data: URL with the name to save it under; no script needed. */
 export function downloadLink(d: Download, text: string, hint: string): Html {
-  return html`<p class="download"><a href="${d.href}" download="${d.file}" type="text/csv">⤓ ${text}</a> <small>(${d.file}; ${hint})</small></p>`;
+  const link = html`<a href="${d.href}" download="${d.file}" type="text/csv">⤓ ${text}</a>`;
+  return html`<p class="download">${link} <small>(${d.file}; ${hint})</small></p>`;
 }

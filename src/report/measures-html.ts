@@ -56,9 +56,16 @@ function renderMeasureTable(model: ReportModel, measures: MeasureItem[], anchors
     const overdue = m.overdue ? html` <strong class="overdue">${ui.overdue}</strong>` : '';
     const next = m.next ? html`${m.next.title} <span class="year">(${m.next.date})</span>` : ui.noMilestone;
     const linked = m.indicators.map((i, k) => html`${k ? ', ' : ''}<a href="#${i.anchor}">${i.title}</a>`);
-    return html`<tr${id}>${rowHead(html`${title}${description}`)}<td><span class="measure-status m-${m.status}">${m.statusWord}</span>${overdue}</td><td>${m.responsible}${partners}</td><td>${next}</td><td>${m.due ?? ui.standing}</td>${
-      anchors ? html`<td>${linked}</td>` : ''
-    }</tr>\n`;
+    const status = html`<span class="measure-status m-${m.status}">${m.statusWord}</span>`;
+    const cells = [
+      rowHead(html`${title}${description}`),
+      html`<td>${status}${overdue}</td>`,
+      html`<td>${m.responsible}${partners}</td>`,
+      html`<td>${next}</td>`,
+      html`<td>${m.due ?? ui.standing}</td>`,
+      anchors ? html`<td>${linked}</td>` : '',
+    ];
+    return html`<tr${id}>${cells}</tr>\n`;
   });
   return html`<table class="measure-table">
 <thead><tr>${heads}</tr></thead>

@@ -111,7 +111,7 @@ export function summariseMeasures(items: MeasureItem[], lang: Lang): MeasureSumm
 }
 
 /** A date of a plan as people write it: "2027", "März 2027", "31. März 2027" (German) or "31 March 2027". */
-export function formatPlanDate(date: string, lang: Lang): string {
+function formatPlanDate(date: string, lang: Lang): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number?, number?];
   if (month === undefined) return String(year);
   const at = new Date(Date.UTC(year, month - 1, day ?? 1));

@@ -80,7 +80,7 @@ export interface StatusBadge {
   word: string;
 }
 
-export type StatusCount = StatusBadge & { count: number };
+type StatusCount = StatusBadge & { count: number };
 
 interface FieldOverview {
   id: string;

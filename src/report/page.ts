@@ -23,7 +23,7 @@ export async function renderReport(model: ReportModel): Promise<string> {
 }
 
 /** The page, given the SVG of every figure. */
-function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };

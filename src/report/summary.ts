@@ -66,7 +66,7 @@ export interface CouncilPageInput {
 }
 
 /** How a rating stands for the council: reached or on course, clearly off course, in between, or unknown. */
-export function standing(status: Status): 'good' | 'between' | 'off' | 'unrated' {
+function standing(status: Status): 'good' | 'between' | 'off' | 'unrated' {
   switch (status) {
     case 'achieved':
     case 'on_track':

@@ -38,7 +38,8 @@ export const cliDe = {
       pdf: 'den Bericht zusätzlich als PDF drucken, mit einem lokalen Chromium (CHROMIUM_PATH oder /usr/bin/chromium)',
       perField: 'zusätzlich einen Bericht je Handlungsfeld schreiben (index-<Feld>.html)',
       history:
-        'ohne Berichtsgeschichte: nicht mit dem letzten Bericht vergleichen und diesen nicht in reports/history/ ablegen',
+        'ohne Berichtsgeschichte: nicht mit dem letzten Bericht vergleichen und diesen nicht in ' +
+        'reports/history/ ablegen',
       name: 'der Name der Stadt, für den Titel',
       value: 'der Zielwert',
       year: 'das Zieljahr',

@@ -45,7 +45,8 @@ export const councilDe = {
   calculationLinkText: 'Tabellen, Zähler, Nenner und Filter im Anhang',
   calculationsHeading: 'Berechnung der Indikatoren',
   calculationsIntro:
-    'Für Analystinnen und Analysten: woraus jeder Indikator berechnet wird – die Tabellen aus data/sources.yaml, Ausdrücke und Filter aus seiner Datei in indicators/.',
+    'Für Analystinnen und Analysten: woraus jeder Indikator berechnet wird – die Tabellen aus data/sources.yaml, ' +
+    'Ausdrücke und Filter aus seiner Datei in indicators/.',
   backToIndicator: 'zum Indikator',
   // CSV-Downloads
   csv: {
@@ -62,7 +63,8 @@ export const councilDe = {
   download: 'Werte als CSV-Datei',
   downloadOverview: 'Alle Ziele als CSV-Datei',
   downloadHint: (rows: number) =>
-    `${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'}; Semikolon als Trennzeichen und Dezimalkomma, wie deutsche Tabellenprogramme sie erwarten`,
+    `${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'}; ` +
+    'Semikolon als Trennzeichen und Dezimalkomma, wie deutsche Tabellenprogramme sie erwarten',
   // Die Seite für den Rat
   councilHeading: 'Das Wichtigste auf einer Seite',
   keyTargetsOf: (count: number, assessed: number) =>
@@ -77,33 +79,44 @@ export const councilDe = {
     const count = (n: number) => (n === 0 ? 'keiner' : String(n));
     return (
       `Von ${total} ${total === 1 ? 'Indikator' : 'Indikatoren'} ${one(good) ? 'hat' : 'haben'} ${count(good)} ` +
-      `das Ziel erreicht oder ${one(good) ? 'ist' : 'sind'} auf Kurs; ${count(off)} ${one(off) ? 'verfehlt' : 'verfehlen'} ` +
+      `das Ziel erreicht oder ${one(good) ? 'ist' : 'sind'} auf Kurs; ` +
+      `${count(off)} ${one(off) ? 'verfehlt' : 'verfehlen'} ` +
       'beim bisherigen Tempo das Ziel deutlich (Verschlechterung oder geringer Fortschritt)' +
       `${between ? `, ${between} ${between === 1 ? 'kommt' : 'kommen'} mäßig voran` : ''}` +
       `${unrated ? `, ${unrated} ${unrated === 1 ? 'ist' : 'sind'} noch nicht bewertbar` : ''}.`
     );
   },
   messageWorstField: (field: string, off: number, assessed: number) =>
-    `Am weitesten vom Kurs entfernt ist das Handlungsfeld „${field}“: ${off} von ${assessed} bewerteten Indikatoren ${off === 1 ? 'verfehlt' : 'verfehlen'} das Ziel beim bisherigen Tempo deutlich.`,
+    `Am weitesten vom Kurs entfernt ist das Handlungsfeld „${field}“: ${off} von ${assessed} bewerteten ` +
+    `Indikatoren ${off === 1 ? 'verfehlt' : 'verfehlen'} das Ziel beim bisherigen Tempo deutlich.`,
   messageNoFieldOff: 'Kein Handlungsfeld hat einen Indikator, der sein Ziel beim bisherigen Tempo deutlich verfehlt.',
   messageWorse: (titles: string[]) =>
     `${titles.length === 1 ? 'Verschlechtert hat sich' : 'Verschlechtert haben sich'} ${enumerate(quoted(titles))}.`,
   messageAchieved: (titles: string[]) => `Schon erreicht ist das Ziel bei ${enumerate(quoted(titles))}.`,
   messageChanges: (since: string, better: number, worse: number, moved: number) =>
     better + worse + moved === 0
-      ? `Seit dem Bericht vom ${since} hat sich keine Bewertung geändert, und kein Wert hat sich über seine Fehlerspanne hinaus bewegt.`
-      : `Seit dem Bericht vom ${since}: ${better + worse === 0 ? 'keine Bewertung geändert' : `${better} ${better === 1 ? 'Bewertung' : 'Bewertungen'} besser, ${worse} schlechter`}; ` +
-        `${moved} ${moved === 1 ? 'Wert hat' : 'Werte haben'} sich über ${moved === 1 ? 'seine' : 'ihre'} Fehlerspanne hinaus bewegt.`,
+      ? `Seit dem Bericht vom ${since} hat sich keine Bewertung geändert, ` +
+        'und kein Wert hat sich über seine Fehlerspanne hinaus bewegt.'
+      : `Seit dem Bericht vom ${since}: ` +
+        (better + worse === 0
+          ? 'keine Bewertung geändert'
+          : `${better} ${better === 1 ? 'Bewertung' : 'Bewertungen'} besser, ${worse} schlechter`) +
+        `; ${moved} ${moved === 1 ? 'Wert hat' : 'Werte haben'} sich über ` +
+        `${moved === 1 ? 'seine' : 'ihre'} Fehlerspanne hinaus bewegt.`,
   messageMeasures: (total: number, overdue: string[]) =>
     overdue.length
-      ? `Von ${total} Maßnahmen ${overdue.length === 1 ? 'ist eine' : `sind ${overdue.length}`} überfällig: ${enumerate(quoted(overdue))}.`
+      ? `Von ${total} Maßnahmen ${overdue.length === 1 ? 'ist eine' : `sind ${overdue.length}`} überfällig: ` +
+        `${enumerate(quoted(overdue))}.`
       : `Keine der ${total} Maßnahmen ist überfällig.`,
   messageLagging: (items: { title: string; year: number }[]) =>
-    `Nicht alle Zahlen sind gleich aktuell: ${items.map((i) => `für „${i.title}“ ist ${i.year} das neueste Jahr`).join(', ')}.`,
+    'Nicht alle Zahlen sind gleich aktuell: ' +
+    `${items.map((i) => `für „${i.title}“ ist ${i.year} das neueste Jahr`).join(', ')}.`,
   messageUpToDate: (year: number) => `Die Zahlen aller Indikatoren reichen bis ${year}.`,
   fieldsHeading: 'Handlungsfelder, am weitesten vom Kurs zuerst',
   fieldsCaption:
-    'Reihenfolge: zuerst das Handlungsfeld, in dem der größte Teil der bewerteten Indikatoren sein Ziel beim bisherigen Tempo deutlich verfehlt (Verschlechterung oder geringer Fortschritt). Je Indikator zählt sein schlechtestes Ziel.',
+    'Reihenfolge: zuerst das Handlungsfeld, in dem der größte Teil der bewerteten Indikatoren sein Ziel beim ' +
+    'bisherigen Tempo deutlich verfehlt (Verschlechterung oder geringer Fortschritt). Je Indikator zählt sein ' +
+    'schlechtestes Ziel.',
   offTrackColumn: 'deutlich verfehlt',
   offTrackCell: (off: number, assessed: number) => (assessed ? `${off} von ${assessed}` : '–'),
   measuresColumn: 'Maßnahmen',
@@ -114,14 +127,15 @@ export const councilDe = {
   // Was sich seit dem letzten Bericht geändert hat
   changesHeading: 'Was sich seit dem letzten Bericht geändert hat',
   changesIntro: (since: string) =>
-    `Verglichen mit dem Bericht vom ${since}: geänderte Bewertungen, Werte, die sich über ihre Fehlerspanne hinaus bewegt haben (bei Befragungen das 95-%-Intervall der Differenz, bei Registerdaten jede sichtbare Änderung), und geänderte Ziele.`,
+    `Verglichen mit dem Bericht vom ${since}: geänderte Bewertungen, Werte, die sich über ihre Fehlerspanne ` +
+    'hinaus bewegt haben (bei Befragungen das 95-%-Intervall der Differenz, bei Registerdaten jede sichtbare ' +
+    'Änderung), und geänderte Ziele.',
   noChanges: (since: string) =>
-    `Seit dem Bericht vom ${since} hat sich an Bewertungen, Zielen und Maßnahmen nichts geändert, und kein Wert hat sich über seine Fehlerspanne hinaus bewegt.`,
+    `Seit dem Bericht vom ${since} hat sich an Bewertungen, Zielen und Maßnahmen nichts geändert, ` +
+    'und kein Wert hat sich über seine Fehlerspanne hinaus bewegt.',
   firstReport:
     'Noch kein früherer Bericht zum Vergleich: Der nächste Bericht zeigt hier, was sich seit diesem geändert hat.',
   changesCaption: 'Ziele mit Änderungen seit dem letzten Bericht',
-  before: 'vorher',
-  after: 'jetzt',
   changeValue: 'Ist-Wert',
   changeTarget: 'Ziel',
   changeKinds: { changed: '', new: 'neues Ziel', gone: 'Ziel entfallen' },
@@ -133,7 +147,9 @@ export const councilDe = {
   // Maßnahmen
   measuresHeading: 'Handlungsfelder: Indikatoren und Maßnahmen',
   measuresIntro:
-    'Je Handlungsfeld stehen die Indikatoren (bewegt sich die Lage?) neben den Maßnahmen (tut die Stadt, was sie beschlossen hat?), jede mit ihrem Stand, der zuständigen Stelle und dem nächsten Meilenstein. Überfällig ist eine Maßnahme, deren Enddatum vorbei ist, die aber weder umgesetzt noch eingestellt ist.',
+    'Je Handlungsfeld stehen die Indikatoren (bewegt sich die Lage?) neben den Maßnahmen (tut die Stadt, was ' +
+    'sie beschlossen hat?), jede mit ihrem Stand, der zuständigen Stelle und dem nächsten Meilenstein. Überfällig ' +
+    'ist eine Maßnahme, deren Enddatum vorbei ist, die aber weder umgesetzt noch eingestellt ist.',
   fieldIndicators: 'Indikatoren',
   fieldMeasures: 'Maßnahmen',
   measureColumns: {
@@ -152,5 +168,4 @@ export const councilDe = {
   overdueHeading: 'Überfällige Maßnahmen',
   overdueItem: (due: string, responsible: string) => `fällig ${due}; zuständig: ${responsible}`,
   indicatorMeasures: 'Maßnahmen zu diesem Indikator',
-  measureStatusTitle: (word: string, overdue: boolean) => (overdue ? `${word}, überfällig` : word),
 };

@@ -31,7 +31,8 @@ export const councilEn: typeof councilDe = {
   calculationLinkText: 'tables, numerator, denominator and filters in the appendix',
   calculationsHeading: 'How the indicators are calculated',
   calculationsIntro:
-    'For analysts: what each indicator is calculated from – the tables of data/sources.yaml, the expressions and filters of its file in indicators/.',
+    'For analysts: what each indicator is calculated from – the tables of data/sources.yaml, the expressions and ' +
+    'filters of its file in indicators/.',
   backToIndicator: 'to the indicator',
   csv: {
     low: 'lower bound (95%)',
@@ -66,25 +67,33 @@ export const councilEn: typeof councilDe = {
     );
   },
   messageWorstField: (field, off, assessed) =>
-    `Furthest off track is the field “${field}”: ${off} of ${assessed} rated indicators clearly ${off === 1 ? 'misses its' : 'miss their'} target at the pace so far.`,
+    `Furthest off track is the field “${field}”: ${off} of ${assessed} rated indicators clearly ` +
+    `${off === 1 ? 'misses its' : 'miss their'} target at the pace so far.`,
   messageNoFieldOff: 'No field of action has an indicator that clearly misses its target at the pace so far.',
   messageWorse: (titles) => `Getting worse: ${enumerate(quoted(titles))}.`,
   messageAchieved: (titles) => `Target already reached: ${enumerate(quoted(titles))}.`,
   messageChanges: (since, better, worse, moved) =>
     better + worse + moved === 0
       ? `Since the report of ${since} no rating has changed and no value has moved beyond its margin of error.`
-      : `Since the report of ${since}: ${better + worse === 0 ? 'no rating changed' : `${better} ${better === 1 ? 'rating' : 'ratings'} better, ${worse} worse`}; ` +
-        `${moved} ${moved === 1 ? 'value has' : 'values have'} moved beyond ${moved === 1 ? 'its' : 'their'} margin of error.`,
+      : `Since the report of ${since}: ` +
+        (better + worse === 0
+          ? 'no rating changed'
+          : `${better} ${better === 1 ? 'rating' : 'ratings'} better, ${worse} worse`) +
+        `; ${moved} ${moved === 1 ? 'value has' : 'values have'} moved beyond ` +
+        `${moved === 1 ? 'its' : 'their'} margin of error.`,
   messageMeasures: (total, overdue) =>
     overdue.length
-      ? `Of ${total} measures, ${overdue.length} ${overdue.length === 1 ? 'is' : 'are'} overdue: ${enumerate(quoted(overdue))}.`
+      ? `Of ${total} measures, ${overdue.length} ${overdue.length === 1 ? 'is' : 'are'} overdue: ` +
+        `${enumerate(quoted(overdue))}.`
       : `None of the ${total} measures is overdue.`,
   messageLagging: (items) =>
-    `Not all figures are equally recent: ${items.map((i) => `for “${i.title}” the latest year is ${i.year}`).join(', ')}.`,
+    'Not all figures are equally recent: ' +
+    `${items.map((i) => `for “${i.title}” the latest year is ${i.year}`).join(', ')}.`,
   messageUpToDate: (year) => `The figures of every indicator run to ${year}.`,
   fieldsHeading: 'Fields of action, furthest off track first',
   fieldsCaption:
-    'Order: first the field in which the largest share of rated indicators clearly misses its target at the pace so far (deterioration or limited progress). Each indicator counts with its worst target.',
+    'Order: first the field in which the largest share of rated indicators clearly misses its target at the pace ' +
+    'so far (deterioration or limited progress). Each indicator counts with its worst target.',
   offTrackColumn: 'clearly missed',
   offTrackCell: (off, assessed) => (assessed ? `${off} of ${assessed}` : '–'),
   measuresColumn: 'Measures',
@@ -93,13 +102,13 @@ export const councilEn: typeof councilDe = {
   targetCounts: (total) => `Targets by rating, ${total} in all`,
   changesHeading: 'What changed since the last report',
   changesIntro: (since) =>
-    `Compared with the report of ${since}: changed ratings, values that moved beyond their margin of error (for surveys the 95% interval of the difference, for register data any visible change), and changed targets.`,
+    `Compared with the report of ${since}: changed ratings, values that moved beyond their margin of error ` +
+    '(for surveys the 95% interval of the difference, for register data any visible change), and changed targets.',
   noChanges: (since) =>
-    `Since the report of ${since} nothing has changed in ratings, targets and measures, and no value has moved beyond its margin of error.`,
+    `Since the report of ${since} nothing has changed in ratings, targets and measures, ` +
+    'and no value has moved beyond its margin of error.',
   firstReport: 'No earlier report to compare with yet: the next report will show here what has changed since this one.',
   changesCaption: 'Targets with changes since the last report',
-  before: 'before',
-  after: 'now',
   changeValue: 'Latest value',
   changeTarget: 'Target',
   changeKinds: { changed: '', new: 'new target', gone: 'target dropped' },
@@ -110,7 +119,9 @@ export const councilEn: typeof councilDe = {
   newMeasure: 'new',
   measuresHeading: 'Fields of action: indicators and measures',
   measuresIntro:
-    'For each field of action, the indicators (is the situation moving?) beside the measures (is the town doing what it decided?), each with its state, the office responsible and its next milestone. A measure is overdue when its due date has passed but it is neither done nor dropped.',
+    'For each field of action, the indicators (is the situation moving?) beside the measures (is the town doing ' +
+    'what it decided?), each with its state, the office responsible and its next milestone. A measure is overdue ' +
+    'when its due date has passed but it is neither done nor dropped.',
   fieldIndicators: 'Indicators',
   fieldMeasures: 'Measures',
   measureColumns: {
@@ -129,5 +140,4 @@ export const councilEn: typeof councilDe = {
   overdueHeading: 'Overdue measures',
   overdueItem: (due, responsible) => `due ${due}; responsible: ${responsible}`,
   indicatorMeasures: 'Measures for this indicator',
-  measureStatusTitle: (word, overdue) => (overdue ? `${word}, overdue` : word),
 };

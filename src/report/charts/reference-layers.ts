@@ -6,7 +6,7 @@ import type { Layer } from './config.js';
 import type { Frame } from './line-input.js';
 
 /** Grey dark enough to read against white, and dashes that stay apart in black and white. */
-export const referenceColor = '#595959';
+const referenceColor = '#595959';
 const dashes = [
   [6, 3],
   [2, 2],
