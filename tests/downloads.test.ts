@@ -44,9 +44,7 @@ describe('CSV cells', () => {
   it('are defused in a report download too, where a group label came from the project', () => {
     const hostile = '=HYPERLINK("http://example.org","klick")';
     const model = makeModel(makeProject(hostile));
-    const href = section(model, 'employment').download!.href;
-    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\uFEFF/, '');
-    const rows = parse(csv, { delimiter: ';' }) as string[][];
+    const rows = parse(section(model, 'employment').download!.csv.slice(1), { delimiter: ';' }) as string[][];
     expect(rows.filter((r) => r.includes(`'${hostile}`)).length).toBeGreaterThan(0);
     expect(rows.flat().filter((cell) => cell.startsWith('='))).toEqual([]);
   });

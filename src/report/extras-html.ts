@@ -1,7 +1,7 @@
 // What an indicator section shows besides its figures: the town's texts (what is measured, why, how to
 // read it), the comparison with the reference series, the download of its values and the link to its
 // calculation; and the calculations themselves in the appendix.
-import { downloadLink } from './html-parts.js';
+import { packedDownloadLink } from './html-parts.js';
 import { html, type Html } from './html.js';
 import type { IndicatorSection, ReportModel } from './model.js';
 
@@ -19,7 +19,12 @@ export function renderReferenceText(s: IndicatorSection): Html | string {
 
 /** The download of the indicator's values, under its figures. */
 export function renderDownload(model: ReportModel, s: IndicatorSection): Html | string {
-  return s.download ? downloadLink(s.download, model.ui.download, model.ui.downloadHint(s.download.rows)) : '';
+  return s.download ? packedDownloadLink(s.download, model.ui.download, model.ui.downloadRows(s.download.rows)) : '';
+}
+
+/** The indicators' CSV files by name, to be packed into the page (page.ts) for their download links. */
+export function packedFiles(model: ReportModel): Record<string, string> {
+  return Object.fromEntries(model.indicators.flatMap((s) => (s.download ? [[s.download.file, s.download.csv]] : [])));
 }
 
 /** The entry of the indicator's facts that leads to its calculation in the appendix. */

@@ -1,7 +1,7 @@
 // Small pieces of markup that the council parts of the report share: table cells, a scrolling box for
 // wide tables, a rating badge and a download link.
 import type { Badge } from './council-types.js';
-import type { Download } from './downloads.js';
+import { dataUrl, type Download } from './downloads.js';
 import { html, type Html } from './html.js';
 
 /** A column heading; `className` "num" aligns it with the numbers below it. */
@@ -28,8 +28,14 @@ export function badge(b: Badge): Html {
   return html`<span class="status s-${b.status}">${symbol} ${b.word}</span>`;
 }
 
-/** A file inside the report: a data: URL with the name to save it under; no script needed. */
+/** A file inside the report as a data: URL with the name to save it under: no script needed. */
 export function downloadLink(d: Download, text: string, hint: string): Html {
-  const link = html`<a href="${d.href}" download="${d.file}" type="text/csv">⤓ ${text}</a>`;
+  const link = html`<a href="${dataUrl(d.csv)}" download="${d.file}" type="text/csv">⤓ ${text}</a>`;
   return html`<p class="download">${link} <small>(${d.file}; ${hint})</small></p>`;
+}
+
+/** A file from the packed files of the page (packedFiles): the page script hands it out when clicked. */
+export function packedDownloadLink(d: Download, text: string, hint: string): Html {
+  const link = html`<a href="#" data-csv="${d.file}" download="${d.file}" type="text/csv">⤓ ${text}</a>`;
+  return html`<p class="download js-only">${link} <small>(${d.file}; ${hint})</small></p>`;
 }

@@ -10,6 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
 import { renderCouncil } from './council-html.js';
+import { packedFiles } from './extras-html.js';
 import { renderFieldMeasures } from './measures-html.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
@@ -64,6 +65,7 @@ ${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
+<script type="application/gzip" id="csv-files">${packSpecs(packedFiles(model))}</script>
 ${libraryScripts}
 <script>
 ${inlineScript(readClientScript())}</script>

@@ -62,6 +62,7 @@ export const councilDe = {
   },
   download: 'Werte als CSV-Datei',
   downloadOverview: 'Alle Ziele als CSV-Datei',
+  downloadRows: (rows: number) => `${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'}`,
   downloadHint: (rows: number) =>
     `${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'}; ` +
     'Semikolon als Trennzeichen und Dezimalkomma, wie deutsche Tabellenprogramme sie erwarten',

@@ -47,6 +47,7 @@ export const councilEn: typeof councilDe = {
   },
   download: 'Values as a CSV file',
   downloadOverview: 'All targets as a CSV file',
+  downloadRows: (rows) => `${rows} ${rows === 1 ? 'row' : 'rows'}`,
   downloadHint: (rows) => `${rows} ${rows === 1 ? 'row' : 'rows'}; comma-separated with a decimal point`,
   councilHeading: 'The essentials on one page',
   keyTargetsOf: (count, assessed) =>
