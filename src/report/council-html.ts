@@ -18,8 +18,8 @@ export function renderCouncil(model: ReportModel): Html {
 <h3 id="felder-titel">${ui.fieldsHeading}</h3>
 ${scroller('felder-titel', renderFieldTable(model))}
 <div class="status-counts">
-${renderCounts('indikatoren-bewertung', ui.indicatorCounts(council.indicators.total), council.indicators.counts)}
-${renderCounts('ziele-bewertung', ui.targetCounts(council.targets.total), council.targets.counts)}
+${renderTotals('summe-indikatoren', ui.totalsOf('indicators', model.indicators.length), model.totals)}
+${renderTotals('summe-ziele', ui.totalsOf('targets', sum(model.targetTotals)), model.targetTotals)}
 </div>
 ${renderChanges(model)}
 ${renderMeasureSummary(model)}
@@ -65,8 +65,8 @@ function renderFieldTable(model: ReportModel): Html {
         sum((f) => f.assessed),
       ),
     ),
-    countCells(council.indicators.counts),
-    numberCell(council.indicators.total),
+    countCells(model.totals),
+    numberCell(model.indicators.length),
     measures ? numberCell(ui.measuresCell(measures.total, measures.overdue.length)) : '',
   ];
   return html`<table class="field-table">
@@ -89,12 +89,16 @@ function countCells(counts: Count[]): Html[] {
   return counts.map((c) => numberCell(c.count, c.count === 0 ? 'zero' : ''));
 }
 
-/** A row of rating pills whose numbers add up to the total in its heading. */
-function renderCounts(id: string, caption: string, counts: Count[]): Html {
-  const items = counts.map((c) => html`<li><span class="total-count">${c.count}</span> ${badge(c)}</li>`);
-  return html`<p class="count-caption" id="${id}">${caption}</p>
+/** The ratings that occur, with their counts: they add up to the number the label names. */
+function renderTotals(id: string, label: string, counts: Count[]): Html {
+  const items = counts
+    .filter((c) => c.count > 0)
+    .map((c) => html`<li><span class="total-count">${c.count}</span> ${badge(c)}</li>`);
+  return html`<p class="totals-label" id="${id}">${label}</p>
 <ul class="status-totals" aria-labelledby="${id}">${items}</ul>`;
 }
+
+const sum = (counts: Count[]) => counts.reduce((n, c) => n + c.count, 0);
 
 function renderChanges(model: ReportModel): Html | string {
   const { ui, council } = model;

@@ -4,6 +4,7 @@
 // since the last report, and the measures by state. Pure: everything comes in as plain data.
 import type { Lang } from '../core/format.js';
 import { words } from '../core/messages/index.js';
+import { isInTime } from '../core/status.js';
 import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { ChangesPart } from './changes.js';
 import type { Badge, Count, SectionRef } from './council-types.js';
@@ -36,8 +37,6 @@ export interface CouncilPage {
   messages: string[];
   /** Worst first. */
   fields: FieldStanding[];
-  indicators: { counts: Count[]; total: number };
-  targets: { counts: Count[]; total: number };
   lagging: { title: string; anchor: string; year: number }[];
   /** Null when there is no earlier report to compare with. */
   changes: ChangesPart | null;
@@ -65,27 +64,21 @@ export interface CouncilPageInput {
   download: Download;
 }
 
-/** How a rating stands for the council: reached or on course, clearly off course, in between, or unknown. */
+/**
+ * How a rating stands for the council: reached or on course (also where the margin of error does not
+ * confirm it), clearly off course (a decline, also one within the margin of error, or limited progress),
+ * in between (moderate progress), or not known.
+ */
 function standing(status: Status): 'good' | 'between' | 'off' | 'unrated' {
-  switch (status) {
-    case 'achieved':
-    case 'on_track':
-      return 'good';
-    case 'limited':
-    case 'deterioration':
-      return 'off';
-    case 'not_assessable':
-      return 'unrated';
-    default:
-      return 'between';
-  }
+  if (status === 'not_assessable') return 'unrated';
+  if (isInTime(status)) return 'good';
+  if (status === 'moderate') return 'between';
+  return 'off';
 }
 
 export function buildCouncilPage(input: CouncilPageInput): CouncilPage {
   const { lang, legend, sections, comparisons } = input;
   const ui = words(lang).report;
-  const countOf = (statuses: Status[]) =>
-    legend.map((b) => ({ ...b, count: statuses.filter((s) => s === b.status).length }));
   const fields = rankFields(input);
   const lagging = laggingIndicators(sections, input.values);
   const latest = Math.max(...input.values.filter((v) => v.value !== null).map((v) => v.year));
@@ -115,8 +108,6 @@ export function buildCouncilPage(input: CouncilPageInput): CouncilPage {
     keyFigures,
     messages: keyMessages(input, fields, lagging),
     fields,
-    indicators: { counts: countOf(sections.map((s) => s.status.status)), total: sections.length },
-    targets: { counts: countOf(comparisons.map((c) => c.status)), total: comparisons.length },
     lagging,
     changes: input.changes,
     firstReport: input.firstReport,
@@ -180,6 +171,7 @@ function keyMessages(input: CouncilPageInput, fields: FieldStanding[], lagging: 
       ? ui.messageWorstField(worst.title, worst.offTrack, worst.assessed)
       : ui.messageNoFieldOff,
   ];
+  // Only what the margin of error confirms is named: an uncertain verdict stays in the counts.
   const worse = titles('deterioration');
   if (worse.length) messages.push(ui.messageWorse(worse));
   if (input.changes)

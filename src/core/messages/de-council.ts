@@ -122,9 +122,6 @@ export const councilDe = {
   offTrackCell: (off: number, assessed: number) => (assessed ? `${off} von ${assessed}` : '–'),
   measuresColumn: 'Maßnahmen',
   measuresCell: (total: number, overdue: number) => `${total}${overdue ? ` (${overdue} überfällig)` : ''}`,
-  indicatorCounts: (total: number) =>
-    `Indikatoren nach Bewertung, zusammen ${total} (je Indikator sein schlechtestes Ziel)`,
-  targetCounts: (total: number) => `Ziele nach Bewertung, zusammen ${total}`,
   // Was sich seit dem letzten Bericht geändert hat
   changesHeading: 'Was sich seit dem letzten Bericht geändert hat',
   changesIntro: (since: string) =>

@@ -99,8 +99,6 @@ export const councilEn: typeof councilDe = {
   offTrackCell: (off, assessed) => (assessed ? `${off} of ${assessed}` : '–'),
   measuresColumn: 'Measures',
   measuresCell: (total, overdue) => `${total}${overdue ? ` (${overdue} overdue)` : ''}`,
-  indicatorCounts: (total) => `Indicators by rating, ${total} in all (each with its worst target)`,
-  targetCounts: (total) => `Targets by rating, ${total} in all`,
   changesHeading: 'What changed since the last report',
   changesIntro: (since) =>
     `Compared with the report of ${since}: changed ratings, values that moved beyond their margin of error ` +
