@@ -172,6 +172,64 @@ browserTests.describe('the example report with JavaScript', () => {
   });
 });
 
+browserTests.describe('measures and downloads in the example report', () => {
+  it('shows every example measure by title, beside its field and under its indicators (de, en)', async () => {
+    const project = await readProject(root);
+    const english = await buildReport(root, 'en', 'example-en-measures');
+    const page = (await open(await browser.newContext(), english.url)).page;
+    for (const [lang, p] of [
+      ['de', js.page],
+      ['en', page],
+    ] as const) {
+      const fields = (await p.locator('#handlungsfelder').textContent())!;
+      for (const m of project.measures) {
+        const title = m.title[lang]!;
+        expect(fields, `${m.id} (${lang})`).toContain(title);
+        for (const id of m.indicators)
+          expect(
+            await p.locator(`#indikator-${id} .indicator-measures`).textContent(),
+            `${m.id} under ${id}`,
+          ).toContain(title);
+      }
+      // The overdue ones are named on the council's page.
+      const council = (await p.locator('#rat').textContent())!;
+      for (const { id } of english.model.council.measures!.overdue)
+        expect(council).toContain(project.measures.find((m) => m.id === id)!.title[lang]);
+    }
+  });
+
+  /** Clicks a download link and reads the file the browser saved. */
+  async function download(javaScriptEnabled: boolean, selector: string) {
+    const context = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
+    const { page, seen } = await open(context, example.url);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+    const text = await readFile((await file.path())!, 'utf8');
+    expect(seen.messages).toEqual([]);
+    expect(seen.requests.filter((r) => r !== example.url)).toEqual([]);
+    await context.close();
+    return { name: file.suggestedFilename(), text };
+  }
+
+  it('hands out an indicator’s values as a CSV file packed in the report', async () => {
+    const { name, text } = await download(true, '#indikator-einbuergerungsrate .download a');
+    expect(name).toBe('einbuergerungsrate.csv');
+    expect(text).toBe(example.model.indicators.find((s) => s.id === 'einbuergerungsrate')!.download!.csv);
+    expect(text.startsWith('\uFEFFJahr;Ortsteil;je 1.000;Hinweis\r\n')).toBe(true);
+    // A second click gives the same file again.
+    expect((await download(true, '#indikator-einbuergerungsrate .download a')).text).toBe(text);
+  });
+
+  it('hands out the table of all targets without JavaScript too, and hides what needs it', async () => {
+    const { name, text } = await download(false, '#rat .download a');
+    expect(name).toBe('alle-ziele.csv');
+    expect(text).toBe(example.model.council.download.csv);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const { page } = await open(context, example.url);
+    expect(await page.locator('#indikator-einbuergerungsrate .download').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
 browserTests.describe('the example report without JavaScript', () => {
   it('shows the same charts as SVG, and requests nothing', async () => {
     const { page, seen } = await open(
@@ -211,8 +269,8 @@ browserTests.describe('a hostile district name in the data', () => {
     await drawAll(page);
     expect(seen.dialogs).toEqual([]);
     expect(seen.messages).toEqual([]);
-    // The page's own seven, and the three libraries the page script started: no other.
-    expect(await page.locator('script:not([data-started])').count()).toBe(7);
+    // The page's own eight, and the three libraries the page script started: no other.
+    expect(await page.locator('script:not([data-started])').count()).toBe(8);
     expect(await page.$$eval('script[data-started]', (ss) => ss.map((s) => s.getAttribute('data-started')))).toEqual([
       'vega',
       'vega-lite',

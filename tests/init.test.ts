@@ -36,7 +36,7 @@ describe('istsoll init', () => {
     }
     expect(existsSync(join(dir, 'gitignore'))).toBe(false);
     expect((await readFile(join(dir, '.gitignore'), 'utf8')).split('\n')).toEqual(
-      expect.arrayContaining(['node_modules/', '.istsoll/', 'reports/']),
+      expect.arrayContaining(['node_modules/', '.istsoll/', 'reports/*', '!reports/history/']),
     );
     expect(await readFile(join(dir, 'istsoll.yaml'), 'utf8')).toContain('Integrationsmonitoring der Stadt Musterstadt');
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));

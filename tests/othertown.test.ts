@@ -80,7 +80,16 @@ describe('Neustadt am Testbach', () => {
 
   it('writes its report', async () => {
     const out = join(work, 'bericht.html');
-    const r = await runCli('report', '--project', project, '--db', join(work, 'db.duckdb'), '--out', out);
+    const r = await runCli(
+      'report',
+      '--project',
+      project,
+      '--db',
+      join(work, 'db.duckdb'),
+      '--out',
+      out,
+      '--no-history',
+    );
     expect(r.code).toBe(0);
     const html = await readFile(out, 'utf8');
     expect(html).toContain('Integrationsbericht Neustadt am Testbach');

@@ -26,7 +26,8 @@ describe('writing a report', () => {
       const r = await runCli('report', '--project', dir, '--db', db, '--out', out);
       expect(r.code, r.stderr).toBe(0);
     }
-    expect(await readdir(join(dir, 'reports'))).toEqual(['bericht.html']);
+    // Beside the report only its history (reports/history/), no temporary file.
+    expect(await readdir(join(dir, 'reports'))).toEqual(['bericht.html', 'history']);
     expect(await readFile(out, 'utf8')).toContain(`<meta name="generator" content="istsoll ${istsollVersion()}">`);
   });
 
@@ -60,7 +61,8 @@ describe('writing a report', () => {
 
   it('takes --out bericht.pdf as a request for the PDF, with its HTML beside it', async () => {
     const dir = await copyFixture('mini');
-    const plan = await planReport(await readProject(dir), { project: dir, out: join(dir, 'r', 'bericht.pdf') });
+    const o = { project: dir, out: join(dir, 'r', 'bericht.pdf'), history: false };
+    const plan = await planReport(await readProject(dir), o);
     expect(plan).toEqual({ pages: [{ path: join(dir, 'r', 'bericht.html') }], pdfs: [join(dir, 'r', 'bericht.pdf')] });
   });
 
@@ -138,6 +140,6 @@ pdfTests.describe('the PDF Chromium printed', () => {
     expect(first.stdout).toContain(`bericht.pdf (${pages} pages)`);
     const second = await runCli('report', '--project', dir, '--db', db, '--out', out);
     expect(second.code, second.stderr).toBe(0);
-    expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['bericht.html', 'bericht.pdf']);
+    expect((await readdir(join(dir, 'reports'))).sort()).toEqual(['bericht.html', 'bericht.pdf', 'history']);
   });
 });

@@ -60,7 +60,8 @@ describe('istsoll report', () => {
       expect(text, `"${word}" in the English report`).not.toMatch(new RegExp(`(^|[^\\p{L}])${word}`, 'u'));
     for (const phrase of [
       'At a glance',
-      'Ratings by field of action',
+      'The essentials on one page',
+      'Fields of action, furthest off track first',
       'Small test case',
       'Employment rate',
       'Development, target and trend',

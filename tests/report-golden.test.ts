@@ -2,7 +2,7 @@
 // a fixed clock, version and hashes. When an output differs, it is written beside its golden file as
 // `<name>.changed.<ext>` for diffing, and the test fails; accepting the change is a deliberate copy:
 //   cp tests/golden/report.de.changed.html tests/golden/report.de.html
-// The inlined libraries and the packed chart specs are replaced by placeholders (the specs are in the
+// The inlined libraries, the packed chart specs and CSV files are replaced by placeholders (they are in the
 // model's golden file), so the files stay readable and do not change with a library's minified build.
 // The report's own stylesheet and browser code (src/report/style, src/report/client) stay in: they are
 // part of what the reader gets, and as esbuild is pinned they change only when their files do.
@@ -56,6 +56,10 @@ function normaliseHtml(html: string): string {
     .replace(
       /(<script type="application\/gzip" id="chart-specs">)[^<]*(<\/script>)/,
       '$1/* the chart specs, gzip and base64: see the model golden file */$2',
+    )
+    .replace(
+      /(<script type="application\/gzip" id="csv-files">)[^<]*(<\/script>)/,
+      '$1/* the CSV files of the indicators, gzip and base64: see the model golden file */$2',
     );
 }
 

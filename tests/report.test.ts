@@ -77,9 +77,10 @@ describe('buildReportModel', () => {
     expect(sum(model.totals)).toBe(model.indicators.length);
     expect(String(sum(model.targetTotals))).toBe(model.keyFigures[1]!.value);
     expect(model.keyFigures).toEqual([
-      { value: '2', label: 'Indikatoren in 2 Handlungsfeldern' },
-      { value: '3', label: 'Ziele' },
-      { value: '2025', label: 'neuestes Datenjahr' },
+      { value: '2', label: 'Indikatoren in 2 Handlungsfeldern', note: null },
+      // A target that cannot be rated is counted, and said to be so: the counts below add up to 3.
+      { value: '3', label: 'Ziele, davon 2 bewertbar', note: null },
+      { value: '2025', label: 'neuestes Datenjahr', note: null },
     ]);
     expect(
       work.indicators[0]!.targets.map((t) => [
@@ -325,11 +326,14 @@ describe('renderReport', () => {
     expect(svg).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;<');
   });
 
-  it('puts no suppressed value anywhere: HTML, SVGs and the packed chart specs', async () => {
+  it('puts no suppressed value anywhere: HTML, SVGs, the packed chart specs and CSV files', async () => {
     const text = await page;
+    const files = unpackSpecs(/<script type="application\/gzip" id="csv-files">([^<]*)<\/script>/.exec(text)![1]!);
+    expect(Object.keys(files)).toEqual(['employment.csv']);
     for (const needle of ['77.77', '77,77', '77,8', '77.8']) {
       expect(text.replace(/<script type="text\/plain" class="library"[\s\S]*?<\/script>/g, '')).not.toContain(needle);
       expect(JSON.stringify(specsOf(text))).not.toContain(needle);
+      expect(JSON.stringify(files)).not.toContain(needle);
     }
   });
 
@@ -353,8 +357,9 @@ describe('renderReport', () => {
   it('closes every script element where it should: inlined code cannot end one early', async () => {
     const text = await page;
     const opened = text.match(/<script\b/g)!.length;
-    // the "js" class, settings, packed specs, vega, vega-lite and vega-embed as text, the page script
-    expect(opened).toBe(7);
+    // the "js" class, settings, packed specs, packed CSV files, vega, vega-lite and vega-embed as text, the page
+    // script
+    expect(opened).toBe(8);
     expect(text.match(/<\/script>/g)!.length).toBe(opened);
   });
 

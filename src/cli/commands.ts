@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
-import { computeProject, validateIndicators } from '../compute/index.js';
+import { computeProject, readReferences, validateIndicators } from '../compute/index.js';
 import { displayPath as shown, InputError, type Location } from '../core/errors.js';
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
@@ -218,6 +218,8 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
   let values: IndicatorValue[];
   try {
     values = await validateIndicators(project, memory);
+    // Reference series from tables: their columns exist and hold numbers, one row per year.
+    await readReferences(memory, project);
   } finally {
     memory.close();
   }

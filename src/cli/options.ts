@@ -39,6 +39,8 @@ export const ReportOptions = GlobalOptions.extend({
   out: path.optional(),
   pdf: z.boolean().optional(),
   perField: z.boolean().optional(),
+  /** `--no-history`: neither compare with the last report nor keep this one. */
+  history: z.boolean().default(true),
 });
 export type ReportOptions = z.infer<typeof ReportOptions>;
 

@@ -41,7 +41,11 @@ export function buildProgram(lang: Lang, run: Run): Command {
   const json = new Option('--json', w.options.json);
   const csv = () => [new Option('--decimal-comma', w.options.decimalComma), new Option('--bom', w.options.bom)];
   const withReport = (c: Command) =>
-    c.option('--out <file>', w.options.out).option('--pdf', w.options.pdf).option('--per-field', w.options.perField);
+    c
+      .option('--out <file>', w.options.out)
+      .option('--pdf', w.options.pdf)
+      .option('--per-field', w.options.perField)
+      .option('--no-history', w.options.history);
 
   command('init', 'istsoll init integrationsmonitoring --name Musterstadt')
     .argument('<dir>', w.args.dir)

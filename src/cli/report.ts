@@ -2,14 +2,14 @@
 // action), all checked before anything is computed or written (report/outfiles.ts says what may be
 // written where), then the writing itself. `--out bericht.pdf` asks for the PDF, with its HTML beside it.
 import { extname, join, resolve } from 'node:path';
-import { displayPath as shown } from '../core/errors.js';
+import { InputError, displayPath as shown } from '../core/errors.js';
 import { words } from '../core/messages/index.js';
 import { paths, type Project } from '../core/project.js';
 import type { Comparison, IndicatorValue } from '../core/types.js';
 import { istsollVersion } from '../core/version.js';
 import type { LoadResult } from '../load/index.js';
 import type { ReportOptions } from './options.js';
-import { print } from './output.js';
+import { print, progress } from './output.js';
 import type { Run } from './run.js';
 
 export interface ReportPlan {
@@ -45,19 +45,49 @@ export async function writeProjectReport(
   o: ReportOptions,
 ): Promise<void> {
   const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  const { computeReferences } = await import('../compute/index.js');
   const w = words(run.lang).cli;
+  const now = new Date();
+  const history = o.history ? await readHistory(run, project, result, now) : undefined;
   const options = {
     lang: o.lang ?? 'de',
-    now: new Date(),
+    now,
     version: istsollVersion(),
     provenance: await readProvenance(project, result.loaded),
+    references: await computeReferences(project, result.loaded.db),
+    history: history?.history,
   };
   for (const { path, field } of plan.pages) {
     await writeReport(buildReportModel(project, result.values, result.comparisons, { ...options, field }), path);
     print(w.reportWritten(shown(path)));
   }
+  // Kept once every report is written: a report that failed is not "the last report".
+  if (history) await history.keep();
   for (const [i, pdf] of plan.pdfs.entries()) {
     const { pages } = await writePdf(plan.pages[i]!.path, pdf);
     print(w.pdfWritten(shown(pdf), pages));
   }
+}
+
+/**
+ * The earlier report to compare with, from the project's reports/history/ (history-files.ts says how it
+ * is chosen), and how to keep this one there once it is written. What cannot be read is a warning.
+ */
+async function readHistory(
+  run: Run,
+  project: Project,
+  result: { values: IndicatorValue[]; comparisons: Comparison[] },
+  now: Date,
+) {
+  const { keepReport, readEarlierReport, takeSnapshot } = await import('../report/index.js');
+  const dir = join(project.dir, paths.reports, 'history');
+  const snapshot = takeSnapshot(project, result.values, result.comparisons, now);
+  const { earlier, warnings } = await readEarlierReport(dir, snapshot);
+  const w = words(run.lang).cli;
+  for (const x of warnings)
+    progress(`${w.warning}: ${new InputError(x.reason, x.where, x.hint).format(run.lang, w.hint)}`);
+  return {
+    history: { earlier, snapshot },
+    keep: () => keepReport(dir, snapshot, now, istsollVersion()),
+  };
 }

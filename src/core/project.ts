@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { firstOutsideData } from './confine.js';
 import { didYouMean, displayPath, inOrder, InputError } from './errors.js';
 import { checkMeasures, readMeasureFiles, type Measure } from './measures.js';
+import { checkReferences } from './references.js';
 import { msg } from './messages/index.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
@@ -222,6 +223,7 @@ export function checkIndicator(project: Pick<Project, 'fields' | 'sources'>, ind
     if (twin >= 0)
       throw new InputError(msg('target-duplicate', { item: twin + 1 }), where(['targets', i]), msg('hint-keep-one'));
   });
+  checkReferences(ind, tables);
 }
 
 async function readMap(

@@ -172,10 +172,39 @@ const Groups = z.strictObject({
 });
 type Groups = z.infer<typeof Groups>;
 
+/**
+ * A comparison series drawn beside an indicator (the Land, the region, comparable towns): either literal
+ * values by year with the source they were taken from, or a column of a loaded table (one row per year
+ * after `where`, which compares columns with plain values; no SQL).
+ */
+export const Reference = z
+  .strictObject({
+    label: Text,
+    /** Where the numbers come from, as the report cites it. */
+    source: z.string().min(1),
+    /** Must be the indicator's unit when given: a reference is drawn on the indicator's axis. */
+    unit: Unit.optional(),
+    values: z.record(z.string().regex(/^\d{4}$/, 'rule:reference-year'), z.number()).optional(),
+    table: identifier.optional(),
+    column: column.optional(),
+    where: z.record(column, z.union([z.string(), z.number()])).optional(),
+  })
+  .refine((r) => (r.values === undefined) !== (r.table === undefined), { message: 'rule:reference-one-kind' })
+  .refine((r) => (r.table === undefined) === (r.column === undefined && r.where === undefined), {
+    message: 'rule:reference-table-column',
+  });
+export type Reference = z.infer<typeof Reference>;
+
 export const Indicator = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
   title: Text,
   description: Text.optional(),
+  /** What is measured, in plain words (the calculation itself is in the report's appendix). */
+  definition: Text.optional(),
+  /** Why this indicator, and why this target. */
+  rationale: Text.optional(),
+  /** The town's reading of the numbers (Einordnung): causes, context, what is being done and by whom. */
+  commentary: Text.optional(),
   field: identifier,
   unit: Unit,
   direction: z.enum(['higher', 'lower']),
@@ -199,6 +228,8 @@ export const Indicator = z.strictObject({
   targets: z.array(Target).min(1),
   department: z.string().min(1),
   source: z.string().min(1),
+  /** Comparison series (Land, region, comparable towns), drawn in the chart and listed in the tables. */
+  references: z.array(Reference).optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

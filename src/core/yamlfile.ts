@@ -80,7 +80,8 @@ export function locate(
   let at = node?.range?.[0] ?? 0;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      // A key written as a number (a year in `values: { 2024: … }`) matches its text, as the data has it.
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(step));
       if (!pair) break;
       const keyNode = pair.key as Node;
       at =
@@ -163,6 +164,9 @@ function issueError(
 function issueMessage(issue: z.core.$ZodIssue, path: string, missing: boolean): Message {
   if (missing) return msg('yaml-missing', { path, expected: issue.code === 'invalid_type' ? issue.expected : null });
   if (issue.message.startsWith('rule:')) return msg('yaml-rule', { path, rule: issue.message.slice(5) as SchemaRule });
+  // A key of a record that breaks its rule (a year in `values` that is none): the key's own rule says why.
+  const keyRule = issue.code === 'invalid_key' ? issue.issues.find((i) => i.message.startsWith('rule:')) : undefined;
+  if (keyRule) return msg('yaml-rule', { path, rule: keyRule.message.slice(5) as SchemaRule });
   const what = (origin: string) => (origin === 'string' ? 'length' : origin === 'array' ? 'items' : 'number');
   switch (issue.code) {
     case 'invalid_type':
@@ -211,7 +215,10 @@ interface SchemaDef {
 }
 
 function valueAt(doc: Document, path: readonly PropertyKey[]): unknown {
-  return doc.getIn(path as (string | number)[]);
+  const found = doc.getIn(path as (string | number)[]);
+  // A key written as a number (a year) is found by its text too, as zod gives it.
+  const numeric = path.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
+  return found !== undefined ? found : doc.getIn(numeric as (string | number)[]);
 }
 
 function pos(p: { line: number; col: number }): { line: number; column: number } {

@@ -4,3 +4,5 @@ export { writeReport } from './page.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';
 export { checkReportFiles, reportKind } from './outfiles.js';
+export { takeSnapshot } from './history.js';
+export { keepReport, readEarlierReport } from './history-files.js';

@@ -13,10 +13,15 @@ import {
 import { say, words, type ReportWords } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { IndicatorFile, Project } from '../core/project.js';
+import { buildCouncilParts, referencesOf, type ReportHistory, type SectionExtras } from './council.js';
 import { buildFigures } from './figures/figures.js';
 import type { Figure } from './figures/types.js';
-import type { Aggregate } from '../core/schema.js';
 import { describeComparison, formatGoal, sayCaveat } from './verdict.js';
+import type { ReferenceSeries } from '../core/references.js';
+import type { Indicator } from '../core/schema.js';
+import type { FieldMeasures } from './measures.js';
+import type { CouncilPage, KeyFigure } from './summary.js';
+import type { Calculation } from './texts.js';
 
 export { periods } from './figures/cells.js';
 export type { DataTable, Figure } from './figures/types.js';
@@ -30,6 +35,10 @@ export interface ReportOptions {
   provenance?: Provenance;
   /** A report of one field of action only (its id), e.g. for the committee in charge of it. */
   field?: string;
+  /** Every indicator's reference series; those written in the files when left out. */
+  references?: ReferenceSeries[];
+  /** The earlier report to compare with; without it, the report says nothing about changes. */
+  history?: ReportHistory;
 }
 
 export interface Provenance {
@@ -51,7 +60,7 @@ export interface ReportModel {
   method: { name: string; explanation: string };
   ui: ReportWords;
   legend: StatusBadge[];
-  keyFigures: { value: string; label: string }[];
+  keyFigures: KeyFigure[];
   /** Indicators per status over all fields, in the order of the legend. */
   totals: StatusCount[];
   /** Targets per status, in the order of the legend: they add up to the number of targets. */
@@ -59,6 +68,10 @@ export interface ReportModel {
   fields: FieldOverview[];
   indicators: IndicatorSection[];
   appendix: Appendix;
+  /** The council's page at the top: key messages, fields by how far off track, changes, measures. */
+  council: CouncilPage;
+  /** Each field of action that has measures, with its indicators beside them. */
+  fieldMeasures: FieldMeasures[];
 }
 
 export interface StatusBadge {
@@ -67,7 +80,7 @@ export interface StatusBadge {
   word: string;
 }
 
-export type StatusCount = StatusBadge & { count: number };
+type StatusCount = StatusBadge & { count: number };
 
 interface FieldOverview {
   id: string;
@@ -95,7 +108,7 @@ export interface TargetLine {
   sort: { ist: number | null; soll: number | null; gap: number | null };
 }
 
-export interface IndicatorSection {
+export interface IndicatorSection extends SectionExtras {
   id: string;
   anchor: string;
   field: string;
@@ -117,6 +130,8 @@ interface Appendix {
   sources: { name: string; description: string | null; file: string; rows: string | null; hash: string | null }[];
   /** The project's YAML files with their hashes; empty when the caller gave none. */
   files: { path: string; hash: string }[];
+  /** How each indicator is calculated (tables, expressions, filters): for analysts. */
+  calculations: Calculation[];
 }
 
 const statusDisplayOrder: Status[] = [
@@ -138,6 +153,7 @@ export function buildReportModel(
   options: ReportOptions,
 ): ReportModel {
   const { lang } = options;
+  const [allValues, allComparisons] = [values, comparisons];
   const scope = options.field === undefined ? null : whole.fields.find((f) => f.id === options.field);
   if (scope === undefined) throw new Error(`no field of action \`${options.field}\``);
   const project = scope
@@ -170,9 +186,10 @@ export function buildReportModel(
         comparisons.filter((c) => c.indicator === ind.id),
         lang,
         badge,
+        referencesOf(whole, ind.id, options.references),
       ),
     );
-  const countOf = (sections: IndicatorSection[]) =>
+  const countOf = (sections: { status: StatusBadge }[]) =>
     statusDisplayOrder.map((s) => ({ ...badge(s), count: sections.filter((i) => i.status.status === s).length }));
   const fields = project.fields.map((field): FieldOverview => {
     const own = indicators.filter((s) => s.field === field.id);
@@ -183,7 +200,21 @@ export function buildReportModel(
       indicators: own.map((s) => ({ id: s.id, title: s.title, status: s.status, targets: s.targets })),
     };
   });
-  const latest = Math.max(...shown.filter((v) => v.value !== null).map((v) => v.year));
+  const parts = buildCouncilParts({
+    whole,
+    project,
+    allValues,
+    allComparisons,
+    values: shown,
+    comparisons,
+    sections: indicators,
+    fields: fields.map((f) => ({ id: f.id, title: f.title })),
+    legend: statusDisplayOrder.map(badge),
+    lang,
+    now: options.now,
+    references: options.references,
+    history: options.history,
+  });
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const dateTime = (extra: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin', ...extra }).format(options.now);
@@ -201,26 +232,29 @@ export function buildReportModel(
     method: ui.methods[project.config.method],
     ui,
     legend: statusDisplayOrder.map(badge),
-    keyFigures: [
-      {
-        value: String(indicators.length),
-        label: ui.keyIndicators(indicators.length, fields.filter((f) => f.indicators.length).length),
-      },
-      { value: String(comparisons.length), label: ui.keyTargets(comparisons.length) },
-      ...(Number.isFinite(latest) ? [{ value: String(latest), label: ui.keyLatest }] : []),
-    ],
+    keyFigures: parts.council.keyFigures,
     totals: countOf(indicators),
     targetTotals: statusDisplayOrder.map((s) => ({
       ...badge(s),
       count: comparisons.filter((c) => c.status === s).length,
     })),
     fields,
-    indicators: indicators.map((s) => ({ ...s, field: fields.find((f) => f.id === s.field)?.title ?? s.field })),
-    appendix: buildAppendix(project, lang, options.provenance),
+    indicators: indicators.map((s) => ({
+      ...s,
+      ...parts.sections.get(s.id)!,
+      field: fields.find((f) => f.id === s.field)?.title ?? s.field,
+    })),
+    appendix: { ...buildAppendix(project, lang, options.provenance), calculations: parts.calculations },
+    council: parts.council,
+    fieldMeasures: parts.fieldMeasures,
   };
 }
 
-function buildAppendix(project: Project, lang: Lang, provenance: Provenance | undefined): Appendix {
+function buildAppendix(
+  project: Project,
+  lang: Lang,
+  provenance: Provenance | undefined,
+): Omit<Appendix, 'calculations'> {
   const ui = words(lang).report;
   const { min_count, min_respondents, flag_respondents } = project.config.suppression;
   const number = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB');
@@ -247,7 +281,8 @@ function buildSection(
   comparisons: Comparison[],
   lang: Lang,
   badge: (s: Status) => StatusBadge,
-): IndicatorSection {
+  references: ReferenceSeries[],
+): Omit<IndicatorSection, keyof SectionExtras> {
   const ui = words(lang).report;
   const title = localize(ind.title, lang);
   const groupLabel = (g: string) => (ind.groups ? label(project, ind.groups.column, g, lang) : g);
@@ -294,24 +329,19 @@ function buildSection(
     status: badge(worstStatus(comparisons.map((c) => c.status))),
     summary,
     targets,
-    figures: buildFigures({ project, ind, values, comparisons, lang, title }),
-    definition: definition(project, ind, lang),
+    figures: buildFigures({ project, ind, values, comparisons, lang, title, references }),
+    definition: definition(ind, lang),
     source: ind.source,
     department: ind.department,
   };
 }
 
-function definition(project: Project, ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {
+/** The facts of an indicator in plain words; how it is calculated is in the appendix (texts.ts). */
+function definition(ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {
   const ui = words(lang).report;
-  const describe = (agg: Aggregate) => {
-    const table = project.sources[agg.table]?.description;
-    return ui.aggregate(agg.expr, table ? `${agg.table} (${table})` : agg.table, agg.filter ?? null);
-  };
   return [
     { label: ui.unit, text: ui.units[ind.unit] },
-    { label: ui.numerator, text: describe(ind.numerator) },
-    ...(ind.denominator ? [{ label: ui.denominator, text: describe(ind.denominator) }] : []),
-    ...(ind.weight ? [{ label: ui.weight, text: ui.weighted(ind.weight) }] : []),
+    ...(ind.weight ? [{ label: ui.weight, text: ui.surveyWeighted }] : []),
     { label: ui.baseline, text: String(ind.baseline) },
     { label: ui.betterWhen, text: ind.direction === 'higher' ? ui.higher : ui.lower },
   ];

@@ -9,6 +9,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
 import { htmlMark, writeAtomically } from './outfiles.js';
+import { renderCouncil } from './council-html.js';
+import { packedFiles } from './extras-html.js';
+import { renderFieldMeasures } from './measures-html.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
@@ -21,7 +24,7 @@ export async function renderReport(model: ReportModel): Promise<string> {
 }
 
 /** The page, given the SVG of every figure. */
-function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
@@ -52,7 +55,9 @@ ${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
 ${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
 <noscript><p class="hint">${ui.noScript}</p></noscript>
 <main>
+${renderCouncil(model)}
 ${renderSummary(model)}
+${renderFieldMeasures(model)}
 ${model.indicators.map((s) => renderIndicator(model, s, svgs))}
 ${renderAppendix(model)}
 </main>
@@ -60,6 +65,7 @@ ${renderFooter(model)}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
+<script type="application/gzip" id="csv-files">${packSpecs(packedFiles(model))}</script>
 ${libraryScripts}
 <script>
 ${inlineScript(readClientScript())}</script>

@@ -2,66 +2,28 @@
 // appendix. Every project text goes through the `html` tag and is escaped; chart SVGs come from svg.ts,
 // which parsed and checked them.
 import { statusOrder } from '../core/types.js';
+import {
+  renderCalculationLink,
+  renderCalculations,
+  renderDownload,
+  renderReferenceText,
+  renderTexts,
+} from './extras-html.js';
 import type { Figure } from './figures/types.js';
 import { html, unsafe, type Html } from './html.js';
-import type { DataTable, IndicatorSection, ReportModel, StatusBadge, StatusCount, TargetLine } from './model.js';
+import { renderIndicatorMeasures } from './measures-html.js';
+import type { DataTable, IndicatorSection, ReportModel, StatusBadge, TargetLine } from './model.js';
 
 export function renderSummary(model: ReportModel): Html {
   const { ui } = model;
   const targets = model.targetTotals.reduce((n, t) => n + t.count, 0);
   return html`<section id="ueberblick" class="summary" aria-labelledby="ueberblick-titel">
 <h2 id="ueberblick-titel">${ui.summaryHeading}</h2>
-<ul class="key-figures">${model.keyFigures.map(renderKeyFigure)}</ul>
-${renderTotals('summe-indikatoren', ui.totalsOf('indicators', model.indicators.length), model.totals)}
-${renderTotals('summe-ziele', ui.totalsOf('targets', targets), model.targetTotals)}
-<h3 id="felder-titel">${ui.statusByField}</h3>
-${scroller('felder-titel', renderFieldTable(model))}
 <h3 id="ziele-titel">${ui.allTargets}</h3>
 <p class="js-only hint">${ui.sortHint}</p>
 ${scroller('ziele-titel', renderOverviewTable(model))}
 </section>
 `;
-}
-
-function renderKeyFigure(k: { value: string; label: string }): Html {
-  return html`<li><span class="key-value">${k.value}</span> <span class="key-label">${k.label}</span></li>`;
-}
-
-/** The statuses that occur, with their counts: they add up to the number the label names. */
-function renderTotals(id: string, label: string, counts: StatusCount[]): Html {
-  return html`<p class="totals-label" id="${id}">${label}</p>
-<ul class="status-totals" aria-labelledby="${id}">${counts.filter((t) => t.count > 0).map(renderTotal)}</ul>`;
-}
-
-function renderTotal(t: StatusCount): Html {
-  return html`<li><span class="total-count">${t.count}</span> ${renderStatus(t)}</li>`;
-}
-
-/** How many indicators of each field of action have which rating. */
-function renderFieldTable(model: ReportModel): Html {
-  const { ui } = model;
-  const heads = [headCell(ui.field), model.legend.map(renderStatusHead), headCell(ui.total, 'num')];
-  const rows = model.fields.map(
-    (f) => html`<tr>${rowHead(f.title)}${renderCounts(f.counts)}${numberCell(f.indicators.length)}</tr>\n`,
-  );
-  const total = [rowHead(ui.total), renderCounts(model.totals), numberCell(model.indicators.length)];
-  return html`<table class="field-table">
-<caption>${ui.statusByFieldCaption}</caption>
-<thead><tr>${heads}</tr></thead>
-<tbody>
-${rows}
-</tbody>
-<tfoot><tr>${total}</tr></tfoot>
-</table>`;
-}
-
-function renderStatusHead(b: StatusBadge): Html {
-  const symbol = html`<span class="symbol" aria-hidden="true">${b.symbol}</span>`;
-  return headCell(html`<span class="status s-${b.status}">${symbol}</span> ${b.word}`, 'num status-head');
-}
-
-function renderCounts(counts: StatusCount[]): Html[] {
-  return counts.map((c) => html`<td class="num${c.count === 0 ? ' zero' : ''}">${c.count}</td>`);
 }
 
 /** Every target of every indicator in one table, sortable by each column (client/tables.ts). */
@@ -123,14 +85,18 @@ export function renderIndicator(model: ReportModel, s: IndicatorSection, svgs: M
     html`<dt>${ui.source}</dt><dd>${s.source}</dd>`,
     html`<dt>${ui.department}</dt><dd>${s.department}</dd>`,
     html`<dt>${ui.methodHeading}</dt><dd><a href="#methode">${model.method.name}</a></dd>`,
+    renderCalculationLink(model, s),
   ];
   return html`<section class="indicator" id="${s.anchor}" aria-labelledby="${s.anchor}-titel">
 <p class="kicker">${ui.field}: ${s.field}</p>
 <h2 id="${s.anchor}-titel">${s.title}</h2>
 <p class="status-line">${renderStatus(s.status)}</p>
 ${s.description ? html`<p class="description">${s.description}</p>` : ''}
-<div class="summary-text">${s.summary.map((p) => html`<p>${p}</p>`)}</div>
+<div class="summary-text">${s.summary.map((p) => html`<p>${p}</p>`)}${renderReferenceText(s)}</div>
+${renderTexts(s)}
 ${figures}
+${renderDownload(model, s)}
+${renderIndicatorMeasures(model, s)}
 <div class="about">
 <h3>${ui.definitionHeading}</h3>
 <dl>${definition}</dl>
@@ -211,6 +177,7 @@ export function renderAppendix(model: ReportModel): Html {
 <h3 id="methode">${ui.methodHeading}: ${model.method.name}</h3>
 <p>${model.method.explanation}</p>
 ${appendix.notes.map((n) => html`<p>${n}</p>`)}
+${renderCalculations(model)}
 <h3 id="quellen-titel">${ui.sourcesHeading}</h3>
 <p>${ui.sourcesIntro}</p>
 ${scroller(

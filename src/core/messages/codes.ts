@@ -291,6 +291,20 @@ export interface Params {
   'hint-save-utf8': {};
   'hint-parquet-broken': {};
   'hint-inspect-file': {};
+  // Reference series of an indicator, and the report history (issue 14: council summary, reference values)
+  'reference-year-range': { year: string };
+  'reference-unit-mismatch': { unit: string; expected: string };
+  'reference-percent-range': { year: number; value: number };
+  'reference-column-missing': { table: string; column: string; columns: string[] };
+  'reference-not-numeric': { table: string; column: string; type: string };
+  'reference-year-twice': { table: string; year: number; rows: number };
+  'reference-no-rows': { table: string };
+  'history-unreadable': { file: string; reason: string };
+  'hint-reference-year': {};
+  'hint-reference-unit': { unit: string };
+  'hint-reference-where': {};
+  'hint-reference-numeric': {};
+  'hint-history': {};
 }
 
 /** Parts of SQL that indicator SQL may not contain, by what they are to an analyst. */
@@ -321,7 +335,17 @@ export type SqlRefusedWhy = 'environment' | 'changing' | 'order' | 'tables' | 'u
 
 /** The rules of the project schemas that zod cannot put into words itself. */
 export type SchemaRule =
-  'identifier' | 'indicator-id' | 'column-name' | 'range-order' | 'target-one-kind' | 'gap-no-group' | 'by-once';
+  | 'identifier'
+  | 'indicator-id'
+  | 'column-name'
+  | 'range-order'
+  | 'target-one-kind'
+  | 'gap-no-group'
+  | 'by-once'
+  // Reference series of an indicator (issue 14)
+  | 'reference-year'
+  | 'reference-one-kind'
+  | 'reference-table-column';
 
 export type Code = keyof Params;
 

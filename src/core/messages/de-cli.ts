@@ -37,6 +37,9 @@ export const cliDe = {
       out: 'wohin der Bericht geschrieben wird (Vorgabe: <Projekt>/reports/index.html)',
       pdf: 'den Bericht zusätzlich als PDF drucken, mit einem lokalen Chromium (CHROMIUM_PATH oder /usr/bin/chromium)',
       perField: 'zusätzlich einen Bericht je Handlungsfeld schreiben (index-<Feld>.html)',
+      history:
+        'ohne Berichtsgeschichte: nicht mit dem letzten Bericht vergleichen und diesen nicht in ' +
+        'reports/history/ ablegen',
       name: 'der Name der Stadt, für den Titel',
       value: 'der Zielwert',
       year: 'das Zieljahr',

@@ -2,6 +2,7 @@
 // Berichtsmodell mit Zahlen füllt. Alles, was zum Projekt gehört, kommt über die Parameter herein.
 import type { Method, Unit } from '../schema.js';
 import { verdictDe } from './de-verdict.js';
+import { councilDe } from './de-council.js';
 
 /** A year and the value in it, for "(2015: 42,0 %)". */
 export interface Since {
@@ -22,6 +23,7 @@ const nouns: Record<Unit, string> = {
 };
 
 export const reportDe = {
+  ...councilDe,
   axis: {
     year: 'Jahr',
     percent: 'Anteil in %',
@@ -40,7 +42,6 @@ export const reportDe = {
   summaryHeading: 'Auf einen Blick',
   keyIndicators: (count: number, fields: number) =>
     `${count === 1 ? 'Indikator' : 'Indikatoren'} in ${fields} ${fields === 1 ? 'Handlungsfeld' : 'Handlungsfeldern'}`,
-  keyTargets: (count: number): string => (count === 1 ? 'Ziel' : 'Ziele'),
   /** The status counts beside the key figures: what they count. */
   totalsOf: (what: 'indicators' | 'targets', count: number): string =>
     what === 'indicators'
@@ -48,10 +49,6 @@ export const reportDe = {
         '(je Indikator zählt die schlechteste Bewertung seiner Ziele):'
       : `${count} ${count === 1 ? 'Ziel' : 'Ziele'}:`,
   keyLatest: 'neuestes Datenjahr',
-  statusByField: 'Bewertungen nach Handlungsfeld',
-  statusByFieldCaption:
-    'Zahl der Indikatoren je Handlungsfeld und Bewertung; ein Indikator mit mehreren Zielen zählt mit seiner ' +
-    'schlechtesten Bewertung.',
   total: 'Summe',
   allTargets: 'Alle Indikatoren und Ziele',
   sortHint: 'Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle, ein zweiter kehrt die Reihenfolge um.',

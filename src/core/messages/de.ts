@@ -469,6 +469,29 @@ const messages: MessageWords = {
   'hint-parquet-broken': () =>
     'die Datei ist beschädigt oder keine Parquet-Datei: exportieren Sie sie noch einmal aus ihrer Quelle',
   'hint-inspect-file': () => 'nennen Sie eine CSV- oder Parquet-Datei, etwa `istsoll inspect data/12411-0015.csv`',
+  // Vergleichswerte eines Indikators und die Berichtsgeschichte (Zusammenfassung für den Rat)
+  'reference-year-range': ({ year }) => `das Jahr ${year} liegt nicht zwischen 1900 und 2100`,
+  'reference-unit-mismatch': ({ unit, expected }) =>
+    `der Vergleichswert hat die Einheit \`${unit}\`, der Indikator aber \`${expected}\`; beide teilen sich eine Achse`,
+  'reference-percent-range': ({ year, value }) => `der Anteil ${value} für ${year} liegt nicht zwischen 0 und 100`,
+  'reference-column-missing': ({ table, column, columns }) =>
+    `die Tabelle \`${table}\` hat keine Spalte \`${column}\` (vorhanden: ${list(columns)})`,
+  'reference-not-numeric': ({ table, column, type }) =>
+    `die Spalte \`${column}\` der Tabelle \`${table}\` enthält keine Zahlen (Typ ${type})`,
+  'reference-year-twice': ({ table, year, rows }) =>
+    `die Tabelle \`${table}\` hat für ${year} ${rows} Zeilen; ein Vergleichswert braucht genau eine Zeile je Jahr`,
+  'reference-no-rows': ({ table }) => `in der Tabelle \`${table}\` passt keine Zeile zu \`where\``,
+  'history-unreadable': ({ file, reason }) =>
+    `die frühere Berichtsfassung ${file} ist nicht lesbar (${reason}) und wird beim Vergleich übergangen`,
+  'hint-reference-year': () => 'schreiben Sie die Jahre als Schlüssel, z. B. `values: { 2023: 61.9, 2024: 62.2 }`',
+  'hint-reference-unit': ({ unit }) =>
+    `rechnen Sie die Werte in die Einheit \`${unit}\` um, oder lassen Sie \`unit\` weg`,
+  'hint-reference-where': () =>
+    'wählen Sie mit `where` genau eine Zeile je Jahr aus, z. B. `where: { gebiet: Niedersachsen }`',
+  'hint-reference-numeric': () =>
+    'geben Sie in data/sources.yaml unter `columns` einen Zahlentyp an (DOUBLE), oder wählen Sie eine andere Spalte',
+  'hint-history': () =>
+    'löschen Sie die Datei aus reports/history/, wenn sie beschädigt ist; der nächste Bericht legt eine neue an',
 };
 
 const sqlPart = { expr: 'der Ausdruck (expr)', filter: 'der Filter (filter)' };
@@ -509,6 +532,11 @@ const schemaRules = {
   'target-one-kind': 'ein Ziel hat genau eines von `value`, `range`, `gap` oder `trend: true`',
   'gap-no-group': 'ein Ziel für den Abstand gilt zwischen den Gruppen; es hat keine `group`',
   'by-once': 'jede Spalte nur einmal',
+  // Vergleichswerte eines Indikators
+  'reference-year': 'ein Jahr mit vier Ziffern, z. B. 2024',
+  'reference-one-kind': 'ein Vergleichswert hat entweder `values` (Werte je Jahr) oder `table` (eine Tabelle)',
+  'reference-table-column':
+    '`column` und `where` gehören zu `table`: mit `table` ist `column` nötig, ohne `table` sind beide fehl am Platz',
 };
 
 const typeNames: Record<string, string> = {

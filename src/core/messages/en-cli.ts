@@ -37,6 +37,7 @@ export const cliEn: CliWords = {
       out: 'where to write the report (default: <project>/reports/index.html)',
       pdf: 'also print it to PDF beside the HTML, through a local Chromium (CHROMIUM_PATH or /usr/bin/chromium)',
       perField: 'also write one report per field of action beside it (index-<field>.html)',
+      history: 'without the report history: neither compare with the last report nor keep this one in reports/history/',
       name: 'the name of the town, for the title',
       value: 'the target value',
       year: 'the target year',

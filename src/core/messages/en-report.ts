@@ -3,8 +3,10 @@
 import { columnName } from './de-report.js';
 import { verdictEn } from './en-verdict.js';
 import type { ReportWords } from './types.js';
+import { councilEn } from './en-council.js';
 
 export const reportEn: ReportWords = {
+  ...councilEn,
   axis: {
     year: 'Year',
     percent: 'Share in %',
@@ -23,16 +25,11 @@ export const reportEn: ReportWords = {
   summaryHeading: 'At a glance',
   keyIndicators: (count, fields) =>
     `${count === 1 ? 'indicator' : 'indicators'} in ${fields} ${fields === 1 ? 'field' : 'fields'} of action`,
-  keyTargets: (count) => (count === 1 ? 'target' : 'targets'),
   totalsOf: (what, count) =>
     what === 'indicators'
       ? `${count} ${count === 1 ? 'indicator' : 'indicators'} (each counted with the worst rating of its targets):`
       : `${count} ${count === 1 ? 'target' : 'targets'}:`,
   keyLatest: 'latest year of data',
-  statusByField: 'Ratings by field of action',
-  statusByFieldCaption:
-    'Number of indicators per field of action and rating; an indicator with several targets counts with its worst ' +
-    'rating.',
   total: 'Total',
   allTargets: 'All indicators and targets',
   sortHint: 'Click a column heading to sort the table; click again to reverse the order.',

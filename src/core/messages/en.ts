@@ -403,6 +403,26 @@ const messages: MessageWords = {
   'hint-save-utf8': () => 'save the file as UTF-8 (in most editors: "Save as", encoding UTF-8)',
   'hint-parquet-broken': () => 'the file is damaged or no Parquet file: export it again from its source',
   'hint-inspect-file': () => 'name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`',
+  // Reference series of an indicator, and the report history (the council summary)
+  'reference-year-range': ({ year }) => `the year ${year} is not between 1900 and 2100`,
+  'reference-unit-mismatch': ({ unit, expected }) =>
+    `the reference has the unit \`${unit}\` but the indicator \`${expected}\`; both share one axis`,
+  'reference-percent-range': ({ year, value }) => `the share ${value} for ${year} is not between 0 and 100`,
+  'reference-column-missing': ({ table, column, columns }) =>
+    `the table \`${table}\` has no column \`${column}\` (it has ${list(columns)})`,
+  'reference-not-numeric': ({ table, column, type }) =>
+    `the column \`${column}\` of the table \`${table}\` holds no numbers (type ${type})`,
+  'reference-year-twice': ({ table, year, rows }) =>
+    `the table \`${table}\` has ${rows} rows for ${year}; a reference needs exactly one row per year`,
+  'reference-no-rows': ({ table }) => `no row of the table \`${table}\` matches \`where\``,
+  'history-unreadable': ({ file, reason }) =>
+    `the earlier report ${file} cannot be read (${reason}) and is left out of the comparison`,
+  'hint-reference-year': () => 'write the years as keys, e.g. `values: { 2023: 61.9, 2024: 62.2 }`',
+  'hint-reference-unit': ({ unit }) => `convert the values into the unit \`${unit}\`, or leave \`unit\` out`,
+  'hint-reference-where': () => 'choose exactly one row per year with `where`, e.g. `where: { area: Lower Saxony }`',
+  'hint-reference-numeric': () =>
+    'give the column a number type (DOUBLE) under `columns` in data/sources.yaml, or choose another column',
+  'hint-history': () => 'delete the file from reports/history/ if it is damaged; the next report starts a new one',
 };
 
 const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
@@ -443,6 +463,11 @@ const schemaRules = {
   'target-one-kind': 'a target has one of `value`, `range`, `gap` or `trend: true`',
   'gap-no-group': 'a gap target is between the groups; it takes no `group`',
   'by-once': 'every column once',
+  // Reference series of an indicator
+  'reference-year': 'a year of four digits, such as 2024',
+  'reference-one-kind': 'a reference has either `values` (values by year) or `table` (a table)',
+  'reference-table-column':
+    '`column` and `where` belong to `table`: with `table`, `column` is needed; without it, neither',
 };
 
 const types = { integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date', text: 'text' };

@@ -54,6 +54,16 @@ export interface ChartInput {
   height?: number;
   /** Colours per series instead of the palette (the gap chart has a colour of its own). */
   colors?: SeriesColor[];
+  /** Comparison series (the Land, the region): grey lines, told apart by their dashes. */
+  references?: ChartReference[];
+}
+
+/** A comparison series as the chart draws it: its legend entry, its source and its values. */
+export interface ChartReference {
+  /** "Niedersachsen (Vergleich)". */
+  label: string;
+  source: string;
+  points: { year: number; value: number; text: string }[];
 }
 
 interface SeriesColor {

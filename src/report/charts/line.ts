@@ -14,6 +14,7 @@ import {
   seriesLayers,
   targetLayers,
 } from './line-layers.js';
+import { referenceLayers } from './reference-layers.js';
 
 /** Back to front: the rule, the bands, the trends, the lines with their points, their labels, the targets. */
 export function buildLineChart(input: ChartInput): TopLevelSpec {
@@ -30,6 +31,7 @@ export function buildLineChart(input: ChartInput): TopLevelSpec {
       ...ruleLayers(frame),
       ...bandLayers(frame),
       ...projectionLayers(frame),
+      ...referenceLayers(frame),
       ...seriesLayers(frame),
       ...latestLabelLayers(frame),
       ...targetLayers(frame),

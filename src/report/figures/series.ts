@@ -9,6 +9,7 @@ import { buildLineChart } from '../charts/line.js';
 import type { ChartSeries, ChartTarget } from '../charts/line-input.js';
 import { chartPoint, groupLabelOf, noteCollector, periods, projectionLine, valueCell } from './cells.js';
 import { layOut, type GridRow } from './grid.js';
+import { referencesWithin, withReferenceColumns } from './references.js';
 import type { DataTable, Figure, FigureInput } from './types.js';
 
 interface Shown {
@@ -16,7 +17,7 @@ interface Shown {
   label: string;
 }
 
-export function seriesFigure({ project, ind, values, comparisons, lang, title }: FigureInput): Figure {
+export function seriesFigure({ project, ind, values, comparisons, lang, title, references }: FigureInput): Figure {
   const ui = words(lang).report;
   const groupLabel = groupLabelOf(project, ind, lang);
   const cells = shownCells(ind, lang, groupLabel);
@@ -51,10 +52,12 @@ export function seriesFigure({ project, ind, values, comparisons, lang, title }:
   });
   const trendOf = comparisons.find((c) => c.series === 'value' && c.projection);
   const hasInterval = values.some((v) => v.low != null);
+  const compared = referencesWithin(references ?? [], span, ind, lang);
   const notes = [
     ...(targets.length ? [ui.targetMark] : []),
     ...(trendOf ? [ui.projectionNote(trendOf.projection!.from, trendOf.projection!.to, trendOf.target.year)] : []),
     ...(hasInterval ? [ui.bandNote] : []),
+    ...(compared.length ? [ui.referenceNote(compared.map((r) => ({ label: r.name, source: r.source })))] : []),
   ];
   // The summary stands right above the chart; the description says what the chart shows.
   const description = `${title}. ${ui.chartDescription(
@@ -66,8 +69,8 @@ export function seriesFigure({ project, ind, values, comparisons, lang, title }:
     kind: 'series',
     title: ui.seriesTitle,
     notes,
-    chart: buildLineChart({ lang, unit: ind.unit, description, series, targets, projections }),
-    table: yearTable(grid, cells, ind, lang, ui.tableCaption(title, hasInterval)),
+    chart: buildLineChart({ lang, unit: ind.unit, description, series, targets, projections, references: compared }),
+    table: withReferenceColumns(yearTable(grid, cells, ind, lang, ui.tableCaption(title, hasInterval)), compared),
   };
 }
 

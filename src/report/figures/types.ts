@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../../core/format.js';
 import type { Project } from '../../core/project.js';
 import type { Indicator } from '../../core/schema.js';
+import type { ReferenceSeries } from '../../core/references.js';
 import type { Cell, Comparison, IndicatorValue } from '../../core/types.js';
 
 export interface Figure {
@@ -40,6 +41,8 @@ export interface FigureInput {
   comparisons: Comparison[];
   lang: Lang;
   title: string;
+  /** This indicator's comparison series (the Land, the region), drawn in the time series and its table. */
+  references?: ReferenceSeries[];
 }
 
 /** One column's breakdown: its latest year with a value, its categories in order and the groups shown. */
