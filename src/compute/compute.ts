@@ -1,6 +1,8 @@
 // Stage 2: DuckDB tables → indicator values. One set-based query per indicator covers every year and
-// every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript.
-import { openDatabase, quoteIdent, type Database, type Row } from '../core/database.js';
+// every combination of its disaggregations (CUBE); no raw rows ever reach JavaScript. Values whose
+// tables and definition have not changed since they were computed come from the cache (cache.ts).
+import type { DuckDBResultReader } from '@duckdb/node-api';
+import { openDatabase, plainRows, quoteIdent, type Database, type Row } from '../core/database.js';
 import { InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { requireIndicators, type IndicatorFile, type Project } from '../core/project.js';
@@ -8,34 +10,124 @@ import { periodColumn, type Aggregate } from '../core/schema.js';
 import type { IndicatorValue } from '../core/types.js';
 import { locate } from '../core/yamlfile.js';
 import { readCatalog, type Catalog } from './catalog.js';
-import { checkGroupsIn, checkIndicatorSql, checkKeysMatch } from './indicator-checks.js';
+import { checkIndicators } from './batch.js';
+import { readCache, writeCache, type CachePlan, type Computed } from './cache.js';
+import { checkGroupsIn, checkIndicatorSql, checkKeysMatch, type IndicatorColumns } from './indicator-checks.js';
 import { ratioSql } from './ratio.js';
 import { suppressSecondary } from './suppress.js';
 import { surveySql } from './survey.js';
 import { toValue } from './values.js';
 
+/** What a run of compute gives: the values, and which indicators it computed and which it took from the cache. */
+export interface ComputeResult {
+  values: IndicatorValue[];
+  /** Ids of the indicators computed in this run, in the project's order. */
+  computed: string[];
+  /** Ids of the indicators whose values came from the cache (cache.ts), in the project's order. */
+  cached: string[];
+}
+
+/** Every indicator computed from the tables; nothing is read from or written to the cache. */
 export async function computeProject(project: Project, dbPath: string): Promise<IndicatorValue[]> {
+  return (await computeValues(project, dbPath, false)).values;
+}
+
+/**
+ * The values of every indicator: those whose tables and definition are unchanged since they were last
+ * computed come from the cache in the database, the others are computed and cached.
+ */
+export async function computeCached(project: Project, dbPath: string): Promise<ComputeResult> {
+  return computeValues(project, dbPath, true);
+}
+
+async function computeValues(project: Project, dbPath: string, useCache: boolean): Promise<ComputeResult> {
   requireIndicators(project);
   const db = await openSandbox(dbPath);
   // A second view of the same file on one thread, opened only if an indicator needs it (see exactSums).
   let serial: Promise<Database> | undefined;
+  let plan: CachePlan | undefined;
+  const computed = new Map<string, Computed>();
   try {
-    const catalog = await readCatalog(db);
-    const values: IndicatorValue[] = [];
-    const single = () => (serial ??= openSandbox(dbPath, 1));
-    for (const ind of project.indicators) values.push(...(await computeIndicator(db, project, ind, catalog, single)));
-    return values;
+    plan = useCache ? await readCache(db, project) : undefined;
+    const hits = plan?.hits ?? new Map<string, Computed>();
+    // Errors come in the project's order, whatever is cached: a cached indicator whose targets name a
+    // group missing from the data stops the run where computing it would have.
+    const failing = project.indicators.findIndex((ind) => hits.has(ind.id) && groupsFail(ind, hits.get(ind.id)!));
+    const todo = project.indicators.filter((ind, i) => !hits.has(ind.id) && (failing < 0 || i < failing));
+    if (todo.length) {
+      const catalog = await readCatalog(db);
+      const single = () => (serial ??= openSandbox(dbPath, 1));
+      for (const [id, result] of await computeIndicators(db, project, todo, catalog, single)) computed.set(id, result);
+    }
+    if (failing >= 0) checkGroupsIn(project.indicators[failing]!, hits.get(project.indicators[failing]!.id)!.groups!);
   } finally {
     db.close();
     if (serial) (await serial).close();
   }
+  if (plan) await writeCache(dbPath, plan, computed);
+  const ids = project.indicators.map((i) => i.id);
+  return {
+    values: ids.flatMap((id) => (computed.get(id) ?? plan!.hits.get(id)!).values),
+    computed: ids.filter((id) => computed.has(id)),
+    cached: ids.filter((id) => !computed.has(id)),
+  };
+}
+
+function groupsFail(ind: IndicatorFile, hit: Computed): boolean {
+  try {
+    if (hit.groups) checkGroupsIn(ind, hit.groups);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The indicators' values, in order. The checks run in a few statements for all of them (batch.ts); when
+ * one fails, each indicator is checked and computed in turn, so that the first problem is found and
+ * reported as it would be without the batch.
+ */
+async function computeIndicators(
+  db: Database,
+  project: Project,
+  inds: IndicatorFile[],
+  catalog: Catalog,
+  single?: () => Promise<Database>,
+): Promise<Map<string, Computed>> {
+  const out = new Map<string, Computed>();
+  const checked = await checkIndicators(db, inds, catalog);
+  if (!checked) {
+    for (const ind of inds) out.set(ind.id, await computeIndicator(db, project, ind, catalog, single));
+    return out;
+  }
+  // The next indicator's query runs in DuckDB while JavaScript turns this one's rows into values.
+  const start = async (i: number) => {
+    const runner = single && !checked[i]!.exact ? await single() : db;
+    return runIndicatorQuery(runner, project, inds[i]!, catalog, checked[i]!.read);
+  };
+  let pending: Promise<DuckDBResultReader> | undefined = start(0);
+  try {
+    for (const [i, ind] of inds.entries()) {
+      const result = await pending!;
+      pending = i + 1 < inds.length ? start(i + 1) : undefined;
+      pending?.catch(() => {});
+      const rows = plainRows(result);
+      // The checks after an unexpected result query the database: not while another query runs on it.
+      if (pending && (!rows.length || rows.some((r) => r._orphan))) await pending.catch(() => {});
+      out.set(ind.id, await valuesOf(db, project, ind, rows));
+    }
+  } finally {
+    await pending?.catch(() => {});
+  }
+  return out;
 }
 
 /**
  * Whether the indicator's sums come out the same whatever order their terms are added in: sums of whole
  * numbers and decimals do; floating-point sums (a survey's weights, a column of rates, a division inside
  * a sum) change in their last digits with the order that parallel threads happen to take. Those run on
- * one thread, so that the same files give the same digits in every run.
+ * one thread, so that the same files give the same digits in every run. (batch.ts reads the same types
+ * off its binding query.)
  */
 async function exactSums(db: Database, ind: IndicatorFile): Promise<boolean> {
   if (ind.weight) return false;
@@ -69,7 +161,7 @@ export async function validateIndicators(project: Project, db: Database): Promis
 async function computeAll(db: Database, project: Project, catalog: Catalog): Promise<IndicatorValue[]> {
   const values: IndicatorValue[] = [];
   for (const indicator of project.indicators)
-    values.push(...(await computeIndicator(db, project, indicator, catalog)));
+    values.push(...(await computeIndicator(db, project, indicator, catalog)).values);
   return values;
 }
 
@@ -83,6 +175,7 @@ async function openSandbox(dbPath: string, threads?: number): Promise<Database> 
   });
 }
 
+/** One indicator: checked, then computed (on `single` when its sums need one thread, see exactSums). */
 export async function computeIndicator(
   db: Database,
   project: Project,
@@ -90,12 +183,33 @@ export async function computeIndicator(
   catalog: Catalog,
   /** A single-threaded view of the database, for sums whose digits depend on their order. */
   single?: () => Promise<Database>,
-): Promise<IndicatorValue[]> {
+): Promise<Computed> {
   const read = await checkIndicatorSql(db, project, ind, catalog.columns, false);
   const runner = single && !(await exactSums(db, ind)) ? await single() : db;
-  let rows: Row[];
+  return queryIndicator(db, project, ind, catalog, read, runner);
+}
+
+/** An indicator whose SQL passed its checks: its query run on `runner`, its rows made values. */
+async function queryIndicator(
+  db: Database,
+  project: Project,
+  ind: IndicatorFile,
+  catalog: Catalog,
+  read: IndicatorColumns,
+  runner: Database,
+): Promise<Computed> {
+  return valuesOf(db, project, ind, plainRows(await runIndicatorQuery(runner, project, ind, catalog, read)));
+}
+
+async function runIndicatorQuery(
+  runner: Database,
+  project: Project,
+  ind: IndicatorFile,
+  catalog: Catalog,
+  read: IndicatorColumns,
+): Promise<DuckDBResultReader> {
   try {
-    rows = await runner.query(
+    return await runner.connection.runAndReadAll(
       ind.weight ? surveySql(project, ind, catalog, read) : ratioSql(project, ind, catalog, read),
     );
   } catch (e) {
@@ -106,6 +220,10 @@ export async function computeIndicator(
       msg('hint-filter-types'),
     );
   }
+}
+
+/** The rows of an indicator's query as values, after the checks that its rows call for. */
+async function valuesOf(db: Database, project: Project, ind: IndicatorFile, rows: Row[]): Promise<Computed> {
   // Numerator cells without a denominator cell mean the two tables use different codes: find out where.
   if (rows.some((r) => r._orphan)) {
     await checkKeysMatch(db, project, ind);
@@ -116,20 +234,22 @@ export async function computeIndicator(
     );
   }
   if (!rows.length) await checkSharedYears(db, project, ind);
+  let groups: string[] | null = null;
   if (ind.groups) {
     const column = ind.groups.column;
-    checkGroupsIn(ind, [
+    groups = [
       ...new Set(
         rows
           .map((r) => r[column])
           .filter((v) => v !== null)
           .map(String),
       ),
-    ]);
+    ];
+    checkGroupsIn(ind, groups);
   }
   const values = rows.map((row) => toValue(project, ind, row));
   // Weighted sums add up like counts: a total and its published siblings would give a hidden survey cell away too.
-  return suppressSecondary(values, ind.by);
+  return { values: suppressSecondary(values, ind.by), groups };
 }
 
 /**

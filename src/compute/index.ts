@@ -1,2 +1,2 @@
 // Stage 2, DuckDB tables → indicator values: the door through which other stages compute.
-export { computeProject, validateIndicators } from './compute.js';
+export { computeCached, computeProject, validateIndicators, type ComputeResult } from './compute.js';

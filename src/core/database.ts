@@ -1,5 +1,5 @@
 // The one place that talks to DuckDB. Values cross into JavaScript as plain numbers and strings.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -34,8 +34,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return {
     connection,
     async query<T extends Row>(sql: string, params?: DuckDBValue[]) {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS().map(toPlain) as T[];
+      return plainRows<T>(await connection.runAndReadAll(sql, params));
     },
     async run(sql: string) {
       await connection.run(sql);
@@ -45,6 +44,11 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       instance.closeSync();
     },
   };
+}
+
+/** A result's rows as plain objects: what `query` returns, for results read with the connection itself. */
+export function plainRows<T extends Row = Row>(result: DuckDBResultReader): T[] {
+  return result.getRowObjectsJS().map(toPlain) as T[];
 }
 
 function toPlain(row: Record<string, unknown>): Row {
