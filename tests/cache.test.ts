@@ -13,7 +13,10 @@ import { setTarget } from '../src/cli/targets.js';
 import { copyFixture, root, tempDb } from './helpers.js';
 
 const version = vi.hoisted(() => ({ current: '0.1.0-test' }));
-vi.mock('../src/core/version.js', () => ({ istsollVersion: () => version.current }));
+vi.mock('../src/core/version.js', async (original) => ({
+  ...(await original<typeof import('../src/core/version.js')>()),
+  istsollVersion: () => version.current,
+}));
 
 let dir: string;
 let db: string;

@@ -255,7 +255,9 @@ async function writeProjectReport(
   loaded: LoadResult,
   o: ReportOptions,
 ): Promise<void> {
-  const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  const { buildReportModel, openSvgCache, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  // Charts drawn before with the same spec come from the project's private folder.
+  const svgCache = openSvgCache(join(project.dir, '.istsoll', 'svg'));
   const w = words(run.lang).cli;
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
   const stem = out.replace(/\.html?$/i, '');
@@ -271,9 +273,10 @@ async function writeProjectReport(
     ...fields.map((f) => ({ path: `${stem}-${f.id}.html`, field: f.id })),
   ];
   for (const { path, field } of reports) {
-    await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path);
+    await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path, svgCache.render);
     print(w.reportWritten(shown(path)));
   }
+  await svgCache.prune();
   if (!o.pdf) return;
   for (const { path } of reports) {
     const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;

@@ -1,14 +1,14 @@
 // The value cache: an indicator's values are kept in the project's database, under a key made of what
 // they depend on: the content hashes of the tables the indicator reads (file bytes and source entry, as
 // the load recorded them), the source entries as they are now, the parts of the indicator's definition
-// that change its values, the suppression rules, and istsoll's version. A target or a measure is not
+// that change its values, the suppression rules, and istsoll's version (and compute's code). A target or a measure is not
 // part of any key: editing one recomputes nothing. Entries that the latest run did not use are removed.
 import { createHash } from 'node:crypto';
 import { openDatabase, type Database } from '../core/database.js';
 import { acquireLock } from '../core/lockfile.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import type { IndicatorValue } from '../core/types.js';
-import { istsollVersion } from '../core/version.js';
+import { codeFingerprint, istsollVersion } from '../core/version.js';
 import { readTableHashes, VALUE_CACHE } from '../load/index.js';
 
 /** An indicator's values and, when it compares groups, the values its group column takes in the data. */
@@ -47,6 +47,7 @@ export function cacheKey(project: Project, ind: IndicatorFile, hashes: Map<strin
   const definition = Object.fromEntries(Object.entries(ind).filter(([k]) => !valueNeutral.has(k)));
   const key = {
     version: istsollVersion(),
+    code: codeFingerprint(new URL('.', import.meta.url)),
     indicator: definition,
     tables: tables.map((t) => ({ name: t, hash: hashes.get(t)!, source: project.sources[t] ?? null })),
     suppression: project.config.suppression,

@@ -1,5 +1,6 @@
 // Stage 4, comparisons → report model → HTML (and PDF): the door through which the CLI writes reports.
 export { buildReportModel, type ReportModel, type ReportOptions } from './model.js';
-export { writeReport } from './page.js';
+export { renderReport, writeReport } from './page.js';
+export { openSvgCache, type SvgCache } from './svg-cache.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';

@@ -12,11 +12,13 @@ import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js'
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
-import { renderSvg, vegaLocales } from './svg.js';
+import { drawSvg, type SvgRenderer } from './svg-cache.js';
+import { vegaLocales } from './vega-locales.js';
 
-export async function renderReport(model: ReportModel): Promise<string> {
+/** The report's HTML; `svg` draws the charts (through a cache of drawn charts, say: svg-cache.ts). */
+export async function renderReport(model: ReportModel, svg: SvgRenderer = drawSvg): Promise<string> {
   const svgs = new Map<string, string>();
-  for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.chart, model.lang));
+  for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await svg(f.chart, model.lang));
   return renderPage(model, svgs);
 }
 
@@ -82,8 +84,8 @@ export function unpackSpecs(packed: string): Record<string, unknown> {
 }
 
 /** Writes beside the target and renames, so that a reader never sees half a report. */
-export async function writeReport(model: ReportModel, path: string): Promise<void> {
-  const text = await renderReport(model);
+export async function writeReport(model: ReportModel, path: string, svg?: SvgRenderer): Promise<void> {
+  const text = await renderReport(model, svg);
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${process.pid}.${Date.now()}.report.tmp`);
   try {
