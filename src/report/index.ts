@@ -4,3 +4,4 @@ export { renderReport, writeReport } from './page.js';
 export { openSvgCache, type SvgCache } from './svg-cache.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';
+export { html, unsafe, type Html } from './html.js';

@@ -19,7 +19,7 @@ export interface SvgCache {
   render: SvgRenderer;
   /** Charts drawn and charts read from the cache since the cache was opened. */
   counts: { rendered: number; cached: number };
-  /** Removes unused files beyond the size bound. */
+  /** Removes unused files beyond the size bound, and from memory what the run did not use. */
   prune(): Promise<void>;
 }
 
@@ -59,7 +59,11 @@ export function openSvgCache(dir: string, options: SvgCacheOptions = {}): SvgCac
     await writeAtomically(file, svg).catch(() => {});
     return svg;
   };
-  return { render, counts, prune: () => pruneFolder(dir, used, maxBytes) };
+  const prune = async () => {
+    for (const key of memory?.keys() ?? []) if (!used.has(`${key}.svg`)) memory!.delete(key);
+    await pruneFolder(dir, used, maxBytes);
+  };
+  return { render, counts, prune };
 }
 
 /** A cached SVG, marked as just used, if it passes the check of a drawn one; else null (drawn again). */

@@ -371,6 +371,11 @@ const messages: MessageWords = {
   'hint-milestone': () =>
     'nennen Sie den Meilenstein mit seiner Nummer in der Liste (1 für den ersten) oder mit seinem Datum',
   'hint-add-key': ({ key }) => `ergänzen Sie \`${key}:\` an dieser Stelle`,
+  // istsoll serve (issue 17): the preview's forms for targets and measures
+  'form-number': ({ field, value }) => `„${field}“: ${value ? `„${value}“ ist keine Zahl` : 'es fehlt eine Zahl'}`,
+  'form-missing': ({ field }) => `im Formular fehlt das Feld „${field}“`,
+  'form-nothing': () => 'nichts zu ändern: Stand, Notiz und Meilensteine sind wie in der Datei',
+  'hint-form-number': () => 'tragen Sie eine Zahl ein, etwa 65 oder 12,5 (für das Zieljahr etwa 2030)',
 };
 
 const sqlPart = { expr: 'der Ausdruck (expr)', filter: 'der Filter (filter)' };

@@ -326,6 +326,11 @@ const messages: MessageWords = {
   'hint-measures-list': () => '`istsoll measures list` shows every measure',
   'hint-milestone': () => 'name the milestone by its number in the list (1 for the first) or by its date',
   'hint-add-key': ({ key }) => `add \`${key}:\` here`,
+  // istsoll serve (issue 17): the preview's forms for targets and measures
+  'form-number': ({ field, value }) => `“${field}”: ${value ? `“${value}” is not a number` : 'a number is missing'}`,
+  'form-missing': ({ field }) => `the form lacks the field “${field}”`,
+  'form-nothing': () => 'nothing to change: status, note and milestones are as in the file',
+  'hint-form-number': () => 'enter a number such as 65 or 12.5 (for the target year, 2030 say)',
 };
 
 const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
