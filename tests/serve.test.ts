@@ -176,6 +176,26 @@ browserTests.describe('istsoll serve in the browser', () => {
     expect(await readFile(file, 'utf8')).toBe(before.replace('group: A, value: 15 }', 'group: A, value: 13.5 }'));
   });
 
+  it('reloads the page when a file changes, and only the report while a form holds unsaved input', async () => {
+    const file = join(dir, 'indicators', 'auslaenderanteil.yaml');
+    await page.goto(url.href);
+    await expect.poll(() => report().innerText(), { timeout: 30_000 }).toContain('Anteil');
+    expect(await report().innerText()).not.toContain('17,25');
+    await page.evaluate(() => Object.assign(window, { unchanged: true }));
+    await writeFile(file, (await readFile(file, 'utf8')).replace('value: 12 }', 'value: 17.25 }'));
+    await expect.poll(() => report().innerText(), { timeout: 30_000 }).toContain('17,25');
+    expect(await page.evaluate(() => 'unchanged' in window)).toBe(false);
+    // Something typed and not yet saved stays where it is: only the report's frame reloads.
+    await page.locator('summary').click();
+    const input = page.locator('form.target[data-indicator="sgb2_quote"] input[name="value"]').first();
+    await input.fill('99');
+    await page.evaluate(() => Object.assign(window, { unchanged: true }));
+    await writeFile(file, (await readFile(file, 'utf8')).replace('value: 17.25 }', 'value: 17.75 }'));
+    await expect.poll(() => report().innerText(), { timeout: 30_000 }).toContain('17,75');
+    expect(await page.evaluate(() => 'unchanged' in window)).toBe(true);
+    expect(await input.inputValue()).toBe('99');
+  });
+
   it('shows a YAML syntax error with its file and line in place of the report, and recovers when it is fixed', async () => {
     const file = join(dir, 'indicators', 'auslaenderanteil.yaml');
     const good = await readFile(file, 'utf8');

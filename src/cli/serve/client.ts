@@ -17,9 +17,11 @@ export const previewScript = `(() => {
       root.dataset.report = 'loaded';
     });
   }
+  // A select without a preselected option shows its first one.
+  const chosen = (select) => Math.max(0, [...select.options].findIndex((o) => o.defaultSelected));
   const edited = () => [...document.querySelectorAll('input, textarea, select')].some((field) =>
     field instanceof HTMLSelectElement
-      ? [...field.options].some((o) => o.selected !== o.defaultSelected)
+      ? field.selectedIndex !== chosen(field)
       : field.type !== 'hidden' && field.value !== field.defaultValue);
   const events = new EventSource('/events?token=' + token);
   events.addEventListener('version', (event) => {
