@@ -4,13 +4,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCached, computeProject } from '../src/compute/compute.js';
-import { decodeValues, encodeValues } from '../src/compute/cache.js';
+import { decodeValues, encodeValues, type ValueMemory } from '../src/compute/cache.js';
 import { openDatabase } from '../src/core/database.js';
 import { readProject } from '../src/core/project.js';
 import type { IndicatorValue } from '../src/core/types.js';
 import { loadProject } from '../src/load/load.js';
 import { setTarget } from '../src/cli/targets.js';
-import { copyFixture, root, tempDb } from './helpers.js';
+import { copyFixture, fixture, root, tempDb } from './helpers.js';
 
 const version = vi.hoisted(() => ({ current: '0.1.0-test' }));
 vi.mock('../src/core/version.js', async (original) => ({
@@ -154,6 +154,23 @@ describe('cached values', () => {
     expect(cached.computed).toEqual([]);
     expect(cached.values).toStrictEqual(fresh);
     expect(JSON.stringify(cached.values)).toBe(JSON.stringify(fresh));
+  });
+
+  it('come from memory for a caller that keeps them, without sharing objects between runs', async () => {
+    const project = await readProject(fixture('othertown'));
+    const path = await tempDb();
+    const memory: ValueMemory = new Map();
+    const run = async () => {
+      const loaded = await loadProject(project, path);
+      return computeCached(project, path, { tables: new Map(loaded.tables.map((t) => [t.name, t.hash])), memory });
+    };
+    expect((await run()).computed).toEqual(all);
+    expect(memory.size).toBe(all.length);
+    const first = await run();
+    expect(first.cached).toEqual(all);
+    expect(first.values).toStrictEqual(await computeProject(project, path));
+    first.values[0]!.value = -1;
+    expect((await run()).values[0]!.value).not.toBe(-1);
   });
 
   it('keep what JSON alone would lose: keys set to undefined, -0, NaN and infinities', () => {

@@ -21,6 +21,8 @@ export interface Computed {
 export interface CachePlan {
   keys: Map<string, string>;
   hits: Map<string, Computed>;
+  /** The hits as the cache holds them (encodeValues), for a caller that keeps them in memory. */
+  stored: Map<string, string>;
   /** The cache holds entries this run does not use (other keys, indicators no longer in the project). */
   stale: boolean;
 }
@@ -69,11 +71,47 @@ export async function readCache(db: Database, project: Project): Promise<CachePl
     )
     .catch(() => []);
   const hits = new Map<string, Computed>();
+  const stored = new Map<string, string>();
   for (const r of rows) {
     if (keys.get(r.indicator) !== r.key) continue;
     hits.set(r.indicator, { values: decodeValues(r.values), groups: r.groups === null ? null : JSON.parse(r.groups) });
+    stored.set(r.indicator, r.values);
   }
-  return { keys, hits, stale: rows.length > hits.size };
+  return { keys, hits, stored, stale: rows.length > hits.size };
+}
+
+/**
+ * The cache entries a long-running caller (istsoll serve) keeps in memory, by key: with the tables'
+ * hashes from its load, it answers a run in which nothing needs computing without opening the database.
+ * Entries are kept encoded and decoded for every run, so that no run can change another's values.
+ */
+export type ValueMemory = Map<string, { values: string; groups: string[] | null }>;
+
+/** Every indicator's values from memory, or null when any of them is not there. */
+export function recallValues(
+  project: Project,
+  hashes: Map<string, string>,
+  memory: ValueMemory,
+): Map<string, Computed> | null {
+  const found = new Map<string, Computed>();
+  for (const ind of project.indicators) {
+    const key = cacheKey(project, ind, hashes);
+    const entry = key === null ? undefined : memory.get(key);
+    if (!entry) return null;
+    found.set(ind.id, { values: decodeValues(entry.values), groups: entry.groups });
+  }
+  return found;
+}
+
+/** Keeps this run's entries in memory, and only those. */
+export function rememberValues(memory: ValueMemory, plan: CachePlan, computed: Map<string, Computed>): void {
+  memory.clear();
+  for (const [id, key] of plan.keys) {
+    const fresh = computed.get(id);
+    const values = fresh ? encodeValues(fresh.values) : plan.stored.get(id);
+    const groups = fresh ? fresh.groups : (plan.hits.get(id)?.groups ?? null);
+    if (values !== undefined) memory.set(key, { values, groups });
+  }
 }
 
 /**

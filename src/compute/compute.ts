@@ -11,7 +11,15 @@ import type { IndicatorValue } from '../core/types.js';
 import { locate } from '../core/yamlfile.js';
 import { readCatalog, type Catalog } from './catalog.js';
 import { checkIndicators } from './batch.js';
-import { readCache, writeCache, type CachePlan, type Computed } from './cache.js';
+import {
+  readCache,
+  recallValues,
+  rememberValues,
+  writeCache,
+  type CachePlan,
+  type Computed,
+  type ValueMemory,
+} from './cache.js';
 import { checkGroupsIn, checkIndicatorSql, checkKeysMatch, type IndicatorColumns } from './indicator-checks.js';
 import { ratioSql } from './ratio.js';
 import { suppressSecondary } from './suppress.js';
@@ -36,11 +44,28 @@ export async function computeProject(project: Project, dbPath: string): Promise<
  * The values of every indicator: those whose tables and definition are unchanged since they were last
  * computed come from the cache in the database, the others are computed and cached.
  */
-export async function computeCached(project: Project, dbPath: string): Promise<ComputeResult> {
-  return computeValues(project, dbPath, true);
+export async function computeCached(
+  project: Project,
+  dbPath: string,
+  /** For a caller that runs again and again (istsoll serve): the load's table hashes and its memory. */
+  keep?: { tables: Map<string, string>; memory: ValueMemory },
+): Promise<ComputeResult> {
+  requireIndicators(project);
+  const recalled = keep ? recallValues(project, keep.tables, keep.memory) : null;
+  if (recalled) {
+    for (const ind of project.indicators) checkGroupsIn(ind, recalled.get(ind.id)!.groups ?? []);
+    const ids = project.indicators.map((i) => i.id);
+    return { values: ids.flatMap((id) => recalled.get(id)!.values), computed: [], cached: ids };
+  }
+  return computeValues(project, dbPath, true, keep?.memory);
 }
 
-async function computeValues(project: Project, dbPath: string, useCache: boolean): Promise<ComputeResult> {
+async function computeValues(
+  project: Project,
+  dbPath: string,
+  useCache: boolean,
+  memory?: ValueMemory,
+): Promise<ComputeResult> {
   requireIndicators(project);
   const db = await openSandbox(dbPath);
   // A second view of the same file on one thread, opened only if an indicator needs it (see exactSums).
@@ -65,6 +90,7 @@ async function computeValues(project: Project, dbPath: string, useCache: boolean
     if (serial) (await serial).close();
   }
   if (plan) await writeCache(dbPath, plan, computed);
+  if (plan && memory) rememberValues(memory, plan, computed);
   const ids = project.indicators.map((i) => i.id);
   return {
     values: ids.flatMap((id) => (computed.get(id) ?? plan!.hits.get(id)!).values),

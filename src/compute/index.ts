@@ -1,2 +1,3 @@
 // Stage 2, DuckDB tables → indicator values: the door through which other stages compute.
 export { computeCached, computeProject, validateIndicators, type ComputeResult } from './compute.js';
+export type { ValueMemory } from './cache.js';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { compareIndicators } from '../../compare/index.js';
-import { computeCached } from '../../compute/index.js';
+import { computeCached, type ValueMemory } from '../../compute/index.js';
 import { InputError } from '../../core/errors.js';
 import type { Lang } from '../../core/messages/index.js';
 import { readProject, type Project } from '../../core/project.js';
@@ -36,6 +36,8 @@ export interface BuildSettings {
   lang: Lang;
   /** Chart SVGs kept in memory between runs, in front of the cache in .istsoll/svg/. */
   svgs: Map<string, string>;
+  /** Indicator values kept in memory between runs, in front of the cache in the database. */
+  values: ValueMemory;
 }
 
 export async function buildPreview(settings: BuildSettings): Promise<Build> {
@@ -44,7 +46,8 @@ export async function buildPreview(settings: BuildSettings): Promise<Build> {
   try {
     project = await readProject(settings.dir);
     const loaded = await loadProject(project, settings.db);
-    const { values } = await computeCached(project, settings.db);
+    const tables = new Map(loaded.tables.map((t) => [t.name, t.hash]));
+    const { values } = await computeCached(project, settings.db, { tables, memory: settings.values });
     const comparisons = compareIndicators(project.indicators, values, project.config.method);
     const model = buildReportModel(project, values, comparisons, {
       lang: settings.lang,

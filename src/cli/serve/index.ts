@@ -11,6 +11,7 @@ import { paths, readProject } from '../../core/project.js';
 import type { GlobalOptions } from '../options.js';
 import { print, progress } from '../output.js';
 import type { Run } from '../run.js';
+import type { ValueMemory } from '../../compute/index.js';
 import { buildPreview, type Build } from './build.js';
 import { applyForm } from './forms.js';
 import { createPreviewServer } from './server.js';
@@ -25,6 +26,7 @@ export async function serve(run: Run, o: GlobalOptions): Promise<void> {
     db: resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb')),
     lang: o.lang ?? 'de',
     svgs: new Map<string, string>(),
+    values: new Map() as ValueMemory,
   };
   const w = words(run.lang).cli;
   const token = randomBytes(24).toString('base64url');
