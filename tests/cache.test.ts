@@ -10,7 +10,7 @@ import { readProject } from '../src/core/project.js';
 import type { IndicatorValue } from '../src/core/types.js';
 import { loadProject } from '../src/load/load.js';
 import { setTarget } from '../src/cli/targets.js';
-import { copyFixture, fixture, root, tempDb } from './helpers.js';
+import { copyFixture, fixture, root, runCli, tempDb } from './helpers.js';
 
 const version = vi.hoisted(() => ({ current: '0.1.0-test' }));
 vi.mock('../src/core/version.js', async (original) => ({
@@ -140,6 +140,19 @@ describe('the value cache', () => {
     await rm(join(dir, 'indicators', 'ohne_abschluss.yaml'));
     expect(await rerun()).toEqual({ computed: [], cached: ['auslaenderanteil', 'sgb2_quote'] });
     expect(await cacheRows()).toEqual(['auslaenderanteil', 'sgb2_quote']);
+  });
+});
+
+describe('validate', () => {
+  it('still computes in memory and writes nothing, the cache included', async () => {
+    const folder = await copyFixture('othertown');
+    const path = await tempDb();
+    await loadProject(await readProject(folder), path);
+    await computeCached(await readProject(folder), path);
+    const before = await readFile(path);
+    const r = await runCli('validate', '--project', folder, '--db', path);
+    expect(r.code).toBe(0);
+    expect((await readFile(path)).equals(before)).toBe(true);
   });
 });
 
