@@ -29,10 +29,27 @@ export async function serve(run: Run, o: GlobalOptions): Promise<void> {
     values: new Map() as ValueMemory,
   };
   const w = words(run.lang).cli;
+  // Ctrl-C stops the preview once the build under way has finished (a load then leaves nothing half
+  // written); a second Ctrl-C does not wait.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const force = () => process.exit(130);
+  let stopping = false;
+  const stopped = new Promise<void>((stop) => {
+    const onSignal = () => {
+      stopping = true;
+      for (const s of signals) process.off(s, onSignal).on(s, force);
+      stop();
+    };
+    for (const s of signals) process.on(s, onSignal);
+  });
   const token = randomBytes(24).toString('base64url');
   const listeners = new Set<(version: number, ok: boolean) => void>();
   let current: { build: Build; version: number } = { build: await buildPreview(settings), version: 1 };
   report(current.build);
+  if (stopping) {
+    for (const s of signals) process.off(s, force);
+    return print(w.serve.stopped);
+  }
 
   // One build at a time; changes that come in meanwhile are taken up by one more build after it.
   let running: Promise<void> | null = null;
@@ -93,18 +110,12 @@ export async function serve(run: Run, o: GlobalOptions): Promise<void> {
   print(w.serve.private);
   print(w.serve.stop);
 
-  await new Promise<void>((stop) => {
-    const signals = ['SIGINT', 'SIGTERM'] as const;
-    const onSignal = () => {
-      for (const s of signals) process.off(s, onSignal);
-      stop();
-    };
-    for (const s of signals) process.on(s, onSignal);
-  });
+  await stopped;
   watcher.close();
   server.close();
   server.closeAllConnections();
   await running;
+  for (const s of signals) process.off(s, force);
   print(w.serve.stopped);
 }
 
