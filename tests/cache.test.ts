@@ -169,6 +169,18 @@ describe('cached values', () => {
     expect(JSON.stringify(cached.values)).toBe(JSON.stringify(fresh));
   });
 
+  it('give the CLI the same JSON as a run that computed them', async () => {
+    const db = await tempDb();
+    const outputs = [];
+    for (let run = 0; run < 2; run++)
+      outputs.push([
+        (await runCli('compute', '--json', '--project', root, '--db', db)).stdout,
+        (await runCli('compare', '--json', '--project', root, '--db', db)).stdout,
+      ]);
+    expect(outputs[0]![0]).toContain('"indicator"');
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
   it('come from memory for a caller that keeps them, without sharing objects between runs', async () => {
     const project = await readProject(fixture('othertown'));
     const path = await tempDb();
