@@ -82,7 +82,7 @@ describe('the value cache', () => {
     expect(await rerun()).toEqual({ computed: [], cached: all });
   });
 
-  it('computes an indicator again after its SQL, its unit or its disaggregation changed, and only that one', async () => {
+  it('computes an indicator again after its SQL, unit or disaggregation changed, and only that one', async () => {
     await edit('indicators/auslaenderanteil.yaml', `filter: "Staatsang = 'A'"`, `filter: "Staatsang <> 'D'"`);
     expect(await rerun()).toEqual({ computed: ['auslaenderanteil'], cached: ['ohne_abschluss', 'sgb2_quote'] });
     await edit('indicators/auslaenderanteil.yaml', 'unit: percent', 'unit: per_1000');

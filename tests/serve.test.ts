@@ -196,7 +196,7 @@ browserTests.describe('istsoll serve in the browser', () => {
     expect(await input.inputValue()).toBe('99');
   });
 
-  it('shows a YAML syntax error with its file and line in place of the report, and recovers when it is fixed', async () => {
+  it('shows a YAML syntax error with file and line in place of the report, and recovers when fixed', async () => {
     const file = join(dir, 'indicators', 'auslaenderanteil.yaml');
     const good = await readFile(file, 'utf8');
     await page.goto(url.href);

@@ -45,7 +45,7 @@ describe('the SVG cache', () => {
     expect(await readFile(join(dir, file!), 'utf8')).toBe(drawn);
   });
 
-  it('removes files the latest run did not use once the folder is over its bound, and keeps the used ones', async () => {
+  it('removes files the latest run did not use once the folder is over its bound, keeping used ones', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'istsoll-svg-'));
     const old = openSvgCache(dir);
     for (const title of ['A', 'B', 'C']) await old.render(spec(title), 'de');

@@ -1,8 +1,9 @@
 // The value cache: an indicator's values are kept in the project's database, under a key made of what
 // they depend on: the content hashes of the tables the indicator reads (file bytes and source entry, as
 // the load recorded them), the source entries as they are now, the parts of the indicator's definition
-// that change its values, the suppression rules, and istsoll's version (and compute's code). A target or a measure is not
-// part of any key: editing one recomputes nothing. Entries that the latest run did not use are removed.
+// that change its values, the suppression rules, and istsoll's version (and compute's code). A target or
+// a measure is not part of any key: editing one recomputes nothing. Entries the latest run did not use
+// are removed.
 import { createHash } from 'node:crypto';
 import { openDatabase, type Database } from '../core/database.js';
 import { acquireLock } from '../core/lockfile.js';

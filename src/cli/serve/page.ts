@@ -29,6 +29,7 @@ export function renderPreviewPage(state: PageState): string {
   const name = build.project ? localize(build.project.config.title, lang) : '';
   const q = `?token=${encodeURIComponent(token)}`;
   const time = build.at.toLocaleTimeString(lang === 'de' ? 'de-DE' : 'en-GB');
+  const reportUrl = `/report${q}&v=${version}`;
   const page = html`<!doctype html>
 <html lang="${lang}" data-token="${token}" data-version="${String(version)}" data-state="${build.ok ? 'ok' : 'error'}">
 <head>
@@ -43,14 +44,14 @@ export function renderPreviewPage(state: PageState): string {
 <strong>${w.heading}</strong> <span>${name}</span>
 <span class="status" role="status">${w.updated(time)}</span>
 <span class="live">${w.live}</span>
-${build.ok ? html`<a href="/report${q}&amp;v=${String(version)}" target="_blank" rel="noopener">${w.openReport}</a>` : ''}
+${build.ok ? html`<a href="${reportUrl}" target="_blank" rel="noopener">${w.openReport}</a>` : ''}
 </header>
 <div class="layout">
 ${build.project ? renderEditPanel(build.project, state) : ''}
 <main>
 ${
   build.ok
-    ? html`<iframe id="report" title="${w.reportFrame}" src="/report${q}&amp;v=${String(version)}"></iframe>`
+    ? html`<iframe id="report" title="${w.reportFrame}" src="${reportUrl}"></iframe>`
     : renderError(build.error, lang)
 }
 </main>
@@ -78,11 +79,7 @@ function renderInputError(error: InputError, lang: Lang): Html {
     ? { file: json.file, line: json.line ?? undefined, column: json.column ?? undefined }
     : null;
   return html`<div class="problem" data-code="${json.code}">
-${
-  place
-    ? html`<p class="where"><span>${w.file}: <code>${place.file}</code></span>${place.line !== undefined ? html` <span>${w.line} ${String(place.line)}</span>` : ''}${place.column !== undefined ? html` <span>${w.column} ${String(place.column)}</span>` : ''}</p>`
-    : ''
-}
+${place ? renderPlace(place, lang) : ''}
 <p class="what">${json.error}</p>
 ${json.hint ? html`<p class="hint"><strong>${w.hint}:</strong> ${json.hint}</p>` : ''}
 ${
@@ -91,6 +88,13 @@ ${
     : ''
 }
 </div>`;
+}
+
+function renderPlace(place: Location, lang: Lang): Html {
+  const w = words(lang).cli.serve.page;
+  const line = place.line !== undefined ? html` <span>${w.line} ${String(place.line)}</span>` : '';
+  const column = place.column !== undefined ? html` <span>${w.column} ${String(place.column)}</span>` : '';
+  return html`<p class="where"><span>${w.file}: <code>${place.file}</code></span>${line}${column}</p>`;
 }
 
 function placeText(e: InputError): string {
@@ -164,7 +168,7 @@ function renderMeasureForms(project: Project, state: PageState): Html[] {
 <legend>${localize(m.title, state.lang)} <code>${m.id}</code></legend>
 <label for="${id}-status">${p.status}</label>
 <select id="${id}-status" name="status">
-${measureStatuses.map((s) => html`<option value="${s}"${s === m.status ? unsafe(' selected') : ''}>${w.measureStatus[s]}</option>`)}
+${measureStatuses.map((s) => html`<option value="${s}"${selected(s === m.status)}>${w.measureStatus[s]}</option>`)}
 </select>
 <label for="${id}-note">${p.note}</label>
 <textarea id="${id}-note" name="note" rows="2">${m.note ?? ''}</textarea>
@@ -182,6 +186,10 @@ ${open.map((ms) => html`<option value="${String(ms.number)}">${ms.date} ${locali
 </fieldset>
 </form>`;
   });
+}
+
+function selected(yes: boolean): Html {
+  return unsafe(yes ? ' selected' : '');
 }
 
 /** A number as staff type it: 12,5 in German, 12.5 in English. */

@@ -15,7 +15,8 @@ iframe { flex: 1; border: 0; width: 100%; height: 100%; }
 .edit summary { font-weight: 600; cursor: pointer; padding: .3rem 0; }
 .edit h2 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .edit .intro, .edit .note, .edit .fixed { font-size: .88em; color: #444; }
-fieldset { border: 1px solid #ccd; border-radius: 4px; margin: 0 0 .7rem; padding: .4rem .6rem .6rem; background: #fff; }
+fieldset { border: 1px solid #ccd; border-radius: 4px; margin: 0 0 .7rem; padding: .4rem .6rem .6rem;
+  background: #fff; }
 legend { font-weight: 600; padding: 0 .2rem; }
 legend code, .problem code { font-size: .85em; color: #555; }
 form.target { display: grid; grid-template-columns: auto 1fr; gap: .25rem .5rem; align-items: center;

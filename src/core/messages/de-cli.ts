@@ -204,7 +204,8 @@ export const cliDe = {
       errorIntro:
         'Bis der Fehler behoben ist, zeigt die Vorschau keinen Bericht. Nach dem Speichern der korrigierten ' +
         'Datei erscheint er von selbst wieder.',
-      unexpected: 'Ein unerwarteter Fehler in istsoll. Die Einzelheiten stehen im Terminal, in dem die Vorschau läuft.',
+      unexpected:
+        'Ein unerwarteter Fehler in istsoll. Die Einzelheiten stehen im Terminal, ' + 'in dem die Vorschau läuft.',
       file: 'Datei',
       line: 'Zeile',
       column: 'Spalte',
