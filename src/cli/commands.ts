@@ -22,6 +22,14 @@ import type {
 import { print, progress, renderTable, write } from './output.js';
 import type { Run } from './run.js';
 
+/**
+ * Where drawn charts are kept: beside the database and named after it (.istsoll/istsoll.svg/ for the
+ * project's own), so that all of istsoll's private state stays in one place, the one `--db` chooses.
+ */
+export function chartCache(db: string): string {
+  return `${db.replace(/\.duckdb$/i, '')}.svg`;
+}
+
 export async function openProject(o: GlobalOptions): Promise<{ project: Project; db: string }> {
   const dir = resolve(o.project);
   return { project: await readProject(dir), db: resolve(o.db ?? join(dir, '.istsoll', 'istsoll.duckdb')) };
@@ -256,8 +264,8 @@ async function writeProjectReport(
   o: ReportOptions,
 ): Promise<void> {
   const { buildReportModel, openSvgCache, readProvenance, writePdf, writeReport } = await import('../report/index.js');
-  // Charts drawn before with the same spec come from the project's private folder.
-  const svgCache = openSvgCache(join(project.dir, '.istsoll', 'svg'));
+  // Charts drawn before with the same spec come from the cache beside the database.
+  const svgCache = openSvgCache(chartCache(loaded.db));
   const w = words(run.lang).cli;
   const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
   const stem = out.replace(/\.html?$/i, '');

@@ -1,5 +1,5 @@
-// Rendered chart SVGs kept in the project's private folder (.istsoll/svg/), one file per chart, named by a
-// hash of its spec, its language and the code that draws it (istsoll's version included). Drawing a chart
+// Rendered chart SVGs kept in a folder of istsoll's own (.istsoll/istsoll.svg/), one file per chart, named
+// by a hash of its spec, its language and the code that draws it (istsoll's version included). Drawing a chart
 // takes Vega tens of milliseconds; a report re-made after a target edit draws only the charts that
 // changed. A file read back passes the same check as a freshly drawn SVG, so that nothing written into
 // the folder by other hands reaches a report. The folder is kept small: files the latest run did not use

@@ -1,9 +1,8 @@
 // One run of the preview: the project read, loaded (what changed), computed (what the cache does not
 // hold), compared and made into the report's HTML in memory. Nothing is written into reports/; the
-// database and the chart cache in .istsoll/ are used as `istsoll run` uses them. A run that fails ends
+// database and the chart cache beside it are used as `istsoll run` uses them. A run that fails ends
 // with the error, which the page shows in place of a report.
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { compareIndicators } from '../../compare/index.js';
 import { computeCached, type ValueMemory } from '../../compute/index.js';
 import { InputError } from '../../core/errors.js';
@@ -11,6 +10,7 @@ import type { Lang } from '../../core/messages/index.js';
 import { readProject, type Project } from '../../core/project.js';
 import { istsollVersion } from '../../core/version.js';
 import { loadProject } from '../../load/index.js';
+import { chartCache } from '../commands.js';
 import { buildReportModel, openSvgCache, readProvenance, renderReport } from '../../report/index.js';
 
 export type Build =
@@ -34,7 +34,7 @@ export interface BuildSettings {
   dir: string;
   db: string;
   lang: Lang;
-  /** Chart SVGs kept in memory between runs, in front of the cache in .istsoll/svg/. */
+  /** Chart SVGs kept in memory between runs, in front of the cache beside the database. */
   svgs: Map<string, string>;
   /** Indicator values kept in memory between runs, in front of the cache in the database. */
   values: ValueMemory;
@@ -55,7 +55,7 @@ export async function buildPreview(settings: BuildSettings): Promise<Build> {
       version: istsollVersion(),
       provenance: await readProvenance(project, loaded),
     });
-    const svg = openSvgCache(join(settings.dir, '.istsoll', 'svg'), { memory: settings.svgs });
+    const svg = openSvgCache(chartCache(settings.db), { memory: settings.svgs });
     const html = await renderReport(model, svg.render);
     await svg.prune();
     // The clock is the one thing that changes the page without a change of the project.
