@@ -10,7 +10,7 @@ import { defaultSeed, writePersons } from '../scripts/generate-example.js';
 
 export const root = resolve(import.meta.dirname, '..');
 export const benchRows = 5_000_000;
-export const cacheDir = join(tmpdir(), 'istsoll-bench');
+const cacheDir = join(tmpdir(), 'istsoll-bench');
 
 /**
  * The person-level register extract of `rows` rows, generated once into a cache under the system's
@@ -122,7 +122,10 @@ export function cpuMeter(): { addChild(cpuUs: number): void; report(): string | 
       const ownSeconds = (own.user + own.system + children) / 1e6;
       const other = Math.max(0, (end.busy - start.busy) / hz - ownSeconds);
       const share = other / ((end.total - start.total) / hz);
-      return `other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during the run${share > 0.1 ? ': the figures are noisy, run again on a quiet machine' : ''}`;
+      return (
+        `other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during the ` +
+        `run${share > 0.1 ? ': the figures are noisy, run again on a quiet machine' : ''}`
+      );
     },
   };
 }

@@ -99,7 +99,8 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
       `compute time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${target}   ${verdict(ratio, target)}   (medians)`,
     );
     log(
-      `per indicator                 istsoll ${(istsoll / sqls.length).toFixed(0)} ms   bare ${(bare / sqls.length).toFixed(0)} ms`,
+      `per indicator                 istsoll ${(istsoll / sqls.length).toFixed(0)} ms   bare ` +
+        `${(bare / sqls.length).toFixed(0)} ms`,
     );
     log(`values                        istsoll ${fmtInt(counts.istsoll)}   bare result rows ${fmtInt(counts.bare)}`);
     if (counts.istsoll !== counts.bare)

@@ -40,5 +40,11 @@ const rows = mode === 'bare' ? await bare() : await istsoll();
 const ms = performance.now() - started;
 const { user, system } = process.cpuUsage();
 process.stdout.write(
-  `${JSON.stringify({ ms, rows, maxRssKB: process.resourceUsage().maxRSS, cpuUs: user + system, ...(statements ? { statements } : {}) })}\n`,
+  `${JSON.stringify({
+    ms,
+    rows,
+    maxRssKB: process.resourceUsage().maxRSS,
+    cpuUs: user + system,
+    ...(statements ? { statements } : {}),
+  })}\n`,
 );

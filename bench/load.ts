@@ -89,11 +89,13 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     log();
     const ratio = istsoll / bare;
     log(
-      `load time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${targets.ratio}   ${verdict(ratio, targets.ratio)}   (medians)`,
+      `load time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${targets.ratio}   ` +
+        `${verdict(ratio, targets.ratio)}   (medians)`,
     );
     log(`rows per second            istsoll ${fmtInt(rows / (istsoll / 1000))}   bare ${fmtInt(rows / (bare / 1000))}`);
     log(
-      `peak memory (RSS) istsoll  ${mb(peak('istsoll'))} MB   target ≤ ${mb(targets.peakBytes)} MB   ${verdict(peak('istsoll'), targets.peakBytes)}   (bare ${mb(peak('bare'))} MB)`,
+      `peak memory (RSS) istsoll  ${mb(peak('istsoll'))} MB   target ≤ ${mb(targets.peakBytes)} MB   ` +
+        `${verdict(peak('istsoll'), targets.peakBytes)}   (bare ${mb(peak('bare'))} MB)`,
     );
     if (rows !== benchRows) log(`note: the targets are meant for ${fmtInt(benchRows)} rows`);
     const busy = meter.report();

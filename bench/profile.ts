@@ -36,7 +36,8 @@ export async function runLoad({ rows = benchRows }: Options = {}): Promise<void>
 
 export async function runCompute({ rows = benchRows }: Options = {}): Promise<void> {
   log(
-    `bench:compute-profile — computeProject for ${indicatorCount} indicators on ${fmtInt(rows)} register rows, every SQL statement timed`,
+    `bench:compute-profile — computeProject for ${indicatorCount} indicators on ${fmtInt(rows)} register rows, every ` +
+      `SQL statement timed`,
   );
   const dir = await makeProject(await registerFile(rows), indicatorFiles());
   try {

@@ -45,7 +45,8 @@ export async function benchReport(): Promise<void> {
     const bytes = (await stat(file)).size;
     const charts = model.indicators.reduce((n, s) => n + s.figures.length, 0);
     log(
-      `${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ${charts} SVGs, HTML)`,
+      `${model.indicators.length} indicators, ${charts} charts; report written in ${seconds(renderMs)} (model, ` +
+        `${charts} SVGs, HTML)`,
     );
 
     const browserTimes = await measureInBrowser(file, charts);
@@ -75,9 +76,6 @@ export async function benchReport(): Promise<void> {
     else await rm(dir, { recursive: true, force: true });
   }
 }
-
-/** The bench runner's entry (bench/run.ts). */
-export const run = benchReport;
 
 /** The example project with its indicators cloned under new ids (and numbered titles) up to `count`. */
 export async function clonedProject(count: number): Promise<string> {

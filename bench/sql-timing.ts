@@ -55,7 +55,7 @@ const kinds: [RegExp, string][] = [
   [/^WITH rows AS \(/, 'indicator value (surveySql)'],
 ];
 
-export function kindOf(sql: string): string {
+function kindOf(sql: string): string {
   const flat = sql.replace(/\s+/g, ' ').trim();
   return kinds.find(([re]) => re.test(flat))?.[1] ?? `other: ${flat.slice(0, 70)}${flat.length > 70 ? '…' : ''}`;
 }

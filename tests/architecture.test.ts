@@ -30,6 +30,17 @@ describe('the house plan', () => {
     expect(top).toEqual([...stages, 'main.ts'].sort());
   });
 
+  it('is described in the README\'s "How it works" with every stage folder', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## How it works'),
+      readme.indexOf('\n## ', readme.indexOf('## How it works') + 1),
+    );
+    for (const stage of stages) expect(section).toContain(`| \`src/${stage}/\` |`);
+    const named = [...section.matchAll(/`src\/([\w/-]+)\/`/g)].map((m) => m[1]!);
+    for (const folder of named) expect(readdirSync(join(src, folder)).length).toBeGreaterThan(0);
+  });
+
   it.each(files.map((f) => [relative(src, f), f]))(
     '%s imports only its own folder, core/ and earlier doors',
     (_, file) => {

@@ -138,22 +138,46 @@ describe('margin of error of survey estimates', () => {
     value(2019, { g: 'mit' }, 50, { se: 2 }),
     value(2025, { g: 'mit' }, latest, { se }),
   ];
-  it('an estimate above the target but within its margin is not yet "achieved"', () => {
+  it('an estimate above the target but within its margin is "achieved, but not certain"', () => {
     const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(66, 1.5), 'growth-ratio');
     // 66 − 1.96 · 1.5 = 63.06 < 65
     expect(c).toMatchObject({
-      status: 'on_track',
+      status: 'achieved_uncertain',
       reason: { code: 'rating-within-margin-achieved' },
     });
     const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(69, 1.5), 'growth-ratio');
     expect(clear!.status).toBe('achieved');
   });
-  it('a decline within the margin of error is not called a deterioration', () => {
+  it('a decline within the margin of error is a deterioration, but not certain', () => {
     // 48 vs 50: |−2| < 1.96 · √(2² + 2²) = 5.54
     const [c] = compareIndicator(indicator({ baseline: 2019 }), survey(48, 2), 'growth-ratio');
-    expect(c).toMatchObject({ status: 'limited', reason: { code: 'rating-within-margin-decline' } });
+    expect(c).toMatchObject({ status: 'deterioration_uncertain', reason: { code: 'rating-within-margin-decline' } });
     const [clear] = compareIndicator(indicator({ baseline: 2019 }), survey(40, 2), 'growth-ratio');
     expect(clear!.status).toBe('deterioration');
+  });
+
+  it('progress on track but within the margin of error is on track, but not certain', () => {
+    // 50 → 54 towards 55 by 2030: R > 0.95, but |4| < 5.54.
+    const [c] = compareIndicator(
+      indicator({ baseline: 2019, targets: [{ year: 2030, value: 55, group: 'mit' }] }),
+      survey(54, 2),
+      'growth-ratio',
+    );
+    expect(c).toMatchObject({ status: 'on_track_uncertain', reason: { code: 'rating-within-margin-progress' } });
+    const [clear] = compareIndicator(
+      indicator({ baseline: 2019, targets: [{ year: 2030, value: 60, group: 'mit' }] }),
+      survey(58, 1),
+      'growth-ratio',
+    );
+    expect(clear!.status).toBe('on_track');
+  });
+
+  it('the weather method qualifies by the change over its own window', () => {
+    const wave = (year: number, v: number) => value(year, { g: 'mit' }, v, { se: 1.5 });
+    const yearly = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y, i) => wave(y, 50 - 0.5 * i));
+    // 49.5 in 2020 to 47 in 2025: moving away, but |−2.5| < 1.96 · √(1.5² + 1.5²) = 4.16.
+    const [c] = compareIndicator(indicator({ baseline: 2019 }), yearly, 'weather');
+    expect(c).toMatchObject({ status: 'deterioration_uncertain', basis: { from: 2020, to: 2025 } });
   });
 });
 
@@ -227,5 +251,76 @@ describe('a direction-only target ("should rise")', () => {
         2025,
       ),
     ).toHaveLength(2);
+  });
+});
+
+describe('a gap target met by the reference group getting worse', () => {
+  const years = [2015, 2017, 2019, 2021, 2023, 2025];
+  const series = (mit: (i: number) => number, ohne: (i: number) => number) =>
+    years.flatMap((y, i) => [value(y, { g: 'mit' }, mit(i)), value(y, { g: 'ohne' }, ohne(i))]);
+  const gapTarget = indicator({ targets: [{ year: 2030, gap: 6 }] });
+
+  it('is met, says which group moved, and carries the caveat with the status it would have had', () => {
+    // mit stays at 40, ohne falls from 60 to 45: the gap closes from 20 to 5, below 6.
+    const [c] = compareIndicator(
+      gapTarget,
+      series(
+        () => 40,
+        (i) => 60 - 3 * i,
+      ),
+      'growth-ratio',
+    );
+    expect(c).toMatchObject({
+      status: 'achieved',
+      groups: { from: 2015, to: 2025, compared: { from: 40, to: 40 }, reference: { from: 60, to: 45 } },
+      // With ohne kept at 60, the gap stays 20: no progress at all, R = 0.
+      caveat: { code: 'caveat-gap-reference-decline', reference: 'ohne', year: 2015, status: 'limited' },
+    });
+  });
+
+  it('on track only because of the decline: the caveat names the worse status', () => {
+    // mit rises a little (40 → 41), ohne falls 60 → 50: gap 20 → 9, on track for 6 in 2030.
+    const [c] = compareIndicator(
+      gapTarget,
+      series(
+        (i) => 40 + 0.2 * i,
+        (i) => 60 - 2 * i,
+      ),
+      'growth-ratio',
+    );
+    expect(c!.status).toBe('on_track');
+    expect(c!.caveat).toMatchObject({ code: 'caveat-gap-reference-decline', status: 'limited' });
+  });
+
+  it('has no caveat when the compared group closes the gap, whatever the reference group does', () => {
+    const rising = compareIndicator(
+      gapTarget,
+      series(
+        (i) => 40 + 3 * i,
+        (i) => 60 - 0.5 * i,
+      ),
+      'growth-ratio',
+    )[0]!;
+    // Had ohne stayed at 60, mit at 55 would still be within 6 points: met without the decline.
+    expect(rising).toMatchObject({ status: 'achieved', caveat: null });
+    const both = compareIndicator(
+      gapTarget,
+      series(
+        (i) => 40 + 4 * i,
+        (i) => 60 + i,
+      ),
+      'growth-ratio',
+    )[0]!;
+    expect(both).toMatchObject({ status: 'achieved', caveat: null });
+  });
+
+  it('is judged by the same rule under the weather method, over its own window', () => {
+    const yearly = Array.from({ length: 11 }, (_, i) => 2015 + i).flatMap((y, i) => [
+      value(y, { g: 'mit' }, 40),
+      value(y, { g: 'ohne' }, 60 - 1.5 * i),
+    ]);
+    const [c] = compareIndicator(gapTarget, yearly, 'weather');
+    // Gap 12.5 in 2020 to 5 in 2025: met; with ohne kept at its 2020 value, 12.5 every year: cloudy.
+    expect(c).toMatchObject({ status: 'achieved', caveat: { year: 2020, status: 'limited' } });
   });
 });

@@ -67,7 +67,8 @@ describe('empty cells are never silent', () => {
     );
     await writeFile(
       join(dir, 'indicators', 'n.yaml'),
-      'id: n\ntitle: { de: N }\nfield: f\nunit: count\ndirection: higher\nnumerator: { table: t, expr: sum(x) }\nby: [area]\nbaseline: 2019\ntargets: [{ year: 2030, value: 1 }]\ndepartment: T\nsource: T\n',
+      'id: n\ntitle: { de: N }\nfield: f\nunit: count\ndirection: higher\nnumerator: { table: t, expr: sum(x) }\n' +
+        'by: [area]\nbaseline: 2019\ntargets: [{ year: 2030, value: 1 }]\ndepartment: T\nsource: T\n',
     );
     await fc.assert(
       fc.asyncProperty(table, async (rows) => {

@@ -52,7 +52,8 @@ describe('GENESIS table export (ISO-8859-1, title lines, three-row header, footn
     const rows = await load(
       'genesis_bevoelkerung.csv',
       entry,
-      "SELECT stichtag, ags, gemeinde, nationality, sex, persons, persons__note FROM t WHERE gemeinde = 'Lehrte' AND nationality = 'Ausländer' ORDER BY ALL",
+      "SELECT stichtag, ags, gemeinde, nationality, sex, persons, persons__note FROM t WHERE gemeinde = 'Lehrte' AND " +
+        "nationality = 'Ausländer' ORDER BY ALL",
     );
     expect(rows).toEqual([
       {
@@ -97,7 +98,8 @@ describe('GENESIS table export (ISO-8859-1, title lines, three-row header, footn
     const rows = await load(
       'genesis_bevoelkerung.csv',
       entry,
-      "SELECT gemeinde, nationality, sex, persons, persons__note FROM t WHERE stichtag = 2024 AND ags <> '03241011' ORDER BY ALL",
+      "SELECT gemeinde, nationality, sex, persons, persons__note FROM t WHERE stichtag = 2024 AND ags <> '03241011' " +
+        'ORDER BY ALL',
     );
     const note = (g: string, n: string, s: string) =>
       rows.find((r) => r.gemeinde === g && r.nationality === n && r.sex === s);
@@ -130,8 +132,8 @@ describe('GENESIS table export (ISO-8859-1, title lines, three-row header, footn
   });
   it('says when the dimension names do not match the header levels', async () => {
     const error = await loadError('genesis_bevoelkerung.csv', 'year: stichtag\ngenesis: { dimensions: [sex] }');
-    expect(error.format('en')).toMatch(
-      /genesis_bevoelkerung\.csv:6: the table has 2 header level\(s\) above the values, but genesis\.dimensions names 1/,
+    expect(error.format('en')).toContain(
+      'genesis_bevoelkerung.csv:6: the table has 2 header level(s) above the values, but genesis.dimensions names 1',
     );
     expect(words(error.hint)).toBe('name one dimension per level, top down: [insgesamt, maennlich]');
   });
@@ -158,7 +160,8 @@ describe('plain CSV dialects', () => {
     const rows = await load(
       'ba_arbeitslose.csv',
       'year: Jahr\nmarkers: employment-agency',
-      'SELECT Region, "Staatsangehörigkeit" AS s, Arbeitslose, Arbeitslose__note, Quote, Quote__note FROM t ORDER BY ALL',
+      'SELECT Region, "Staatsangehörigkeit" AS s, Arbeitslose, Arbeitslose__note, Quote, Quote__note ' +
+        'FROM t ORDER BY ALL',
     );
     expect(rows).toEqual([
       { Region: 'Lehrte', s: 'Ausländer', Arbeitslose: 612, Arbeitslose__note: null, Quote: 12.9, Quote__note: null },
@@ -220,10 +223,12 @@ describe('plain CSV dialects', () => {
     const db = await openDatabase(':memory:');
     await mkdir(join(dir, 'parts'));
     await db.run(
-      `COPY (SELECT 2024 AS year, 'Ahlten' AS district, 3150 AS persons) TO '${join(dir, 'parts', 'a.parquet')}' (FORMAT parquet)`,
+      `COPY (SELECT 2024 AS year, 'Ahlten' AS district, 3150 AS persons) TO '${join(dir, 'parts', 'a.parquet')}' ` +
+        `(FORMAT parquet)`,
     );
     await db.run(
-      `COPY (SELECT 2025 AS year, 'Ahlten' AS district, 3170 AS persons) TO '${join(dir, 'parts', 'b.parquet')}' (FORMAT parquet)`,
+      `COPY (SELECT 2025 AS year, 'Ahlten' AS district, 3170 AS persons) TO '${join(dir, 'parts', 'b.parquet')}' ` +
+        `(FORMAT parquet)`,
     );
     db.close();
     const p = await project('empty.csv', 'year: year');
@@ -251,8 +256,9 @@ describe('checks', () => {
   });
   it('mojibake from a wrong encoding', async () => {
     const error = await loadError('mojibake.csv', 'year: year');
-    expect(error.format('en')).toMatch(
-      /mojibake\.csv:2:2: column `district` holds `HÃ¤melerwald`, which looks like UTF-8 text decoded with the wrong encoding/,
+    expect(error.format('en')).toContain(
+      'mojibake.csv:2:2: column `district` holds `HÃ¤melerwald`, ' +
+        'which looks like UTF-8 text decoded with the wrong encoding',
     );
   });
   it('a UTF-8 file declared as Latin-1', async () => {
@@ -264,7 +270,7 @@ describe('checks', () => {
   it('an empty file', async () => {
     const error = await loadError('empty.csv', 'year: year');
     expect(error.format('en')).toMatch(
-      /empty\.csv: the file is empty\n  hint: expected a header line and data rows for source `t`/,
+      /empty\.csv:1: the file is empty\n  hint: expected a header line and data rows for source `t`/,
     );
   });
   it('a value that is no number in a number column, with line and column', async () => {
@@ -293,7 +299,10 @@ describe('checks', () => {
       'year: year\ncolumns: { year: INTEGER, distrikt: VARCHAR, persons: INTEGER }',
     );
     expect(error.format('en')).toMatch(
-      /sources\.yaml:\d+:\d+: column `distrikt` is declared but not in .*bad_number\.csv\n  hint: did you mean `district`\?/,
+      new RegExp(
+        /sources\.yaml:\d+:\d+: column `distrikt` is declared but not in .*bad_number\.csv\n/.source +
+          /  hint: did you mean `district`\?/.source,
+      ),
     );
   });
   it('an extra column that is not declared', async () => {
@@ -310,7 +319,11 @@ describe('signs carry their meaning into indicator values', () => {
     );
     await writeFile(
       join(dir, 'indicators', 'share.yaml'),
-      `id: share\ntitle: { de: Ausländeranteil }\nfield: f\nunit: percent\ndirection: higher\nnumerator: { table: t, expr: sum(persons), filter: "nationality = 'Ausländer'" }\ndenominator: { table: t, expr: sum(persons), filter: "nationality = 'Insgesamt'" }\nby: [gemeinde]\nbaseline: 2023\ntargets: [{ year: 2030, value: 20 }]\ndepartment: Statistik\nsource: GENESIS\n`,
+      `id: share\ntitle: { de: Ausländeranteil }\nfield: f\nunit: percent\ndirection: higher\n` +
+        `numerator: { table: t, expr: sum(persons), filter: "nationality = 'Ausländer'" }\n` +
+        `denominator: { table: t, expr: sum(persons), filter: "nationality = 'Insgesamt'" }\n` +
+        `by: [gemeinde]\nbaseline: 2023\ntargets: [{ year: 2030, value: 20 }]\n` +
+        `department: Statistik\nsource: GENESIS\n`,
     );
     const p = await readProject(dir);
     const db = join(dir, 'test.duckdb');

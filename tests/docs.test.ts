@@ -5,7 +5,7 @@ import { appendFile, copyFile, cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, root, runCli } from './helpers.js';
+import { fixture, root, runCli, type CliResult } from './helpers.js';
 
 function blocks(markdown: string, lang: string): string[] {
   return [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
@@ -28,13 +28,27 @@ async function exampleCopy(): Promise<string> {
   return dir;
 }
 
-async function runDocumented(dir: string, line: string): Promise<void> {
+async function runDocumented(dir: string, line: string, ...extra: string[]): Promise<CliResult> {
   const expected = Number(/#\s*exit (\d+)\s*$/.exec(line)?.[1] ?? 0);
   const words = shellWords(line.replace(/#[^"']*$/, '').trim()).slice(1);
   // Paths in the guides are relative to the project folder; a command such as `measures` is no path.
   const args = words.map((w) => (/[./]/.test(w) && existsSync(join(dir, w)) ? resolve(dir, w) : w));
-  const r = await runCli(...args, '--project', dir);
+  const r = await runCli(...args, ...extra, '--project', dir);
   expect(r.code, `${line}\n${r.stderr}`).toBe(expected);
+  return r;
+}
+
+/** Pairs of a failing command (`# exit N`) and the ```text block right after it, which shows its output. */
+function shownErrors(markdown: string): [string, string][] {
+  const pairs = markdown.matchAll(/```sh\n(istsoll [^\n]*# exit \d+)\n```\s*```text\n([\s\S]*?)```/g);
+  return [...pairs].map((m) => [m[1]!, m[2]!]);
+}
+
+/** The German catalogue's entries, one string each, with strings joined across `+` line breaks. */
+async function germanEntries(): Promise<string[]> {
+  const files = ['de.ts', 'de-cli.ts'].map((f) => join(root, 'src', 'core', 'messages', f));
+  const text = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+  return text.replace(/['`]\s*\+\s*\n\s*['`]/g, '').split(/\n(?=\s+'?[\w-]+'?: )/);
 }
 
 /** The words of a command line as a shell splits them: quotes keep a text with spaces together. */
@@ -64,6 +78,33 @@ describe.each(['analysts.md', 'staff.md'])('docs/%s', (file) => {
 });
 
 describe('docs/staff.md', () => {
+  it('shows the German messages that staff will actually see', async () => {
+    const markdown = await readFile(join(root, 'docs', 'staff.md'), 'utf8');
+    const shown = shownErrors(markdown);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const [line, output] of shown) {
+      const dir = await exampleCopy();
+      const r = await runDocumented(dir, line, '--lang', 'de');
+      expect(r.stderr.replaceAll(`${dir}/`, '')).toBe(output);
+    }
+    // The table quotes messages with `…` for what changes from case to case: the pieces in between appear,
+    // in this order, in one entry of the German catalogue.
+    const entries = await germanEntries();
+    const quoted = [...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
+    expect(quoted.length).toBeGreaterThan(10);
+    for (const message of quoted) {
+      const pieces = message
+        .split('…')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const found = entries.some((entry) => {
+        let at = 0;
+        return pieces.every((p) => (at = entry.indexOf(p, at)) >= 0 && (at += p.length) > 0);
+      });
+      expect(found, message).toBe(true);
+    }
+  });
+
   it('the documented target change lands in the YAML file', async () => {
     const dir = await exampleCopy();
     await runDocumented(dir, 'istsoll targets set erwerbstaetigenquote --value 56 --year 2030 --group mit');

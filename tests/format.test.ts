@@ -11,7 +11,7 @@ import {
 } from '../src/core/format.js';
 import { renderTable } from '../src/cli/output.js';
 import { words } from '../src/core/messages/index.js';
-import type { Status } from '../src/core/types.js';
+import { statusOrder } from '../src/core/types.js';
 import { ProjectConfig } from '../src/core/schema.js';
 
 /** The formatters put a no-break space between number and unit; tests read better with a plain one. */
@@ -70,25 +70,41 @@ describe('formatPoints and formatDifference', () => {
 });
 
 describe('status words and symbols', () => {
-  const statuses: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
+  const statuses = statusOrder;
 
   it('has the agreed German and English words', () => {
     expect(words('de').status).toEqual({
-      achieved: 'Ziel erreicht',
+      achieved: 'erreicht',
+      achieved_uncertain: 'erreicht, aber nicht gesichert',
       on_track: 'auf Kurs',
+      on_track_uncertain: 'auf Kurs, aber nicht gesichert',
       moderate: 'mäßiger Fortschritt',
       limited: 'geringer Fortschritt',
+      deterioration_uncertain: 'Verschlechterung, aber nicht gesichert',
       deterioration: 'Verschlechterung',
       not_assessable: 'nicht bewertbar',
     });
-    expect(words('en').status.achieved).toBe('target achieved');
+    expect(words('en').status.achieved).toBe('achieved');
+    expect(words('en').status.achieved_uncertain).toBe('achieved, but not certain');
     expect(words('en').status.on_track).toBe('on track');
   });
 
-  it('gives every status its own symbol, so that colour is never needed', () => {
+  it('starts every status word in lower case, but the German nouns', () => {
+    for (const s of statuses) {
+      expect(words('en').status[s], s).toMatch(/^[a-z]/);
+      expect(words('de').status[s], s).toMatch(s.startsWith('deterioration') ? /^Verschlechterung/ : /^[a-zäöü]/);
+    }
+  });
+
+  it('gives every status its own symbol, so that colour is never needed, and none points up or down', () => {
     const symbols = statuses.map((s) => statusSymbols[s]);
     expect(new Set(symbols).size).toBe(statuses.length);
     expect(symbols.every((s) => s.trim().length > 0)).toBe(true);
+    // An arrow would read as "the value rises/falls", which for a lower-is-better indicator is backwards.
+    expect(symbols.join('')).not.toMatch(/[▲▼►◄↑↓→←⬆⬇]/u);
+    // A verdict the margin of error does not confirm: its kin's symbol in brackets.
+    expect(statusSymbols.achieved_uncertain).toBe(`(${statusSymbols.achieved})`);
+    expect(statusSymbols.on_track_uncertain).toBe(`(${statusSymbols.on_track})`);
     expect(formatStatus('deterioration', 'de')).toBe(`${statusSymbols.deterioration} Verschlechterung`);
   });
 });
@@ -106,7 +122,7 @@ describe('label', () => {
     }),
   };
 
-  it('takes the label in the wanted language, German when there is no translation, the value when there is no label', () => {
+  it('takes the label in the wanted language, German without a translation, the value without a label', () => {
     expect(label(project, 'origin', 'a', 'de')).toBe('mit Migrationsgeschichte');
     expect(label(project, 'origin', 'a', 'en')).toBe('with a migration history');
     expect(label(project, 'origin', 'b', 'en')).toBe('ohne Migrationsgeschichte');

@@ -101,7 +101,8 @@ describe('example tables', () => {
 
   it('has a share with a migration history of 25–30 %, rising', async () => {
     const rows = await query(
-      `SELECT berichtsjahr, sum(personen) FILTER (WHERE migrationshintergrund = 'mit') / sum(personen) AS share FROM bevoelkerung GROUP BY berichtsjahr ORDER BY berichtsjahr`,
+      `SELECT berichtsjahr, sum(personen) FILTER (WHERE migrationshintergrund = 'mit') / sum(personen) AS share FROM ` +
+        `bevoelkerung GROUP BY berichtsjahr ORDER BY berichtsjahr`,
     );
     expect(rows).toHaveLength(11);
     expect(rows[0]!.share).toBeGreaterThan(0.22);
@@ -117,13 +118,15 @@ describe('example tables', () => {
   it('never counts more children in day care, or workers, than live there', async () => {
     const daycare = await query(`
       SELECT d.kinder, p.n FROM kindertagesbetreuung d
-      JOIN (SELECT berichtsjahr, ortschaft, altersband, migrationshintergrund, sum(personen) AS n FROM bevoelkerung GROUP BY ALL) p
+      JOIN (SELECT berichtsjahr, ortschaft, altersband, migrationshintergrund, sum(personen) AS n
+            FROM bevoelkerung GROUP BY ALL) p
         USING (berichtsjahr, ortschaft, altersband, migrationshintergrund)`);
     expect(daycare).toHaveLength(11 * 10 * 2 * 2);
     for (const r of daycare) expect(r.kinder).toBeLessThanOrEqual(r.n as number);
     const work = await query(`
       SELECT e.beschaeftigte + e.arbeitslose AS busy, p.n FROM beschaeftigung e
-      JOIN (SELECT berichtsjahr, ortschaft, geschlechtsangabe, migrationshintergrund, sum(personen) AS n FROM bevoelkerung
+      JOIN (SELECT berichtsjahr, ortschaft, geschlechtsangabe, migrationshintergrund, sum(personen) AS n
+            FROM bevoelkerung
             WHERE altersband IN ('15-17', '18-24', '25-44', '45-64') GROUP BY ALL) p
         USING (berichtsjahr, ortschaft, geschlechtsangabe, migrationshintergrund)`);
     expect(work).toHaveLength(11 * 10 * 2 * 2);
@@ -132,7 +135,8 @@ describe('example tables', () => {
 
   it('has survey waves of about 2,000 with positive weights and unique ids', async () => {
     const waves = await query(`
-      SELECT befragungsjahr, count(*) AS n, count(DISTINCT befragten_nr) AS ids, min(gewicht) AS low, max(gewicht) AS high,
+      SELECT befragungsjahr, count(*) AS n, count(DISTINCT befragten_nr) AS ids,
+        min(gewicht) AS low, max(gewicht) AS high,
         count(*) FILTER (WHERE (migrationshintergrund = 'ohne') <> (deutsch_selbsteinschaetzung IS NULL)) AS misplaced
       FROM buergerbefragung GROUP BY befragungsjahr ORDER BY befragungsjahr`);
     expect(waves.map((w) => w.befragungsjahr)).toEqual([2019, 2022, 2025]);
@@ -219,7 +223,8 @@ async function computeValues(ind: Indicator, by: string[]): Promise<{ year: numb
   const scale = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 }[ind.unit];
   const sql = ind.denominator
     ? `WITH num AS (${side(ind.numerator)}), den AS (${side(ind.denominator)})
-       SELECT year, ${scale} * coalesce(num.v, 0) / nullif(den.v, 0) AS value FROM den LEFT JOIN num USING (${['year', ...by].join(', ')})`
+       SELECT year, ${scale} * coalesce(num.v, 0) / nullif(den.v, 0) AS value
+       FROM den LEFT JOIN num USING (${['year', ...by].join(', ')})`
     : `SELECT year, v AS value FROM (${side(ind.numerator)})`;
   return (await query(sql)) as { year: number; value: number | null }[];
 }

@@ -97,7 +97,7 @@ describe('istsoll init', () => {
     expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('the folder is not empty') });
   });
 
-  it('without the sample data, `istsoll run` names every missing data file with its place in sources.yaml', async () => {
+  it('without sample data, `istsoll run` names every missing data file with its place in sources.yaml', async () => {
     const dir = await newProject();
     for (const f of ['einwohner.csv', 'befragung.csv']) await rm(join(dir, 'data', f));
     const r = await runCli('run', '--project', dir);

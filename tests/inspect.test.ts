@@ -54,6 +54,11 @@ describe('istsoll inspect', () => {
 
   it('names a missing file', async () => {
     const r = await runCli('inspect', 'no/such.csv');
-    expect(r).toMatchObject({ code: 1, stderr: 'error: no/such.csv: no such file\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr:
+        'error: no/such.csv: no such file\n' +
+        '  hint: name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`\n',
+    });
   });
 });

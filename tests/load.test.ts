@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +9,8 @@ import { openDatabase } from '../src/core/database.js';
 import { InputError } from '../src/core/errors.js';
 import { loadProject } from '../src/load/load.js';
 import { readProject } from '../src/core/project.js';
-import { copyFixture, tempDb } from './helpers.js';
+import { startTime } from '../src/core/lockfile.js';
+import { copyFixture, runCli, tempDb } from './helpers.js';
 
 async function rows(db: string, sql: string) {
   const d = await openDatabase(db, { readOnly: true });
@@ -98,6 +101,33 @@ describe('load', () => {
       other.kill();
     }
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'takes over a lock whose process id now belongs to another process (a reused pid)',
+    async () => {
+      const dir = await copyFixture('mini');
+      const db = await tempDb();
+      const other = spawn('sleep', ['30']);
+      try {
+        const started = startTime(other.pid!)!;
+        expect(started).toMatch(/^\d+$/);
+        // The lock of the process that really runs under that pid holds ...
+        await writeFile(`${db}.lock`, JSON.stringify({ host: hostname(), pid: other.pid, started }));
+        const busy = await runCli('load', '--project', dir, '--db', db);
+        expect(busy.code).toBe(1);
+        expect(busy.stderr).toContain(`the database is in use: process ${other.pid} is loading into it`);
+        // ... but a lock written by a process of the same id that started at another time is stale.
+        const reused = { host: hostname(), pid: other.pid, started: String(Number(started) - 1) };
+        await writeFile(`${db}.lock`, JSON.stringify(reused));
+        const load = await runCli('load', '--project', dir, '--db', db);
+        expect(load.code, load.stderr).toBe(0);
+        expect(existsSync(`${db}.lock`)).toBe(false);
+        expect(await rows(db, 'SELECT count(*) AS n FROM emp')).toEqual([{ n: 8 }]);
+      } finally {
+        other.kill();
+      }
+    },
+  );
 
   it('never replaces a file at --db that is not a database', async () => {
     const dir = await copyFixture('mini');

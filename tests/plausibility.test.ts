@@ -31,7 +31,10 @@ describe('warnings, and errors under --strict', () => {
     const r = await runCli('compute', '--json', '--project', dir, '--db', await tempDb());
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /warning: .*employment\.yaml:\d+:\d+: `employment` 2020: the numerator \(25\) is larger than the denominator \(20\)/,
+      new RegExp(
+        /warning: .*employment\.yaml:\d+:\d+: `employment` 2020: /.source +
+          /the numerator \(25\) is larger than the denominator \(20\)/.source,
+      ),
     );
     const cell = (JSON.parse(r.stdout) as { year: number; cell: object; notes: { code: string }[] }[]).find(
       (v) => v.year === 2020 && JSON.stringify(v.cell) === '{"area":"A","nat":"X"}',

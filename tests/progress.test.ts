@@ -46,6 +46,8 @@ describe('ratio of actual to required growth', () => {
       status: 'achieved',
       score: 5,
       reason: null,
+      // A target met rests on the latest year alone.
+      basis: { from: 2020, to: 2020 },
     });
     expect(rateGrowthRatio(input(series([2015, 20], [2020, 9]), [2030, 10], -1)).status).toBe('achieved');
   });

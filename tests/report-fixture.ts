@@ -9,7 +9,7 @@ import { Field, Indicator, ProjectConfig } from '../src/core/schema.js';
 
 export const hostile = '<script>alert(1)</script>';
 export const plain = (s: string) => s.replace(/\u00a0/g, ' ');
-export const now = new Date('2026-03-01T12:00:00Z');
+const now = new Date('2026-03-01T12:00:00Z');
 
 export function makeProject(labelOfA = 'mit Migrationsgeschichte'): Project {
   const config = ProjectConfig.parse({
@@ -130,7 +130,7 @@ export function makeValues(district = 'Nordstadt'): IndicatorValue[] {
   return [...town, ...byDistrict];
 }
 
-export function makeComparisons(): Comparison[] {
+function makeComparisons(): Comparison[] {
   const trend = 'linear trend 2020–2025';
   const common = {
     indicator: 'employment',
@@ -138,7 +138,8 @@ export function makeComparisons(): Comparison[] {
     progress: null,
     reason: null,
     method: 'growth-ratio',
-    score: null,
+    basis: { from: 2020, to: 2025 },
+    caveat: null,
   } as const;
   return [
     {
@@ -152,6 +153,8 @@ export function makeComparisons(): Comparison[] {
       gap: 6.7,
       projection: { method: trend, from: 2020, to: 2025, slope: 1.5, value: 63.1, reachYear: 2033 },
       status: 'moderate',
+      score: 0.8,
+      groups: null,
     },
     {
       ...common,
@@ -164,6 +167,13 @@ export function makeComparisons(): Comparison[] {
       gap: 8.7,
       projection: { method: trend, from: 2020, to: 2025, slope: -1.2, value: 7.7, reachYear: 2033 },
       status: 'limited',
+      score: 0.4,
+      groups: {
+        from: 2020,
+        to: 2025,
+        compared: { group: 'a', from: 50, to: 58.3, withinMargin: false },
+        reference: { group: 'b', from: 70, to: 72, withinMargin: false },
+      },
     },
     {
       indicator: 'naturalisations',
@@ -181,6 +191,9 @@ export function makeComparisons(): Comparison[] {
       reason: msg('rating-no-data'),
       method: 'growth-ratio',
       score: null,
+      basis: null,
+      groups: null,
+      caveat: null,
     },
   ];
 }

@@ -33,18 +33,24 @@ describe('buildReportModel', () => {
 
   it('writes a plain-language summary from the numbers', () => {
     const [value, gap] = section(makeModel(), 'employment').summary.map(plain);
+    // The status's own figure (the pace since the base year) first, the recent trend beside it.
     expect(value).toBe(
       'In der Gruppe „mit Migrationsgeschichte“ lag der Anteil 2025 bei 58,3 % (2020: 50,0 %). ' +
         'Ziel für 2030: mindestens 65 %. ' +
-        'Setzt sich der Trend der Jahre 2020 bis 2025 fort, würde das Ziel erst 2033 erreicht. ' +
-        'Bewertung: ► mäßiger Fortschritt.',
+        'Seit 2020 geht es zu langsam voran (80 % des nötigen Tempos); ' +
+        'setzt sich der Trend der Jahre 2020 bis 2025 fort, wird das Ziel erst 2033 erreicht. ' +
+        'Bewertung: ◐ mäßiger Fortschritt.',
     );
     expect(gap).toBe(
       'Der Abstand zwischen den Gruppen „mit Migrationsgeschichte“ und „ohne Migrationsgeschichte“ ' +
         'betrug 2025 13,7 Prozentpunkte (2020: 20,0 Prozentpunkte). ' +
+        'Seit 2020 ist der Abstand kleiner geworden, weil der Anteil in der Gruppe „mit Migrationsgeschichte“ ' +
+        'stärker gestiegen ist (von 50,0 % auf 58,3 %) als in der Gruppe „ohne Migrationsgeschichte“ ' +
+        '(von 70,0 % auf 72,0 %). ' +
         'Ziel für 2030: höchstens 5 Prozentpunkte. ' +
-        'Setzt sich der Trend der Jahre 2020 bis 2025 fort, würde das Ziel erst 2033 erreicht. ' +
-        'Bewertung: ▼ geringer Fortschritt.',
+        'Seit 2020 geht es viel zu langsam voran (40 % des nötigen Tempos); ' +
+        'setzt sich der Trend der Jahre 2020 bis 2025 fort, wird das Ziel erst 2033 erreicht. ' +
+        'Bewertung: ○ geringer Fortschritt.',
     );
     expect(section(makeModel(), 'naturalisations').summary.map(plain)).toEqual([
       'Ziel für 2030: mindestens 20 ‰. Eine Bewertung ist nicht möglich: keine Daten.',
@@ -54,16 +60,25 @@ describe('buildReportModel', () => {
   it('rates an indicator by its worst comparison, counts statuses per field and in all, and gives key figures', () => {
     const model = makeModel();
     expect(section(model, 'employment').status.status).toBe('limited');
-    expect(section(model, 'employment').status.symbol).toBe('▼');
+    expect(section(model, 'employment').status.symbol).toBe('○');
     const work = model.fields.find((f) => f.id === 'work')!;
-    expect(work.counts.map((c) => c.count)).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(work.counts.map((c) => c.count)).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0]);
     expect(model.totals.filter((c) => c.count).map((c) => [c.status, c.count])).toEqual([
       ['limited', 1],
       ['not_assessable', 1],
     ]);
+    // The targets have counts of their own, which add up to the number of targets in the key figures.
+    expect(model.targetTotals.filter((c) => c.count).map((c) => [c.status, c.count])).toEqual([
+      ['moderate', 1],
+      ['limited', 1],
+      ['not_assessable', 1],
+    ]);
+    const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
+    expect(sum(model.totals)).toBe(model.indicators.length);
+    expect(String(sum(model.targetTotals))).toBe(model.keyFigures[1]!.value);
     expect(model.keyFigures).toEqual([
       { value: '2', label: 'Indikatoren in 2 Handlungsfeldern' },
-      { value: '3', label: 'bewertete Ziele' },
+      { value: '3', label: 'Ziele' },
       { value: '2025', label: 'neuestes Datenjahr' },
     ]);
     expect(
@@ -243,7 +258,7 @@ describe('buildReportModel', () => {
     expect(model.fields.map((f) => f.id)).toEqual(['work']);
     expect(model.keyFigures.map((k) => `${k.value} ${k.label}`)).toEqual([
       '1 Indikator in 1 Handlungsfeld',
-      '2 bewertete Ziele',
+      '2 Ziele',
       '2025 neuestes Datenjahr',
     ]);
     expect(model.totals.filter((t) => t.count).map((t) => t.status)).toEqual(['limited']);
@@ -267,8 +282,9 @@ describe('buildReportModel', () => {
     expect(section(model, 'employment').summary[0]).toBe(
       'For the group "with a migration history", the value was 58.3% in 2025 (2020: 50.0%). ' +
         'Target for 2030: at least 65%. ' +
-        'If the trend of 2020 to 2025 continues, the target will only be reached in 2033. ' +
-        'Rating: ► moderate progress.',
+        'Since 2020, progress has been too slow (80% of the pace needed); ' +
+        'if the trend of 2020 to 2025 continues, the target will only be reached in 2033. ' +
+        'Rating: ◐ moderate progress.',
     );
   });
 
@@ -349,9 +365,26 @@ describe('renderReport', () => {
     expect(banner).toBeLessThan(text.indexOf('id="ueberblick"'));
     has(
       text,
-      '<span class="status s-limited"><span class="symbol" aria-hidden="true">▼</span> geringer Fortschritt</span>',
+      '<span class="status s-limited"><span class="symbol" aria-hidden="true">○</span> geringer Fortschritt</span>',
     );
     has(text, '<html lang="de">');
+  });
+
+  it('puts above the status pills what they count, and the pills add up to it', async () => {
+    const text = await page;
+    const rows = [
+      ...text.matchAll(
+        /<p class="totals-label" id="[^"]+">(\d+) ([^<]*)<\/p>\n<ul class="status-totals"[^>]*>(.*?)<\/ul>/g,
+      ),
+    ];
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['2', 'Indikatoren (je Indikator zählt die schlechteste Bewertung seiner Ziele):'],
+      ['3', 'Ziele:'],
+    ]);
+    for (const [, count, , pills] of rows) {
+      const counts = [...pills!.matchAll(/<span class="total-count">(\d+)<\/span>/g)].map((m) => Number(m[1]));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(Number(count));
+    }
   });
 
   it('makes tables reachable by keyboard and labelled: focusable scroll boxes, captions, header scopes', async () => {

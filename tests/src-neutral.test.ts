@@ -87,7 +87,8 @@ function occurrences(texts: { file: string; text: string }[], words: Word[]): st
       for (const { pattern, caseless } of patterns) {
         for (const m of line.matchAll(pattern))
           hits.push(
-            `${file}:${i + 1}: \`${m[0]}\` (${caseless ? 'the example town or one of its districts' : 'a table or column name of the example'})`,
+            `${file}:${i + 1}: \`${m[0]}\` ` +
+              `(${caseless ? 'the example town or one of its districts' : 'a table or column name of the example'})`,
           );
       }
     });

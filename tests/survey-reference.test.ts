@@ -42,13 +42,19 @@ async function estimate(
   await writeFile(join(dir, 'indicators', 'fields.yaml'), 'fields: [{ id: f, title: { de: F } }]\n');
   await writeFile(
     join(dir, 'data', 'sources.yaml'),
-    `sources:\n  d:\n    file: ${file}\n    year: 2000\n    dialect: { missing: ["NA"] }\n${design.replace(/^/gm, '    ')}\n`,
+    `sources:\n  d:\n    file: ${file}\n    year: 2000\n    dialect: { missing: ["NA"] }\n` +
+      `${design.replace(/^/gm, '    ')}\n`,
   );
   for (const c of cases) {
     const filter = c.filter ? `, filter: ${JSON.stringify(c.filter)}` : '';
     await writeFile(
       join(dir, 'indicators', `${c.id}.yaml`),
-      `id: ${c.id}\ntitle: { de: ${c.id} }\nfield: f\nunit: ${c.unit}\ndirection: higher\nweight: ${c.source}\nnumerator: { table: d, expr: ${JSON.stringify(c.numerator)}${filter} }\n${c.unit === 'total' ? '' : `denominator: { table: d, expr: ${JSON.stringify(c.denominator ?? 'count(*)')}${filter} }\n`}by: [${c.by ?? ''}]\nbaseline: 1999\ntargets: [{ year: 2030, value: 1 }]\ndepartment: R\nsource: survey\n`,
+      `id: ${c.id}\ntitle: { de: ${c.id} }\nfield: f\nunit: ${c.unit}\ndirection: higher\nweight: ${c.source}\n` +
+        `numerator: { table: d, expr: ${JSON.stringify(c.numerator)}${filter} }\n` +
+        (c.unit === 'total'
+          ? ''
+          : `denominator: { table: d, expr: ${JSON.stringify(c.denominator ?? 'count(*)')}${filter} }\n`) +
+        `by: [${c.by ?? ''}]\nbaseline: 1999\ntargets: [{ year: 2030, value: 1 }]\ndepartment: R\nsource: survey\n`,
     );
   }
   const project = await readProject(dir);
@@ -171,14 +177,14 @@ describe('fpc: strata and clusters nested in them', () => {
 });
 
 describe("totals (unit: total, R's svytotal)", () => {
-  it('svytotal(~enroll, dstrat, na.rm=TRUE) = 3687178, SE 114642: strata and finite population correction', async () => {
+  it('svytotal(~enroll, dstrat, na.rm=TRUE) = 3687178, SE 114642: strata, finite population correction', async () => {
     const values = await estimate('apistrat.csv', 'weight: pw\nstrata: stype\nfpc: fpc\nid: snum', [
       { id: 'enroll', source: 'pw', unit: 'total', numerator: 'sum(enroll)' },
     ]);
     expectSignificant(at(values, 'enroll').value, 3687178, 7);
     expectSignificant(at(values, 'enroll').se, 114642, 6);
   });
-  it('svytotal(~enroll, dclus1) = 3404940, SE 932235; svytotal(~stype): E 4873.97 (1333.32), H 473.86 (158.70)', async () => {
+  it('svytotal(~enroll, dclus1) = 3404940, SE 932235; ~stype: E 4873.97 (1333.32), H 473.86 (158.70)', async () => {
     const values = await estimate('apiclus1.csv', 'weight: pw\ncluster: dnum\nfpc: fpc\nid: snum', [
       { id: 'enroll', source: 'pw', unit: 'total', numerator: 'sum(enroll)' },
       { id: 'elementary', source: 'pw', unit: 'total', numerator: 'count(*)', filter: "stype = 'E'" },

@@ -124,6 +124,44 @@ describe('targets set', () => {
     expect(await readFile(file, 'utf8')).toBe(commented);
   });
 
+  it('refuses a group that the data do not have, at its place in the file, and writes nothing', async () => {
+    const { dir, file } = await project();
+    const r = await runCli(
+      'targets',
+      'set',
+      'employment',
+      '--value',
+      '71',
+      '--year',
+      '2035',
+      '--group',
+      'Y',
+      '--project',
+      dir,
+      '--db',
+      join(dir, 'x.duckdb'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/employment\.yaml:\d+:\d+: group `Y` does not occur in column `nat` of table `emp`/);
+    expect(await readFile(file, 'utf8')).toBe(commented);
+    const ok = await runCli(
+      'targets',
+      'set',
+      'employment',
+      '--value',
+      '71',
+      '--year',
+      '2035',
+      '--group',
+      'D',
+      '--project',
+      dir,
+      '--db',
+      join(dir, 'x.duckdb'),
+    );
+    expect(ok.code).toBe(0);
+  });
+
   it('names an unknown indicator with a suggestion', async () => {
     const { dir } = await project();
     const r = await runCli('targets', 'set', 'employmnt', '--value', '3', '--year', '2030', '--project', dir);

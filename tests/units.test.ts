@@ -11,7 +11,9 @@ import { readProject } from '../src/core/project.js';
 import { copyFixture, noteOf, runCli, tempDb } from './helpers.js';
 
 const indicator = (id: string, unit: string, numerator: string, denominator: string | null, by = '[]') =>
-  `id: ${id}\ntitle: { de: ${id} }\nfield: work\nunit: ${unit}\ndirection: higher\nnumerator: ${numerator}\n${denominator ? `denominator: ${denominator}\n` : ''}by: ${by}\nbaseline: 2020\ntargets: [{ year: 2030, value: 1 }]\ndepartment: Amt\nsource: Test\n`;
+  `id: ${id}\ntitle: { de: ${id} }\nfield: work\nunit: ${unit}\ndirection: higher\nnumerator: ${numerator}\n` +
+  `${denominator ? `denominator: ${denominator}\n` : ''}` +
+  `by: ${by}\nbaseline: 2020\ntargets: [{ year: 2030, value: 1 }]\ndepartment: Amt\nsource: Test\n`;
 
 let values: IndicatorValue[];
 let dir: string;
@@ -74,7 +76,8 @@ describe('survey answer codes', () => {
     const sources = join(dir, 'data', 'sources.yaml');
     await writeFile(
       sources,
-      `${await readFile(sources, 'utf8')}    codes:\n      q: { labels: { "0": nein, "1": ja }, missing: { "9": keine Angabe } }\n`,
+      `${await readFile(sources, 'utf8')}    codes:\n` +
+        `      q: { labels: { "0": nein, "1": ja }, missing: { "9": keine Angabe } }\n`,
     );
     const db = await tempDb();
     await loadProject(await readProject(dir), db);

@@ -27,7 +27,10 @@ const newQuestions: Record<string, { from: number; agree: Record<Migration, numb
   willkommen_verwaltung: { from: 2025, agree: { mit: 61, ohne: 72 } },
 };
 
-/** `later` draws the answers to questions added in later waves, so that adding one leaves the others' numbers as they were. */
+/**
+ * `later` draws the answers to questions added in later waves,
+ * so that adding one leaves the others' numbers as they were.
+ */
 export function buildSurvey(random: Random, index: PopulationIndex, later: Random): Table {
   const rows: Cell[][] = [];
   for (const [w, wave] of waves.entries()) {

@@ -301,7 +301,9 @@ const elections: { year: number; election: 'bundestag' | 'kommunal'; turnout: nu
   { year: 2025, election: 'bundestag', turnout: 81 },
 ];
 
-/** Bundestag: German adults. Local elections: also 16- and 17-year-olds and EU citizens (about a third of foreigners). */
+/**
+ * Bundestag: German adults. Local elections: also 16- and 17-year-olds and EU citizens (about a third of foreigners).
+ */
 export function buildElections(random: Random, index: PopulationIndex): Table {
   const rows: Cell[][] = [];
   const adults: AgeBand[] = ['18-24', '25-44', '45-64', '65+'];

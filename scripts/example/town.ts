@@ -1,8 +1,8 @@
 // The fictional town: Lehrte's ten districts with invented sizes and shares, and the trends the example
 // tables follow. Every number here is made up; it only has to look like a German town of 45,000.
 
-export const firstYear = 2015;
-export const lastYear = 2025;
+const firstYear = 2015;
+const lastYear = 2025;
 export const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
 
 export interface District {

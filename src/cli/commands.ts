@@ -9,7 +9,6 @@ import { displayPath as shown, InputError, type Location } from '../core/errors.
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
-import { istsollVersion } from '../core/version.js';
 import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
 import type {
   CompareOptions,
@@ -20,15 +19,8 @@ import type {
   ReportOptions,
 } from './options.js';
 import { print, progress, renderTable, write } from './output.js';
+import { planReport, writeProjectReport } from './report.js';
 import type { Run } from './run.js';
-
-/**
- * Where drawn charts are kept: beside the database and named after it (.istsoll/istsoll.svg/ for the
- * project's own), so that all of istsoll's private state stays in one place, the one `--db` chooses.
- */
-export function chartCache(db: string): string {
-  return `${db.replace(/\.duckdb$/i, '')}.svg`;
-}
 
 export async function openProject(o: GlobalOptions): Promise<{ project: Project; db: string }> {
   const dir = resolve(o.project);
@@ -139,6 +131,14 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
       'reason',
       'method',
       'score',
+      'basis_from',
+      'basis_to',
+      'caveat_code',
+      'caveat',
+      'compared_from',
+      'compared_to',
+      'reference_from',
+      'reference_to',
     ];
     const rows = comparisons.map((c) => [
       c.indicator,
@@ -161,6 +161,13 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
       ...notesCsv(c.reason ? [c.reason] : [], run.lang),
       c.method,
       c.score,
+      c.basis?.from,
+      c.basis?.to,
+      ...notesCsv(c.caveat ? [c.caveat] : [], run.lang),
+      c.groups?.compared.from,
+      c.groups?.compared.to,
+      c.groups?.reference.from,
+      c.groups?.reference.to,
     ]);
     return write(toCsv(header, rows, { decimalComma: o.decimalComma, bom: o.bom }));
   }
@@ -168,16 +175,21 @@ export async function compare(run: Run, o: CompareOptions): Promise<void> {
 }
 
 export async function report(run: Run, o: ReportOptions): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(run, o);
-  await writeProjectReport(run, project, values, comparisons, loaded, o);
+  const opened = await openProject(o);
+  // Where the report goes is checked before the work: a refused --out costs no load.
+  const plan = await planReport(opened.project, o);
+  const result = await compareProject(run, o, opened);
+  await writeProjectReport(run, plan, result.project, result, o);
 }
 
 export async function runAll(run: Run, o: ReportOptions): Promise<void> {
-  const { project, values, comparisons, loaded } = await compareProject(run, o);
-  printLoad(run.lang, loaded);
-  await printComparisons(run.lang, project, comparisons);
+  const opened = await openProject(o);
+  const plan = await planReport(opened.project, o);
+  const result = await compareProject(run, o, opened);
+  printLoad(run.lang, result.loaded);
+  await printComparisons(run.lang, result.project, result.comparisons);
   print('');
-  await writeProjectReport(run, project, values, comparisons, loaded, o);
+  await writeProjectReport(run, plan, result.project, result, o);
 }
 
 export async function init(run: Run, dir: string, o: InitOptions): Promise<void> {
@@ -226,8 +238,8 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
 }
 
 /** Load (what changed) and compute: the start of every command that reports on values. */
-async function computeValues(run: Run, o: GlobalOptions) {
-  const { project, db } = await openProject(o);
+async function computeValues(run: Run, o: GlobalOptions, opened?: Awaited<ReturnType<typeof openProject>>) {
+  const { project, db } = opened ?? (await openProject(o));
   const loaded = await loadProject(project, db, onProgress(run.lang));
   // Indicators whose tables and definition are unchanged come from the cache in the database.
   const { values } = await computeCached(project, db);
@@ -248,49 +260,10 @@ function warn(run: Run, o: GlobalOptions, ...found: { reason: Message; where?: L
   return warnings;
 }
 
-async function compareProject(run: Run, o: GlobalOptions) {
-  const { project, loaded, values } = await computeValues(run, o);
+async function compareProject(run: Run, o: GlobalOptions, opened?: Awaited<ReturnType<typeof openProject>>) {
+  const { project, loaded, values } = await computeValues(run, o, opened);
   const comparisons = compareIndicators(project.indicators, values, project.config.method);
   return { project, values, comparisons, loaded };
-}
-
-/** Writes the HTML report (and on request the PDF, and a report per field of action) and says where. */
-async function writeProjectReport(
-  run: Run,
-  project: Project,
-  values: IndicatorValue[],
-  comparisons: Comparison[],
-  loaded: LoadResult,
-  o: ReportOptions,
-): Promise<void> {
-  const { buildReportModel, openSvgCache, readProvenance, writePdf, writeReport } = await import('../report/index.js');
-  // Charts drawn before with the same spec come from the cache beside the database.
-  const svgCache = openSvgCache(chartCache(loaded.db));
-  const w = words(run.lang).cli;
-  const out = resolve(o.out ?? join(project.dir, paths.reports, 'index.html'));
-  const stem = out.replace(/\.html?$/i, '');
-  const options = {
-    lang: o.lang ?? 'de',
-    now: new Date(),
-    version: istsollVersion(),
-    provenance: await readProvenance(project, loaded),
-  };
-  const fields = o.perField ? project.fields.filter((f) => project.indicators.some((i) => i.field === f.id)) : [];
-  const reports = [
-    { path: out, field: undefined as string | undefined },
-    ...fields.map((f) => ({ path: `${stem}-${f.id}.html`, field: f.id })),
-  ];
-  for (const { path, field } of reports) {
-    await writeReport(buildReportModel(project, values, comparisons, { ...options, field }), path, svgCache.render);
-    print(w.reportWritten(shown(path)));
-  }
-  await svgCache.prune();
-  if (!o.pdf) return;
-  for (const { path } of reports) {
-    const pdf = `${path.replace(/\.html?$/i, '')}.pdf`;
-    const { pages } = await writePdf(path, pdf);
-    print(w.pdfWritten(shown(pdf), pages));
-  }
 }
 
 async function printComparisons(lang: Lang, project: Project, comparisons: Comparison[]): Promise<void> {
@@ -298,6 +271,8 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
   const w = words(lang);
   const t = w.cli.table;
   notice(lang, project);
+  // A caveat (a gap met only because the reference group got worse) is marked at the status and said below.
+  const caveats: string[] = [];
   const rows = comparisons.map((c) => {
     const unit = unitOf(project, c.indicator);
     const what = c.series === 'gap' ? t.gap : (c.group ?? t.all);
@@ -308,10 +283,13 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
       what,
       c.latest ? `${show(c.latest.value)} (${c.latest.year})` : '–',
       `${goal} (${c.target.year})`,
-      formatStatus(c.status, lang),
+      c.caveat
+        ? `${formatStatus(c.status, lang)} [${caveats.push(`${c.indicator} (${what}): ${say(c.caveat, lang)}`)}]`
+        : formatStatus(c.status, lang),
     ];
   });
   print(renderTable([[t.indicator, t.series, t.ist, t.soll, t.status], ...rows]));
+  if (caveats.length) print(`\n${caveats.map((text, i) => `[${i + 1}] ${text}`).join('\n')}`);
   const { indicators } = rollUp(
     project.indicators,
     project.fields.map((f) => f.id),
@@ -321,7 +299,8 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
     .map((s) => [s, indicators.filter((i) => i.status === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${w.status[s]}`)
-    .join(', ');
+    // Semicolons: a status word may hold a comma ("erreicht, aber nicht gesichert").
+    .join('; ');
   print(`\n${w.cli.summary(indicators.length, w.report.methods[project.config.method].name, counts)}`);
 }
 
@@ -351,7 +330,7 @@ function valueJson(v: IndicatorValue, lang: Lang) {
 }
 
 function comparisonJson(c: Comparison, lang: Lang) {
-  return { ...c, reason: c.reason ? toJson(c.reason, lang) : null };
+  return { ...c, reason: c.reason ? toJson(c.reason, lang) : null, caveat: c.caveat ? toJson(c.caveat, lang) : null };
 }
 
 /** Notes in two CSV columns: the codes for programs, the words for people. */

@@ -13,10 +13,24 @@ const templates = fileURLToPath(new URL('../../templates/project', import.meta.u
 
 /** Creates the project and returns its files, relative to `dir`, in name order. */
 export async function initProject(dir: string, name = basename(resolve(dir))): Promise<string[]> {
-  const existing = await readdir(dir).catch(() => null);
+  const existing = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new InputError(
+      e.code === 'ENOTDIR' ? msg('init-not-folder') : msg('file-unreadable', { reason: e.code ?? String(e) }),
+      displayPath(dir),
+      msg('hint-new-folder'),
+    );
+  });
   if (existing && existing.length)
     throw new InputError(msg('init-not-empty'), displayPath(dir), msg('hint-new-folder'));
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    // A folder istsoll may not create (read-only, another owner's) is a problem of input, not a bug.
+    throw new InputError(
+      msg('file-unwritable', { reason: e.code ?? String(e) }),
+      displayPath(dir),
+      msg('hint-file-permissions'),
+    );
+  });
   await cp(templates, dir, { recursive: true });
   // npm leaves every .gitignore out of a package, so the template carries it under another name.
   await rename(join(dir, 'gitignore'), join(dir, '.gitignore'));

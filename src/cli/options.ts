@@ -1,11 +1,14 @@
 // The options of each command as types: commander collects them, one zod parse turns them into the typed
 // object the command receives. A value commander lets through but no command can use (an empty --out,
-// say) is a usage error here, not a surprise further down.
+// say) is refused here, not a surprise further down: an empty path as input that names its option (exit 1),
+// any other unusable value as wrong usage (exit 2).
 import { z } from 'zod';
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 
 const path = z.string().min(1);
+/** The options whose value names a file or folder. */
+const pathOptions = new Set(['project', 'db', 'out']);
 
 export const GlobalOptions = z.object({
   project: path.default('.'),
@@ -75,8 +78,10 @@ export type MeasureSetOptions = z.infer<typeof MeasureSetOptions>;
 export function optionsOf<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const option = String(result.error.issues[0]?.path[0] ?? '');
-  throw new UsageError(
-    msg('option-invalid', { option: `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }),
-  );
+  const issue = result.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const option = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (issue?.code === 'too_small' && pathOptions.has(key))
+    throw new InputError(msg('option-path-empty', { option }), option, msg('hint-option-path', { option }));
+  throw new UsageError(msg('option-invalid', { option }));
 }

@@ -1,5 +1,6 @@
 // The commands for staff who keep the targets and the measures: list them, or change one in its YAML file.
 import { UsageError } from '../core/errors.js';
+import type { Project } from '../core/project.js';
 import { msg, words } from '../core/messages/index.js';
 import { openProject } from './commands.js';
 import type { JsonOptions, MeasureSetOptions, MeasuresListOptions, TargetSetOptions } from './options.js';
@@ -33,8 +34,10 @@ export async function targetsList(run: Run, o: JsonOptions): Promise<void> {
 }
 
 export async function targetsSet(run: Run, indicator: string, o: TargetSetOptions): Promise<void> {
-  const { project } = await openProject(o);
-  const result = await setTarget(project, { indicator, value: o.value, year: o.year, group: o.group, gap: o.gap });
+  const { project, db } = await openProject(o);
+  const groupsInData = o.group === undefined ? undefined : await readGroups(project, db, indicator);
+  const change = { indicator, value: o.value, year: o.year, group: o.group, gap: o.gap };
+  const result = await setTarget(project, change, { groupsInData });
   const w = words(run.lang).cli.targets;
   const what = `${indicator}${o.gap ? ` (${w.gap})` : o.group ? ` (${o.group})` : ''} ${o.year}`;
   const value = String(o.value);
@@ -45,6 +48,26 @@ export async function targetsSet(run: Run, indicator: string, o: TargetSetOption
         ? w.added(what, value, result.file)
         : w.changed(what, String(result.before), value, result.file),
   );
+}
+
+/**
+ * The values of an indicator's group column as the data have them, so that a target for a group the data
+ * lack (a typo) is refused before it is written, as `validate` would refuse it afterwards. The data are
+ * read in memory like `validate` does: nothing is written into the project.
+ */
+async function readGroups(project: Project, dbPath: string, indicator: string): Promise<string[] | undefined> {
+  const ind = project.indicators.find((i) => i.id === indicator);
+  if (!ind?.groups) return undefined;
+  const [{ loadInMemory }, { groupValues }] = await Promise.all([
+    import('../load/index.js'),
+    import('../compute/index.js'),
+  ]);
+  const { db } = await loadInMemory(project, dbPath);
+  try {
+    return await groupValues(db, ind);
+  } finally {
+    db.close();
+  }
 }
 
 export async function measuresList(run: Run, o: MeasuresListOptions): Promise<void> {

@@ -2,6 +2,7 @@
 // else in the file (comments, order, quoting and layout stay exactly as they were).
 import { isMap, isSeq, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { targetValue } from '../compare/index.js';
+import { checkGroupsIn } from '../compute/index.js';
 import { didYouMean, InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { checkIndicator, type Project } from '../core/project.js';
@@ -61,12 +62,13 @@ export interface ChangeResult {
  * Sets a target: changes the value of the target with the same year, group and kind, or adds one.
  * A changed value is spliced into the file text, so that every other byte stays as it was. The edit is
  * computed from the file as it is read under the editor's lock (core/yamledit.ts), not from the project
- * read before: an editor may have rewritten the file in between.
+ * read before: an editor may have rewritten the file in between. `groupsInData`, the values of the
+ * indicator's group column in the loaded data, lets the check refuse a group that the data do not have.
  */
 export async function setTarget(
   project: Project,
   change: TargetChange,
-  hooks: { beforeWrite?: () => Promise<void> } = {},
+  hooks: { beforeWrite?: () => Promise<void>; groupsInData?: string[] } = {},
 ): Promise<ChangeResult> {
   const ind = project.indicators.find((i) => i.id === change.indicator);
   if (!ind)
@@ -85,7 +87,11 @@ export async function setTarget(
     schema: Indicator,
     beforeWrite: hooks.beforeWrite,
     edit: (file, text) => planChange(file, text, change),
-    check: (file) => checkIndicator(project, { ...file.data, file }),
+    check: (file) => {
+      const edited = { ...file.data, file };
+      checkIndicator(project, edited);
+      if (hooks.groupsInData) checkGroupsIn(edited, hooks.groupsInData);
+    },
   });
 }
 

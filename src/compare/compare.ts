@@ -1,12 +1,11 @@
 // Stage 3: indicator values + targets → comparisons. Pure: no files, no database, no clock.
 import { from } from 'arquero';
-import { msg } from '../core/messages/index.js';
 import type { Comparison, IndicatorValue, Point, Status } from '../core/types.js';
 import { statusOrder } from '../core/types.js';
 import {
   basePoint,
-  isMet,
   latestPoint,
+  projectAverage,
   projectTrend,
   rateGrowthDirection,
   rateGrowthRatio,
@@ -16,11 +15,12 @@ import {
   type Rating,
   type RatingInput,
 } from './progress.js';
-import { gapSeries, valueSeries, type SeriesPoint } from './gaps.js';
+import { gapSeries, groupMoves, valueSeries, type SeriesPoint } from './gaps.js';
+import { caveatOfGap, qualifyByUncertainty } from './qualify.js';
 import type { Indicator, Method, Target } from '../core/schema.js';
 
 /** The rating rule of each method (their names and explanations are in the message catalogue). */
-export const methods: Record<Method, (input: RatingInput) => Rating> = {
+const methods: Record<Method, (input: RatingInput) => Rating> = {
   'growth-ratio': rateGrowthRatio,
   weather: rateWeather,
 };
@@ -42,13 +42,16 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
     const base = basePoint(points, ind.baseline);
     const latest = latestPoint(points);
     const value = targetValue(target, ind.direction);
-    if (value === null) return compareDirection(ind, target, points, base, latest, d, method);
+    if (value === null) return compareDirection(ind, target, series, base, latest, d, method);
     const goal = { year: target.year, value };
     const input = { series: points, baselineYear: ind.baseline, target: goal, d };
     // A target that must hold every year is judged by the weather method's own rule for such targets.
     const rate = method === 'weather' && target.every_year ? rateWeatherEveryYear : methods[method];
-    const rating = qualifyByUncertainty(rate(input), series, ind.baseline, goal.value, d);
+    const unqualified = rate(input);
+    const rating = qualifyByUncertainty(unqualified, series, goal.value, d);
     const gap = latest ? d * (goal.value - latest.value) : null;
+    // A target met rests on the latest year alone; the groups' moves are then told since the base year.
+    const since = rating.basis && rating.basis.from < rating.basis.to ? rating.basis.from : base?.year;
     return {
       indicator: ind.id,
       series: isGap ? 'gap' : 'value',
@@ -61,9 +64,12 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
       relativeGap: gap !== null && goal.value !== 0 ? gap / Math.abs(goal.value) : null,
       progress:
         base && latest && goal.value !== base.value ? (latest.value - base.value) / (goal.value - base.value) : null,
-      projection: projectTrend(input.series, goal, d),
+      // The weather method rests on its own line; the growth ratio's second figure is the recent trend.
+      projection: method === 'weather' ? projectAverage(points, goal, d) : projectTrend(points, goal, d),
       ...rating,
       method,
+      groups: isGap && since !== undefined && latest ? groupMoves(ind, values, since, latest.year) : null,
+      caveat: isGap && since !== undefined ? caveatOfGap(ind, values, unqualified, rate, input, since) : null,
     } satisfies Comparison;
   });
 }
@@ -72,15 +78,18 @@ export function compareIndicator(ind: Indicator, values: IndicatorValue[], metho
 function compareDirection(
   ind: Indicator,
   target: Target,
-  points: Point[],
+  series: SeriesPoint[],
   base: Point | null,
   latest: Point | null,
   d: 1 | -1,
   method: Method,
 ): Comparison {
+  const points = series.map((s) => s.point);
   const input = { series: points, baselineYear: ind.baseline, d };
-  const rating = method === 'weather' ? rateWeatherDirection(input) : rateGrowthDirection(input);
-  const trend = latest ? projectTrend(points, { year: target.year, value: latest.value }, d) : null;
+  const rate = method === 'weather' ? rateWeatherDirection : rateGrowthDirection;
+  const rating = qualifyByUncertainty(rate(input), series, null, d);
+  const project = method === 'weather' ? projectAverage : projectTrend;
+  const trend = latest ? project(points, { year: target.year, value: latest.value }, d) : null;
   return {
     indicator: ind.id,
     series: 'value',
@@ -95,6 +104,8 @@ function compareDirection(
     projection: trend && { ...trend, reachYear: null },
     ...rating,
     method,
+    groups: null,
+    caveat: null,
   };
 }
 
@@ -112,35 +123,6 @@ export function currentTargets(targets: Target[], latestYear: number | null): Ta
     const sorted = group.toSorted((a, b) => a.year - b.year);
     return sorted.find((t) => latestYear === null || t.year >= latestYear) ?? sorted[sorted.length - 1]!;
   });
-}
-
-/**
- * A survey estimate claims a change only where the 95 % interval supports it: "achieved" needs the
- * interval clear of the target, "deterioration" a decline beyond the margin of error since the base year.
- */
-function qualifyByUncertainty(
-  rating: Rating,
-  series: SeriesPoint[],
-  baselineYear: number,
-  target: number,
-  d: 1 | -1,
-): Rating {
-  const latest = series.at(-1);
-  if (!latest || latest.se === null) return rating;
-  const margin = 1.96 * latest.se;
-  if (rating.status === 'achieved' && !isMet(latest.point.value - d * margin, target, d)) {
-    return { ...rating, status: 'on_track', reason: msg('rating-within-margin-achieved') };
-  }
-  const base = series.find((s) => s.point.year >= baselineYear);
-  if (
-    rating.status === 'deterioration' &&
-    base &&
-    base.se !== null &&
-    Math.abs(latest.point.value - base.point.value) < 1.96 * Math.hypot(latest.se, base.se)
-  ) {
-    return { ...rating, status: 'limited', reason: msg('rating-within-margin-decline') };
-  }
-  return rating;
 }
 
 export interface Rollup {

@@ -2,7 +2,7 @@
 // the reference group, per year and per cell of the other disaggregations, as points and as a parity
 // ratio, with the trend of the gap. Pure functions over indicator values.
 import { from } from 'arquero';
-import type { Cell, IndicatorValue, Point } from '../core/types.js';
+import type { Cell, GroupMove, GroupMoves, IndicatorValue, Point } from '../core/types.js';
 import { projectTrend } from './progress.js';
 import type { Indicator } from '../core/schema.js';
 
@@ -30,6 +30,42 @@ export function gapSeries(ind: Indicator, values: IndicatorValue[], cell: Cell =
       point: { year: p.year, value: gapOf(ind, p) },
       se: p.comparedSe !== null && p.referenceSe !== null ? Math.hypot(p.comparedSe, p.referenceSe) : null,
     }));
+}
+
+/**
+ * The town-wide gap had the reference group kept its value of `from` in every later year: what the gap
+ * would be if only the compared group had moved.
+ */
+export function gapSeriesReferenceHeld(ind: Indicator, values: IndicatorValue[], from: number): SeriesPoint[] {
+  const pairs = pairGroups(ind, values)
+    .filter((p) => sameCell(p.cell, {}))
+    .sort((a, b) => a.year - b.year);
+  const held = pairs.find((p) => p.year === from);
+  if (!held) return [];
+  return pairs.map((p) => {
+    const reference = p.year >= from ? held.reference : p.reference;
+    return { point: { year: p.year, value: gapOf(ind, { ...p, reference }) }, se: null };
+  });
+}
+
+/** Both groups, town-wide, in the first and the last of the given years: which of them moved the gap. */
+export function groupMoves(ind: Indicator, values: IndicatorValue[], from: number, to: number): GroupMoves | null {
+  if (!ind.groups || from >= to) return null;
+  const pairs = pairGroups(ind, values).filter((p) => sameCell(p.cell, {}));
+  const [start, end] = [pairs.find((p) => p.year === from), pairs.find((p) => p.year === to)];
+  if (!start || !end) return null;
+  const move = (group: string, a: number, b: number, sa: number | null, sb: number | null): GroupMove => ({
+    group,
+    from: a,
+    to: b,
+    withinMargin: sa !== null && sb !== null && Math.abs(b - a) < 1.96 * Math.hypot(sa, sb),
+  });
+  return {
+    from,
+    to,
+    compared: move(ind.groups.compared, start.compared, end.compared, start.comparedSe, end.comparedSe),
+    reference: move(ind.groups.reference, start.reference, end.reference, start.referenceSe, end.referenceSe),
+  };
 }
 
 export function sameCell(a: Cell, b: Cell): boolean {
@@ -103,7 +139,7 @@ function pairGroups(ind: Indicator, values: IndicatorValue[]): Pair[] {
 }
 
 /** In the indicator's unit; positive = the compared group is worse off. */
-function gapOf(ind: Indicator, p: Pair): number {
+function gapOf(ind: Indicator, p: Pick<Pair, 'compared' | 'reference'>): number {
   return (ind.direction === 'higher' ? 1 : -1) * (p.reference - p.compared);
 }
 
@@ -121,7 +157,10 @@ export interface GapTrend {
   direction: 'narrowing' | 'widening' | 'stable';
 }
 
-/** Whether the town-wide gap closes: the straight-line trend of the last five years; a change below 0.1 units a year is stable. */
+/**
+ * Whether the town-wide gap closes: the straight-line trend of
+ * the last five years; a change below 0.1 units a year is stable.
+ */
 export function gapTrend(ind: Indicator, values: IndicatorValue[]): GapTrend | null {
   const series = gapSeries(ind, values).map((s) => s.point);
   const p = projectTrend(series, { year: series.at(-1)?.year ?? 0, value: 0 }, -1);

@@ -4,7 +4,7 @@ import { dayOf, firstDay, lastDay } from '../core/dates.js';
 import type { Measure, MeasureStatus, Milestone } from '../core/measures.js';
 
 /** A measure in one of these states is closed: it can no longer be overdue. */
-export const closedStatuses: readonly MeasureStatus[] = ['umgesetzt', 'eingestellt'];
+const closedStatuses: readonly MeasureStatus[] = ['umgesetzt', 'eingestellt'];
 
 export interface MeasureState {
   measure: Measure;

@@ -1,15 +1,17 @@
 // Published methods that rate progress towards a target (../shared/reference/progress-methods.md).
 // Pure functions over a series of points; compare.ts decides which series and which target.
 import { msg, type Code, type Message } from '../core/messages/index.js';
-import type { Point, Projection, Status } from '../core/types.js';
+import type { MethodStatus, Point, Projection, Status } from '../core/types.js';
 
 /** The reasons without parameters a method may give for not rating. */
 type RatingReason = Extract<Code, `rating-${string}`>;
 
 export interface Rating {
-  status: Status;
+  status: MethodStatus;
   score: number | null;
   reason: Message | null;
+  /** The years the rating compares (base or first year of the window → latest); null when not assessable. */
+  basis: { from: number; to: number } | null;
 }
 
 export interface RatingInput {
@@ -45,7 +47,7 @@ export function latestPoint(series: Point[]): Point | null {
 export function rateGrowthRatio({ series, baselineYear, target, d }: RatingInput): Rating {
   const latest = latestPoint(series);
   if (!latest) return notAssessable('rating-no-data');
-  if (isMet(latest.value, target.value, d)) return { status: 'achieved', score: 5, reason: null };
+  if (isMet(latest.value, target.value, d)) return rated('achieved', 5, latest.year, latest.year);
   const base = basePoint(series, baselineYear);
   if (!base || base.year >= latest.year)
     return notAssessable(base ? 'rating-too-few-years' : 'rating-no-baseline-value');
@@ -58,8 +60,8 @@ export function rateGrowthRatio({ series, baselineYear, target, d }: RatingInput
   const required = Math.abs(cagr(vs, vb, target.year, base.year));
   const flip = vb < 0 ? -1 : 1;
   const r = required === 0 ? -Infinity : (flip * d * actual) / required;
-  const status: Status = r >= 0.95 ? 'on_track' : r >= 0.6 ? 'moderate' : r >= 0 ? 'limited' : 'deterioration';
-  return { status, score: r, reason: null };
+  const status = r >= 0.95 ? 'on_track' : r >= 0.6 ? 'moderate' : r >= 0 ? 'limited' : 'deterioration';
+  return rated(status, r, base.year, latest.year);
 }
 
 /** The score in [−5, 5] with which Open SDG averages several series into one status. */
@@ -79,7 +81,7 @@ export function rateWeather({ series, target, d }: RatingInput): Rating {
   if (!latest) return notAssessable('rating-no-data');
   const window = series.filter((p) => p.year > latest.year - 6).sort((a, b) => a.year - b.year);
   if (longestConsecutiveRun(window) < 4) {
-    if (isMet(latest.value, target.value, d)) return { status: 'achieved', score: 0, reason: null };
+    if (isMet(latest.value, target.value, d)) return rated('achieved', 0, latest.year, latest.year);
     return notAssessable('rating-too-few-consecutive');
   }
   const first = window[0]!;
@@ -88,12 +90,12 @@ export function rateWeather({ series, target, d }: RatingInput): Rating {
   const met = isMet(latest.value, target.value, d);
   if (met)
     return isMet(projected, target.value, d)
-      ? { status: 'achieved', score: 0, reason: null }
-      : { status: 'moderate', score: null, reason: msg('rating-met-trend-away') };
-  if (d * slope < 0) return { status: 'deterioration', score: null, reason: null };
+      ? rated('achieved', 0, first.year, latest.year)
+      : rated('moderate', null, first.year, latest.year, msg('rating-met-trend-away'));
+  if (d * slope < 0) return rated('deterioration', null, first.year, latest.year);
   const shortfall = Math.max(0, (d * (target.value - projected)) / Math.abs(target.value - latest.value));
-  const status: Status = shortfall < 0.05 ? 'on_track' : shortfall <= 0.2 ? 'moderate' : 'limited';
-  return { status, score: shortfall, reason: null };
+  const status = shortfall < 0.05 ? 'on_track' : shortfall <= 0.2 ? 'moderate' : 'limited';
+  return rated(status, shortfall, first.year, latest.year);
 }
 
 /**
@@ -107,13 +109,10 @@ export function rateWeatherEveryYear({ series, target, d }: RatingInput): Rating
   const before = sorted.at(-2);
   if (!latest || !before) return notAssessable(latest ? 'rating-too-few-years-any' : 'rating-no-data');
   const setback = d * (latest.value - before.value) < 0;
+  const [from, to] = [before.year, latest.year];
   if (isMet(latest.value, target.value, d))
-    return setback
-      ? { status: 'moderate', score: null, reason: msg('rating-met-setback') }
-      : { status: 'achieved', score: null, reason: null };
-  return setback
-    ? { status: 'deterioration', score: null, reason: null }
-    : { status: 'limited', score: null, reason: null };
+    return setback ? rated('moderate', null, from, to, msg('rating-met-setback')) : rated('achieved', null, from, to);
+  return rated(setback ? 'deterioration' : 'limited', null, from, to);
 }
 
 /**
@@ -130,8 +129,8 @@ export function rateWeatherDirection({ series, d }: Omit<RatingInput, 'target'>)
   const average = (latest.value - window[0]!.value) / (latest.year - window[0]!.year);
   const last = latest.value - window.at(-2)!.value;
   const [a, l] = [d * average >= 0, d * last >= 0];
-  const status: Status = a && l ? 'on_track' : a ? 'moderate' : l ? 'limited' : 'deterioration';
-  return { status, score: d * average, reason: null };
+  const status = a && l ? 'on_track' : a ? 'moderate' : l ? 'limited' : 'deterioration';
+  return rated(status, d * average, window[0]!.year, latest.year);
 }
 
 /**
@@ -148,18 +147,9 @@ export function rateGrowthDirection({ series, baselineYear, d }: Omit<RatingInpu
   const [vb, vt] = [zeroSafe(base.value), zeroSafe(latest.value)];
   if (Math.sign(vb) !== Math.sign(vt)) return notAssessable('rating-opposite-signs-latest');
   const p = (vb < 0 ? -1 : 1) * d * cagr(vt, vb, latest.year, base.year);
-  const status: Status = p >= 0.015 ? 'on_track' : p >= 0.005 ? 'moderate' : p >= 0 ? 'limited' : 'deterioration';
-  return { status, score: p, reason: null };
+  const status = p >= 0.015 ? 'on_track' : p >= 0.005 ? 'moderate' : p >= 0 ? 'limited' : 'deterioration';
+  return rated(status, p, base.year, latest.year);
 }
-
-export const weatherSymbol: Record<Status, string> = {
-  achieved: 'sun',
-  on_track: 'sun',
-  moderate: 'slightly cloudy',
-  limited: 'cloudy',
-  deterioration: 'thunderstorm',
-  not_assessable: 'none',
-};
 
 function longestConsecutiveRun(points: Point[]): number {
   let best = 0;
@@ -203,6 +193,41 @@ export function projectTrend(
   };
 }
 
+/**
+ * The weather method's own line: the average annual change of its window (first to latest value),
+ * continued from the latest value to the target year. The report draws and describes this line, so that
+ * chart, sentence and status rest on the same figure.
+ */
+export function projectAverage(series: Point[], target: { year: number; value: number }, d: 1 | -1): Projection | null {
+  const latest = latestPoint(series);
+  if (!latest) return null;
+  const first = series.filter((p) => p.year > latest.year - 6).sort((a, b) => a.year - b.year)[0]!;
+  if (first.year === latest.year) return null;
+  const slope = (latest.value - first.value) / (latest.year - first.year);
+  let reachYear: number | null = null;
+  if (isMet(latest.value, target.value, d)) reachYear = latest.year;
+  else if (d * slope > 0)
+    reachYear = Math.max(latest.year + 1, Math.ceil(latest.year + (target.value - latest.value) / slope - 1e-9));
+  return {
+    method: `average change ${first.year}–${latest.year}`,
+    from: first.year,
+    to: latest.year,
+    slope,
+    value: latest.value + slope * (target.year - latest.year),
+    reachYear,
+  };
+}
+
+function rated(
+  status: MethodStatus,
+  score: number | null,
+  from: number,
+  to: number,
+  reason: Message | null = null,
+): Rating {
+  return { status, score, reason, basis: { from, to } };
+}
+
 function notAssessable(reason: RatingReason): Rating {
-  return { status: 'not_assessable', score: null, reason: msg(reason) };
+  return { status: 'not_assessable', score: null, reason: msg(reason), basis: null };
 }

@@ -12,7 +12,8 @@ export interface Catalog {
 
 export async function readCatalog(db: Database): Promise<Catalog> {
   const rows = await db.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal AND NOT starts_with(table_name, '_istsoll_') ORDER BY table_name, column_index`,
+    `SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal ` +
+      `AND NOT starts_with(table_name, '_istsoll_') ORDER BY table_name, column_index`,
   );
   const columns = new Map<string, string[]>();
   for (const r of rows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);

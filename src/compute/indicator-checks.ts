@@ -1,11 +1,11 @@
 // Checks of an indicator's SQL against the loaded tables, before anything is computed: each problem is
 // reported at its place in the indicator's YAML file, with the column or table it most likely meant.
 import { quoteIdent, type Database } from '../core/database.js';
-import { didYouMean, InputError } from '../core/errors.js';
+import { didYouMean, InputError, type Location } from '../core/errors.js';
 import { msg, type Message } from '../core/messages/index.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { periodColumn, type Aggregate } from '../core/schema.js';
-import { guardIndicatorSql } from './sqlguard.js';
+import { guardIndicatorSql, type ReadColumns } from './sqlguard.js';
 import { locate } from '../core/yamlfile.js';
 
 /**
@@ -24,17 +24,9 @@ export async function checkIndicatorSql(
   for (const part of parts) checkColumns(ind, part, columns);
   // Nothing of the indicator's SQL reaches DuckDB's binder before the allow list has passed it.
   const read = await guardIndicatorSql(db, ind, columns);
-  for (const part of parts) await checkAggregate(db, ind, part, columns.get(ind[part]!.table)!);
+  for (const part of parts) await checkAggregate(db, ind, part, columns.get(ind[part]!.table)!, read[part]!);
   if (!withData) return read;
-  if (ind.groups)
-    checkGroupsIn(
-      ind,
-      (
-        await db.query<{ v: string }>(
-          `SELECT DISTINCT ${quoteIdent(ind.groups.column)}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${quoteIdent(ind.groups.column)} IS NOT NULL ORDER BY 1`,
-        )
-      ).map((r) => r.v),
-    );
+  if (ind.groups) checkGroupsIn(ind, await groupValues(db, ind));
   if (ind.denominator && !ind.weight) await checkKeysMatch(db, project, ind);
   return read;
 }
@@ -80,6 +72,7 @@ async function checkAggregate(
   ind: IndicatorFile,
   part: 'numerator' | 'denominator',
   have: string[],
+  reads: ReadColumns,
 ): Promise<void> {
   const agg = ind[part]!;
   const where = (key: PropertyKey[]) => ({
@@ -100,6 +93,9 @@ async function checkAggregate(
         await db.connection.prepare(`SELECT count(*) FROM ${quoteIdent(agg.table)} WHERE (${agg.filter})`);
     } catch (e) {
       if (e instanceof InputError) throw e;
+      // Mostly a column of numbers with a word in it, which the reader then took as text.
+      const text = /VARCHAR/.test(String(e)) ? await findTextCell(db, agg.table, reads[key]) : null;
+      if (text) throw textCellError(agg.table, text, where([key]));
       throw new InputError(
         msg('sql-binding', { part: key, table: agg.table, detail: explainSqlError(e) }),
         where([key]),
@@ -107,6 +103,38 @@ async function checkAggregate(
       );
     }
   }
+}
+
+/**
+ * The first cell that is no number in a text column that otherwise holds numbers, among `columns` of
+ * `table`: the likely reason why an aggregate or a comparison fails on that column.
+ */
+export async function findTextCell(
+  db: Database,
+  table: string,
+  columns: string[],
+): Promise<{ column: string; cell: string } | null> {
+  const types = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${quoteIdent(table)}`);
+  for (const column of columns) {
+    if (types.find((t) => t.column_name === column)?.column_type !== 'VARCHAR') continue;
+    const c = quoteIdent(column);
+    const number = `TRY_CAST(replace(trim(${c}), ',', '.') AS DOUBLE)`;
+    const [found] = await db.query<{ cell: string | null; numbers: number }>(
+      `SELECT (SELECT ${c} FROM ${quoteIdent(table)} WHERE trim(${c}) <> '' AND ${number} IS NULL` +
+        ` ORDER BY rowid LIMIT 1)
+         AS cell, (SELECT count(*) FROM ${quoteIdent(table)} WHERE ${number} IS NOT NULL) AS numbers`,
+    );
+    if (found?.cell != null && found.numbers > 0) return { column, cell: found.cell };
+  }
+  return null;
+}
+
+export function textCellError(table: string, found: { column: string; cell: string }, where: Location): InputError {
+  return new InputError(
+    msg('sql-text-column', { table, column: found.column, cell: found.cell }),
+    where,
+    msg('hint-text-column', found),
+  );
 }
 
 function explainSqlError(e: unknown): string {
@@ -121,7 +149,21 @@ function columnHint(e: unknown, have: string[]): Message {
   return name ? (didYouMean(name, have) ?? columns) : columns;
 }
 
-/** The compared and reference group, and every group a target names, must occur among `values` (the group column's values in the data). */
+/** The values of the indicator's group column in its numerator table, as text. */
+export async function groupValues(db: Database, ind: IndicatorFile): Promise<string[]> {
+  if (!ind.groups) return [];
+  const column = quoteIdent(ind.groups.column);
+  const rows = await db.query<{ v: string }>(
+    `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${quoteIdent(ind.numerator.table)} WHERE ${column} IS NOT NULL
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.v);
+}
+
+/**
+ * The compared and reference group, and every group a target names,
+ * must occur among `values` (the group column's values in the data).
+ */
 export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   if (!ind.groups) return;
   const { column, compared, reference } = ind.groups;
@@ -143,7 +185,10 @@ export function checkGroupsIn(ind: IndicatorFile, values: string[]): void {
   }
 }
 
-/** Numerator cells whose disaggregation values the denominator lacks (district codes against names, say) are an error, not a silent zero. */
+/**
+ * Numerator cells whose disaggregation values the denominator lacks
+ * (district codes against names, say) are an error, not a silent zero.
+ */
 export async function checkKeysMatch(db: Database, project: Project, ind: IndicatorFile): Promise<void> {
   const num = ind.numerator;
   const den = ind.denominator!;
@@ -153,7 +198,8 @@ export async function checkKeysMatch(db: Database, project: Project, ind: Indica
     const missing = await db.query<{ v: string }>(
       `SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(num.table)} WHERE ${num.filter ? `(${num.filter})` : 'true'}
        AND ${yearOf(num)} IN (SELECT ${yearOf(den)} FROM ${quoteIdent(den.table)})
-       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)} WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
+       AND ${c}::VARCHAR NOT IN (SELECT DISTINCT ${c}::VARCHAR FROM ${quoteIdent(den.table)}
+         WHERE ${den.filter ? `(${den.filter})` : 'true'} AND ${c} IS NOT NULL)
        ORDER BY 1 LIMIT 3`,
     );
     if (missing.length) {

@@ -10,7 +10,14 @@ import { locate } from '../core/yamlfile.js';
 import { checkIndicators } from './batch.js';
 import type { Computed } from './cache.js';
 import type { Catalog } from './catalog.js';
-import { checkGroupsIn, checkIndicatorSql, checkKeysMatch, type IndicatorColumns } from './indicator-checks.js';
+import {
+  checkGroupsIn,
+  checkIndicatorSql,
+  checkKeysMatch,
+  findTextCell,
+  textCellError,
+  type IndicatorColumns,
+} from './indicator-checks.js';
 import { ratioSql } from './ratio.js';
 import { suppressSecondary } from './suppress.js';
 import { surveySql } from './survey.js';
@@ -112,6 +119,13 @@ async function runIndicatorQuery(
     );
   } catch (e) {
     // Binding passed, so this is the data: a text value compared with a number, say.
+    for (const part of ['numerator', 'denominator'] as const) {
+      const agg = ind[part];
+      const side = read[part];
+      const text = agg && side ? await findTextCell(runner, agg.table, [...side.expr, ...side.filter]) : null;
+      if (text)
+        throw textCellError(agg!.table, text, { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, [part]) });
+    }
     throw new InputError(
       msg('compute-failed', { detail: (e as Error).message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '') }),
       { file: ind.file.path, ...locate(ind.file.doc, ind.file.lines, ['numerator']) },

@@ -86,6 +86,12 @@ function signNotes(read: string[], columns: string[]): { withheld: string; flags
   const used = read.filter((c) => columns.includes(`${c}__note`));
   if (!used.length) return { withheld: 'NULL::VARCHAR', flags: 'NULL::VARCHAR' };
   const notes = (valueIs: string) =>
-    `nullif(concat_ws('; ', ${used.map((c) => `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ${quoteIdent(c)} ${valueIs})`).join(', ')}), '')`;
+    `nullif(concat_ws('; ', ${used
+      .map(
+        (c) =>
+          `string_agg(DISTINCT ${quoteIdent(`${c}__note`)}, '; ' ORDER BY ${quoteIdent(`${c}__note`)}) FILTER (WHERE ` +
+          `${quoteIdent(c)} ${valueIs})`,
+      )
+      .join(', ')}), '')`;
   return { withheld: notes('IS NULL'), flags: notes('IS NOT NULL') };
 }

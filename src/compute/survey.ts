@@ -33,7 +33,8 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
   const cluster = source.cluster ? `${quoteIdent(source.cluster)}::VARCHAR` : 'rowid::VARCHAR';
   // fpc: the population size of the stratum (in clusters), or the sampling fraction when it is at most 1.
   const fraction = source.fpc
-    ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END`
+    ? `CASE WHEN any_value(${quoteIdent(source.fpc)}) <= 1 THEN any_value(${quoteIdent(source.fpc)}) ELSE ` +
+      `count(DISTINCT _c) / any_value(${quoteIdent(source.fpc)}) END`
     : '0';
   const cell = ['year', ...by, ...by.map((_, i) => `_g${i}`)];
   const { undecided, emptyNum } = emptySql(ind, catalog, read);
@@ -50,11 +51,16 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
     ), design AS (
       SELECT _year, _h, count(DISTINCT _c) AS n_h, ${fraction} AS f_h FROM rows GROUP BY _year, _h
     ), clusters AS (
-      SELECT ${['_year AS year', ...by.map((c) => `${c}::VARCHAR AS ${c}`), ...by.map((c, i) => `grouping(${c}) AS _g${i}`)].join(', ')}, _h, _c,
+      SELECT ${[
+        '_year AS year',
+        ...by.map((c) => `${c}::VARCHAR AS ${c}`),
+        ...by.map((c, i) => `grouping(${c}) AS _g${i}`),
+      ].join(', ')}, _h, _c,
         count(*) FILTER (WHERE _in) AS n, sum(_w) FILTER (WHERE _in) AS sw,
         sum(_w * _w) FILTER (WHERE _in) AS sw2,
         sum(_w * _y) AS y, sum(_w * _x) AS x,
-        count(*) FILTER (WHERE _in OR _undecided OR _empty) AS cells, count(*) FILTER (WHERE _undecided OR _empty) AS empty
+        count(*) FILTER (WHERE _in OR _undecided OR _empty) AS cells,
+        count(*) FILTER (WHERE _undecided OR _empty) AS empty
       FROM rows GROUP BY ${by.length ? `_year, _h, _c, CUBE(${by.join(', ')})` : '_year, _h, _c'}
     ), strata AS (
       SELECT ${cell.join(', ')}, _h, sum(n) AS n, sum(sw) AS sw, sum(sw2) AS sw2,
@@ -70,7 +76,9 @@ export function surveySql(project: Project, ind: IndicatorFile, catalog: Catalog
     )
     SELECT ${cell.join(', ')}, sum(n) AS n, sum(y) AS numerator, ${total ? 'NULL::DOUBLE' : 'sum(x)'} AS denominator,
       sum(sw) * sum(sw) / nullif(sum(sw2), 0) AS n_eff,
-      sqrt(greatest(sum(CASE WHEN n_h > 1 THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h) ELSE 0 END), 0)) / nullif(any_value(total_x), 0) AS se,
+      sqrt(greatest(sum(CASE WHEN n_h > 1
+        THEN (1 - f_h) * n_h / (n_h - 1) * ((yy - 2 * r * xy + r * r * xx) - (y - r * x) * (y - r * x) / n_h)
+        ELSE 0 END), 0)) / nullif(any_value(total_x), 0) AS se,
       sum(cells) AS _cells, sum(empty) AS _empty
     FROM terms GROUP BY ${cell.join(', ')} ORDER BY ALL`;
 }
@@ -91,7 +99,8 @@ function emptySql(
   const denFilter = ind.denominator?.filter;
   const den = empties(read.denominator?.filter ?? []);
   const num = empties([...read.numerator.filter, ...read.numerator.expr]);
-  const numValue = `(${ind.numerator.filter ? `(${ind.numerator.filter}) IS NULL OR ` : ''}(${summand(ind.numerator)}) IS NULL)`;
+  const numValue =
+    `(${ind.numerator.filter ? `(${ind.numerator.filter}) IS NULL OR ` : ''}` + `(${summand(ind.numerator)}) IS NULL)`;
   return {
     undecided: den.length ? `coalesce((${denFilter}) IS NULL AND (${den.join(' OR ')}), false)` : 'false',
     emptyNum: num.length ? `coalesce(${numValue} AND (${num.join(' OR ')}), false)` : 'false',

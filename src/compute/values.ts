@@ -7,7 +7,7 @@ import type { Cell, IndicatorValue } from '../core/types.js';
 import type { Row } from '../core/database.js';
 import { logitInterval } from './survey.js';
 
-export const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 };
+const unitScale: Record<Unit, number> = { percent: 100, per_1000: 1000, count: 1, mean: 1, ratio: 1, total: 1 };
 
 export function toValue(project: Project, ind: IndicatorFile, row: Row): IndicatorValue {
   const cell: Cell = {};

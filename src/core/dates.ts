@@ -5,7 +5,7 @@
 export const planDatePattern = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
 /** The time zone of the towns istsoll is made for: "today" is the day in Germany, as in the report. */
-export const timeZone = 'Europe/Berlin';
+const timeZone = 'Europe/Berlin';
 
 /**
  * The date in its written form, or null when it is none: a year, a year and month, or a real day of the

@@ -60,7 +60,7 @@ export class UsageError extends InputError {
   override readonly exitCode = 2;
 }
 
-export function formatLocation({ file, line, column }: Location): string {
+function formatLocation({ file, line, column }: Location): string {
   return [file, line, line !== undefined ? column : undefined].filter((p) => p !== undefined).join(':');
 }
 
@@ -69,7 +69,7 @@ function placeOf(where: Location | string | undefined): string {
 }
 
 /** The closest candidate by edit distance, when it is close enough to be a likely misspelling. */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -95,6 +95,21 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/**
+ * Like Promise.all, but of several failures the first in the list's order is thrown, not the first in
+ * time: the same broken files give the same message in every run.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
 }
 
 /** A path as the user would type it: relative below the working directory, absolute elsewhere. */

@@ -61,12 +61,20 @@ export function formatDifference(x: number, unit: Unit, lang: Lang, style: 'shor
   return formatValue(x, unit, lang);
 }
 
-/** A shape for every status, so that no reader depends on colour. */
+/**
+ * A shape for every status, so that no reader depends on colour. None points up or down (a falling value
+ * may be progress): a check mark, a full, half and empty circle for how much of the needed pace there
+ * is, a cross. In brackets, as official statistics mark a value of limited reliability: the estimate's
+ * verdict that its margin of error does not confirm.
+ */
 export const statusSymbols: Record<Status, string> = {
   achieved: '✔',
-  on_track: '▲',
-  moderate: '►',
-  limited: '▼',
+  achieved_uncertain: '(✔)',
+  on_track: '●',
+  on_track_uncertain: '(●)',
+  moderate: '◐',
+  limited: '○',
+  deterioration_uncertain: '(✖)',
   deterioration: '✖',
   not_assessable: '?',
 };

@@ -48,7 +48,7 @@ export function currentOwner(): LockOwner {
 }
 
 /** A lock is stale when its process is gone or its process id belongs to a process started at another time. */
-export function isStale(owner: LockOwner): boolean {
+function isStale(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false; // another machine's processes cannot be seen from here
   if (!isAlive(owner.pid)) return true;
   const started = startTime(owner.pid);

@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { firstDay, lastDay, parsePlanDate } from './dates.js';
-import { didYouMean, displayPath, InputError } from './errors.js';
+import { didYouMean, displayPath, inOrder, InputError } from './errors.js';
 import { msg, type Message } from './messages/index.js';
 import { MeasuresFile, measureStatusWords, type MeasureStatus, type Text } from './schema.js';
 import { locate, readYaml, type YamlFile } from './yamlfile.js';
@@ -42,7 +42,7 @@ export interface Measure {
   source: { file: YamlFile<MeasuresFile>; index: number };
 }
 
-export const measureStatuses = Object.keys(measureStatusWords) as MeasureStatus[];
+const measureStatuses = Object.keys(measureStatusWords) as MeasureStatus[];
 
 /** A status word of a file or the command line, German or English, in its German form. */
 export function normaliseStatus(word: string): MeasureStatus | undefined {
@@ -84,7 +84,7 @@ export async function readMeasureFiles(dir: string, folder: string): Promise<Yam
     if (code === 'ENOENT') return [];
     throw new InputError(msg('file-unreadable', { reason: code ?? String(e) }), displayPath(join(dir, folder)));
   }
-  return Promise.all(names.map((f) => readYaml(join(dir, folder, f), MeasuresFile, displayPath(join(dir, folder, f)))));
+  return inOrder(names.map((f) => readYaml(join(dir, folder, f), MeasuresFile, displayPath(join(dir, folder, f)))));
 }
 
 /** What the measures are checked against: the project's fields of action and indicators. */

@@ -3,7 +3,8 @@
 // without touching data or database.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { didYouMean, displayPath, InputError } from './errors.js';
+import { firstOutsideData } from './confine.js';
+import { didYouMean, displayPath, inOrder, InputError } from './errors.js';
 import { checkMeasures, readMeasureFiles, type Measure } from './measures.js';
 import { msg } from './messages/index.js';
 import { Fields, Indicator, periodColumn, ProjectConfig, Sources, type Field, type Source } from './schema.js';
@@ -48,15 +49,17 @@ export const paths = {
 export async function readProject(dir: string): Promise<Project> {
   const at = (p: string) => join(dir, p);
   const name = (p: string) => displayPath(at(p));
-  const [config, sources, fields] = await Promise.all([
+  // Read side by side, but a problem is reported in file order: whichever read failed first must not decide.
+  const [config, sources, fields] = await inOrder([
     readYaml(at(paths.config), ProjectConfig, name(paths.config)),
     readYaml(at(paths.sources), Sources, name(paths.sources)),
     readYaml(at(paths.fields), Fields, name(paths.fields)),
-  ]);
+  ] as const);
+  checkFieldIds(fields);
   const files = (await listYaml(at(paths.indicators), name(paths.indicators))).filter(
     (f) => join(paths.indicators, f) !== paths.fields,
   );
-  const indicators = await Promise.all(
+  const indicators = await inOrder(
     files.map(async (f) => {
       const file = await readYaml(at(join(paths.indicators, f)), Indicator, name(join(paths.indicators, f)));
       return { ...file.data, file };
@@ -92,6 +95,18 @@ export function requireIndicators(project: Project): void {
       msg('project-no-indicators'),
       displayPath(join(project.dir, paths.indicators)),
       msg('hint-add-indicator'),
+    );
+}
+
+/** Each field of action once: indicators and measures name them by id. */
+function checkFieldIds(fields: YamlFile<{ fields: Field[] }>): void {
+  const ids = fields.data.fields.map((f) => f.id);
+  const twin = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twin >= 0)
+    throw new InputError(
+      msg('field-duplicate-id', { id: ids[twin]! }),
+      { file: fields.path, ...locate(fields.doc, fields.lines, ['fields', twin, 'id']) },
+      msg('hint-unique-field'),
     );
 }
 
@@ -215,10 +230,18 @@ async function readMap(
   where: { file: string; line: number; column: number },
 ): Promise<Project['map']> {
   const path = join(dir, 'data', map.file);
-  let parsed: { type?: string; features?: GeoFeature[] };
+  let parsed: { type?: string; features?: (GeoFeature | null)[] } | null;
   try {
+    // Like a source, the map is read only from inside data/, after following links.
+    if ((await firstOutsideData(dir, [path])) !== null)
+      throw new InputError(
+        msg('map-outside', { file: displayPath(path), folder: paths.data }),
+        where,
+        msg('hint-inside-data'),
+      );
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(
       msg('map-unreadable', {
         file: displayPath(path),
@@ -228,16 +251,16 @@ async function readMap(
       msg('hint-map-file'),
     );
   }
-  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features))
+  if (parsed?.type !== 'FeatureCollection' || !Array.isArray(parsed.features))
     throw new InputError(msg('map-not-geojson', { file: displayPath(path) }), where, msg('hint-map-geojson'));
-  const missing = parsed.features.findIndex((f) => f.properties?.[map.property] === undefined);
+  const missing = parsed.features.findIndex((f) => f?.properties?.[map.property] === undefined);
   if (missing >= 0)
     throw new InputError(
       msg('map-feature-property', { feature: missing + 1, file: displayPath(path), property: map.property }),
       where,
       msg('hint-map-property'),
     );
-  return { column: map.column, property: map.property, features: parsed.features };
+  return { column: map.column, property: map.property, features: parsed.features as GeoFeature[] };
 }
 
 async function listYaml(dir: string, label: string): Promise<string[]> {

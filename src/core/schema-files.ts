@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Fields, Indicator, MeasuresFile, ProjectConfig, Sources } from './schema.js';
 
-export const schemaFiles = {
+const schemaFiles = {
   'indicator.schema.json': Indicator,
   'sources.schema.json': Sources,
   'fields.schema.json': Fields,

@@ -57,11 +57,11 @@ export const Markers = z.union([
 export type Markers = z.infer<typeof Markers>;
 
 /** Answer codes of a survey question: labels for valid answers, reasons for codes that mean "no answer". */
-export const Codes = z.strictObject({
+const Codes = z.strictObject({
   labels: z.record(z.string(), z.string()).optional(),
   missing: z.record(z.string(), z.string()).optional(),
 });
-export type Codes = z.infer<typeof Codes>;
+type Codes = z.infer<typeof Codes>;
 
 /** The classic GENESIS / Regionaldatenbank table export: title lines, a header of several rows, footnotes. */
 export const GenesisLayout = z.strictObject({
@@ -82,7 +82,10 @@ export const Source = z.strictObject({
   description: z.string().optional(),
   /** Detected when left out: `genesis` for classic GENESIS table exports, `parquet` by file ending. */
   format: z.enum(['csv', 'genesis', 'parquet']).optional(),
-  /** The column that holds the period (a year, or a date such as 31.12.2024 whose year counts), or the year of the whole file. */
+  /**
+   * The column that holds the period (a year, or a date such as
+   * 31.12.2024 whose year counts), or the year of the whole file.
+   */
   year: z.union([column, z.number().int().min(1900).max(2100)]),
   /** A school year such as 2015/16 counts as the year it starts (the autumn count day) or ends. */
   school_year: z.enum(['start', 'end']).optional(),
@@ -140,10 +143,16 @@ export const Target = z
       .optional(),
     /** A target without a number: the indicator should move in its better direction ("should rise"). */
     trend: z.literal(true).optional(),
-    /** Target for the gap: how far the compared group may lag behind the reference group at most, in the indicator's unit. */
+    /**
+     * Target for the gap: how far the compared group may lag
+     * behind the reference group at most, in the indicator's unit.
+     */
     gap: z.number().min(0).optional(),
     group: z.string().optional(),
-    /** The value must hold in every year, not only be reached by `year` (the weather method rates such targets by their own rule). */
+    /**
+     * The value must hold in every year, not only be reached by `year`
+     * (the weather method rates such targets by their own rule).
+     */
     every_year: z.boolean().optional(),
     note: z.string().optional(),
   })
@@ -155,13 +164,13 @@ export const Target = z
   });
 export type Target = z.infer<typeof Target>;
 
-export const Groups = z.strictObject({
+const Groups = z.strictObject({
   /** The disaggregation column that tells the groups apart (e.g. migration history). */
   column: column,
   compared: z.string().min(1),
   reference: z.string().min(1),
 });
-export type Groups = z.infer<typeof Groups>;
+type Groups = z.infer<typeof Groups>;
 
 export const Indicator = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
@@ -206,7 +215,10 @@ export const ProjectConfig = z.strictObject({
   /** Said on every report and terminal summary (e.g. that the numbers are fictional). */
   notice: Text.optional(),
   method: Method.default('growth-ratio'),
-  /** District boundaries for a map of the latest year: a GeoJSON file in data/, the disaggregation column it shows, and the feature property that holds that column's codes. */
+  /**
+   * District boundaries for a map of the latest year: a GeoJSON file in data/, the
+   * disaggregation column it shows, and the feature property that holds that column's codes.
+   */
   map: z.strictObject({ file: z.string().min(1), column: column, property: z.string().min(1) }).optional(),
   /** Headings for disaggregation columns (e.g. ortsteil → "Ortsteil" / "District"); the column name otherwise. */
   column_titles: z.record(column, Text).default({}),
@@ -242,13 +254,13 @@ const PlanDate = z.preprocess(
   z.union([z.string().meta({ pattern: planDatePattern }), z.number()]),
 );
 
-export const Milestone = z.strictObject({
+const Milestone = z.strictObject({
   date: PlanDate,
   title: Text,
   done: z.boolean().default(false),
 });
 
-export const Measure = z.strictObject({
+const Measure = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'rule:indicator-id'),
   title: Text,
   description: Text.optional(),

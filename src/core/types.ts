@@ -28,7 +28,7 @@ export interface IndicatorValue {
   suppressed?: boolean;
 }
 
-export { statusOrder, type Status } from './status.js';
+export { isInTime, statusOrder, type MethodStatus, type Status } from './status.js';
 import type { Status } from './status.js';
 
 export interface Point {
@@ -61,6 +61,34 @@ export interface Comparison {
   method: string;
   /** The method's own measure (growth ratio R, or projected shortfall share). */
   score: number | null;
+  /**
+   * The years the status rests on: the base year (growth ratio) or the first year of the method's window
+   * (weather) to the latest year. Every sentence about reaching the target starts from these years.
+   */
+  basis: { from: number; to: number } | null;
+  /** For the gap: how each group moved over the basis years, which is why the gap changed. */
+  groups: GroupMoves | null;
+  /**
+   * What the status alone would hide, said wherever the status is shown: the gap target is met (or on
+   * track) only because the reference group got worse.
+   */
+  caveat: Message | null;
+}
+
+/** The two groups of a gap comparison at the start and the end of the basis years. */
+export interface GroupMoves {
+  from: number;
+  to: number;
+  compared: GroupMove;
+  reference: GroupMove;
+}
+
+export interface GroupMove {
+  group: string;
+  from: number;
+  to: number;
+  /** The change lies within the 95 % margin of error of the two survey estimates. */
+  withinMargin: boolean;
 }
 
 export interface Projection {

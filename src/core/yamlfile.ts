@@ -1,6 +1,6 @@
 // Reading YAML files through a zod schema, with every problem reported at its file:line:column.
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, InputError } from './errors.js';
 import { msg, type Message } from './messages/index.js';
@@ -19,19 +19,29 @@ export async function readYaml<S extends z.ZodType>(
   schema: S,
   label = path,
 ): Promise<YamlFile<z.output<S>>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
-    throw new InputError(msg('file-unreadable', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }), label);
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    // A file that is not there (or a folder in its place): most likely not a project folder at all.
+    const hint = ['ENOENT', 'ENOTDIR', 'EISDIR'].includes(reason) ? msg('hint-init') : msg('hint-file-permissions');
+    throw new InputError(msg('file-unreadable', { reason }), label, hint);
   }
-  return parseYaml(text, schema, label);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new InputError(msg('file-utf16'), label, msg('hint-save-utf8'));
+  return parseYaml(bytes.toString('utf8'), schema, label);
 }
 
 export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: string): YamlFile<z.output<S>> {
   // Text, not bytes of another kind: a NUL or a byte sequence that is no UTF-8 means a binary file.
-  if (text.includes('\u0000') || text.includes('\ufffd'))
-    throw new InputError(msg('file-binary'), path, msg('hint-binary'));
+  const binary = text.search(/[\u0000\ufffd]/);
+  if (binary >= 0)
+    throw new InputError(
+      msg('file-binary'),
+      { file: path, line: text.slice(0, binary).split('\n').length },
+      msg('hint-binary'),
+    );
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -42,6 +52,14 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, path: st
       msg('hint-yaml-syntax'),
     );
   }
+  // A tag the parser does not know (`!js/function`) would be read as plain text without a word.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag)
+    throw new InputError(
+      msg('yaml-unknown-tag', { tag: /Unresolved tag: (\S+)/.exec(tag.message)?.[1] ?? '?' }),
+      { file: path, ...pos(lines.linePos(tag.pos[0])) },
+      msg('hint-yaml-tag'),
+    );
   const result = schema.safeParse(toData(doc, lines, path) ?? {});
   if (!result.success) {
     // A misspelt key also makes the key it should have been "missing": report the misspelling.
@@ -91,10 +109,23 @@ function toData(doc: Document, lines: LineCounter, path: string): unknown {
       unresolved
         ? msg('yaml-syntax', { error: 'BAD_ALIAS', detail: firstLine(text) })
         : msg('yaml-aliases', { limit: maxAliases }),
-      { file: path, ...pos(lines.linePos(0)) },
+      { file: path, ...pos(lines.linePos(firstAlias(doc, unresolved))) },
       unresolved ? msg('hint-yaml-syntax') : msg('hint-yaml-aliases'),
     );
   }
+}
+
+/** Where the first alias starts (of those that name no anchor, when `unresolved`), for the error's place. */
+function firstAlias(doc: Document, unresolved: boolean): number {
+  let at = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (unresolved && node.resolve(doc) !== undefined) return undefined;
+      at = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 /** More aliases than a hand-written project file would ever use. */
@@ -124,7 +155,7 @@ function issueError(
   return new InputError(
     issueMessage(issue, dotted, missing),
     { file, ...locate(doc, lines, path) },
-    missing && typeof key === 'string' ? msg('hint-add-key', { key }) : undefined,
+    missing && typeof key === 'string' ? msg('hint-add-key', { key }) : msg('hint-yaml-schema'),
   );
 }
 
@@ -148,7 +179,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: string, missing: boolean): 
 }
 
 /** The keys an object schema allows at `path` (zod's unrecognized_keys issue does not list them). */
-export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
   const unwrap = () => {
     while (def.innerType || def.in) def = (def.innerType ?? def.in)!._zod.def;

@@ -6,7 +6,7 @@ import { isMap, isScalar, parse, parseDocument, type Document, type Node, type Y
 import { InputError } from './errors.js';
 import { msg } from './messages/index.js';
 
-export type YamlPath = (string | number)[];
+type YamlPath = (string | number)[];
 
 /** Set the value at `path`: replaced when the key exists, added to its map when not. */
 export interface YamlChange {

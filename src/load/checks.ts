@@ -17,7 +17,10 @@ type Column = {
   data_type: string;
 };
 
-/** Checks the table; warnings go into `warnings` as they are found, so that a caller keeps them when a later check throws. */
+/**
+ * Checks the table; warnings go into `warnings` as they are
+ * found, so that a caller keeps them when a later check throws.
+ */
 export async function checkTable(
   db: Database,
   input: Input,
@@ -27,7 +30,8 @@ export async function checkTable(
 ): Promise<{ empty: EmptyCells; warnings: LoadWarning[] }> {
   const { name, source, label } = input;
   const columns = await db.query<Column>(
-    `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = current_database() ORDER BY column_index`,
+    `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND database_name = ` +
+      `current_database() ORDER BY column_index`,
     [name],
   );
   const names = columns.map((c) => c.column_name);
@@ -74,7 +78,8 @@ async function checkWeights(db: Database, input: Input, weight: string, locate: 
   const w = quoteIdent(weight);
   const value = `TRY_CAST(${w} AS DOUBLE)`;
   const [bad] = await db.query<{ v: string; row: number }>(
-    `SELECT ${w}::VARCHAR AS v, rowid AS row FROM ${quoteIdent(input.name)} WHERE ${value} IS NULL OR NOT isfinite(${value}) OR ${value} <= 0 ORDER BY rowid LIMIT 1`,
+    `SELECT ${w}::VARCHAR AS v, rowid AS row FROM ${quoteIdent(input.name)} WHERE ${value} IS NULL OR NOT ` +
+      `isfinite(${value}) OR ${value} <= 0 ORDER BY rowid LIMIT 1`,
   );
   if (bad)
     throw new InputError(
@@ -84,7 +89,9 @@ async function checkWeights(db: Database, input: Input, weight: string, locate: 
     );
 }
 
-/** The same key twice means double counting later: a respondent id, or year × district × group in an aggregated table. */
+/**
+ * The same key twice means double counting later: a respondent id, or year × district × group in an aggregated table.
+ */
 async function checkKey(
   db: Database,
   input: Input,
@@ -96,11 +103,13 @@ async function checkKey(
   if (!hasMeasures && !input.source.id && !input.source.key) return;
   if (key.length < 2 && !input.source.key) return;
   const cols = key.map(quoteIdent).join(', ');
-  // Counting alone is the cheap part over millions of rows; where the repeats are is looked up only when there are some.
+  // Counting alone is the cheap part over millions of rows;
+  // where the repeats are is looked up only when there are some.
   const [any] = await db.query(`SELECT 1 FROM ${quoteIdent(input.name)} GROUP BY ${cols} HAVING count(*) > 1 LIMIT 1`);
   if (!any) return;
   const [dup] = await db.query<Record<string, string | number> & { _n: number; _first: number; _second: number }>(
-    `SELECT ${cols}, count(*) AS _n, min(rowid) AS _first, max(rowid) AS _second FROM ${quoteIdent(input.name)} GROUP BY ${cols} HAVING count(*) > 1 ORDER BY _first LIMIT 1`,
+    `SELECT ${cols}, count(*) AS _n, min(rowid) AS _first, max(rowid) AS _second FROM ${quoteIdent(input.name)} ` +
+      `GROUP BY ${cols} HAVING count(*) > 1 ORDER BY _first LIMIT 1`,
   );
   if (!dup) return;
   const what = key.map((k) => `${k} = ${dup[k]}`).join(', ');
@@ -162,7 +171,8 @@ async function checkText(
     const first = async (pattern: string) =>
       (
         await db.query<{ v: string; row: number }>(
-          `SELECT ${quoteIdent(c)} AS v, rowid AS row FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${pattern}) ORDER BY rowid LIMIT 1`,
+          `SELECT ${quoteIdent(c)} AS v, rowid AS row FROM ${t} WHERE regexp_matches(${quoteIdent(c)}, ${pattern}) ` +
+            `ORDER BY rowid LIMIT 1`,
         )
       )[0];
     if (found?.[`c${i}`]) {
@@ -208,7 +218,8 @@ async function profileColumns(
     const decimals = (n: number) => `abs(${q} * ${10 ** n} - round(${q} * ${10 ** n})) < 1e-6`;
     if (measure && c.data_type === 'DOUBLE')
       checks.push(
-        `bool_or(${q} <> trunc(${q})) AND bool_and(${q} = trunc(${q}) OR (${decimals(3)} AND NOT ${decimals(2)})) AS t${i}`,
+        `bool_or(${q} <> trunc(${q})) ` +
+          `AND bool_and(${q} = trunc(${q}) OR (${decimals(3)} AND NOT ${decimals(2)})) AS t${i}`,
       );
     return checks.join(', ');
   });

@@ -29,7 +29,8 @@ export async function applyCodes(db: Database, input: Input, locate: RowLocator)
     const known = [...missing, ...labels].map(([k]) => quoteString(k));
     if (labels.length) {
       const [bad] = await db.query<{ v: string; row: number }>(
-        `SELECT ${c}::VARCHAR AS v, rowid AS row FROM ${t} WHERE ${c} IS NOT NULL AND ${c}::VARCHAR NOT IN (${known.join(', ')}) ORDER BY rowid LIMIT 1`,
+        `SELECT ${c}::VARCHAR AS v, rowid AS row FROM ${t} WHERE ${c} IS NOT NULL AND ${c}::VARCHAR NOT IN ` +
+          `(${known.join(', ')}) ORDER BY rowid LIMIT 1`,
       );
       if (bad)
         throw new InputError(
@@ -42,16 +43,19 @@ export async function applyCodes(db: Database, input: Input, locate: RowLocator)
       const list = missing.map(([k]) => quoteString(k)).join(', ');
       replace.push(`CASE WHEN ${c}::VARCHAR IN (${list}) THEN NULL ELSE ${c} END AS ${c}`);
       added.push(
-        `CASE ${c}::VARCHAR ${missing.map(([k, v]) => `WHEN ${quoteString(k)} THEN ${quoteString(v)}`).join(' ')} END AS ${quoteIdent(`${column}__note`)}`,
+        `CASE ${c}::VARCHAR ${missing.map(([k, v]) => `WHEN ${quoteString(k)} THEN ${quoteString(v)}`).join(' ')} ` +
+          `END AS ${quoteIdent(`${column}__note`)}`,
       );
     }
     if (labels.length)
       added.push(
-        `CASE ${c}::VARCHAR ${labels.map(([k, v]) => `WHEN ${quoteString(k)} THEN ${quoteString(v)}`).join(' ')} END AS ${quoteIdent(`${column}__label`)}`,
+        `CASE ${c}::VARCHAR ${labels.map(([k, v]) => `WHEN ${quoteString(k)} THEN ${quoteString(v)}`).join(' ')} END ` +
+          `AS ${quoteIdent(`${column}__label`)}`,
       );
   }
   const replaced = replace.length ? ` REPLACE (${replace.join(', ')})` : '';
   await db.run(
-    `CREATE OR REPLACE TABLE ${t} AS SELECT *${replaced}${added.length ? `, ${added.join(', ')}` : ''} FROM ${t} ORDER BY rowid`,
+    `CREATE OR REPLACE TABLE ${t} AS SELECT *${replaced}${added.length ? `, ${added.join(', ')}` : ''} FROM ${t} ` +
+      `ORDER BY rowid`,
   );
 }

@@ -38,7 +38,13 @@ export async function convertText(db: Database, input: Input, table: TextTable):
   const profile = candidates.length
     ? ((
         await db.query(
-          `SELECT ${candidates.map((c, i) => `bool_and(${sql[c]!.valid}) AS ok${i}, count(${sql[c]!.value}) AS n${i}, bool_and(${sql[c]!.value} IS NULL OR ${sql[c]!.value} = floor(${sql[c]!.value})) AS int${i}`).join(', ')} FROM ${quoteIdent(raw)}`,
+          `SELECT ${candidates
+            .map(
+              (c, i) =>
+                `bool_and(${sql[c]!.valid}) AS ok${i}, count(${sql[c]!.value}) AS n${i}, bool_and(${sql[c]!.value} ` +
+                `IS NULL OR ${sql[c]!.value} = floor(${sql[c]!.value})) AS int${i}`,
+            )
+            .join(', ')} FROM ${quoteIdent(raw)}`,
         )
       )[0] ?? {})
     : {};
@@ -90,7 +96,8 @@ async function firstRecord(
   where: string,
 ): Promise<{ v: string; record: number }> {
   const [bad] = await db.query<{ v: string; record: number }>(
-    `SELECT ${quoteIdent(column)} AS v, _record AS record FROM ${quoteIdent(raw)} WHERE ${where} ORDER BY _record LIMIT 1`,
+    `SELECT ${quoteIdent(column)} AS v, _record AS record FROM ${quoteIdent(raw)} WHERE ${where} ORDER BY _record ` +
+      `LIMIT 1`,
   );
   return bad!;
 }

@@ -34,7 +34,7 @@ export async function readCsv(
  * also makes the read faster than DuckDB's own guessing). Lines longer than DuckDB's limit (2 MB) are
  * no data lines: DuckDB stops there, and locate.ts says which line.
  */
-export function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
+function csvOptions(dialect: ResolvedDialect, extra: string[] = []): string {
   return [
     'header = true',
     `delim = ${quoteString(dialect.delimiter)}`,
@@ -66,7 +66,10 @@ async function readTyped(db: Database, input: Input, path: string, dialect: Reso
     .filter(([c, t]) => c !== period && wholeTypes.has(t))
     .map(([c, t]) => {
       const q = quoteIdent(c);
-      return `CASE WHEN ${q} IS NULL OR ${q} = trunc(${q}) THEN ${q}::${t} ELSE error(${quoteString(`istsoll:not-integer:${c}`)}) END AS ${q}`;
+      return (
+        `CASE WHEN ${q} IS NULL OR ${q} = trunc(${q}) THEN ${q}::${t} ELSE ` +
+        `error(${quoteString(`istsoll:not-integer:${c}`)}) END AS ${q}`
+      );
     });
   const types = Object.keys(readAs).length
     ? [
@@ -78,7 +81,8 @@ async function readTyped(db: Database, input: Input, path: string, dialect: Reso
   const select = strict.length ? `* REPLACE (${strict.join(', ')})` : '*';
   try {
     await db.run(
-      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT ${select} FROM read_csv(${quoteString(path)}, ${csvOptions(dialect, types)})`,
+      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT ${select} FROM read_csv(${quoteString(path)}, ` +
+        `${csvOptions(dialect, types)})`,
     );
   } catch (e) {
     throw await explainCsvError(e, input, path, dialect);
@@ -96,7 +100,8 @@ async function readAsText(
   const raw = `_raw_${input.name}`;
   try {
     await db.run(
-      `CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT row_number() OVER () AS _record, * FROM read_csv(${quoteString(path)}, ${csvOptions({ ...dialect, missing: [] }, ['all_varchar = true'])})`,
+      `CREATE TEMP TABLE ${quoteIdent(raw)} AS SELECT row_number() OVER () AS _record, * FROM ` +
+        `read_csv(${quoteString(path)}, ${csvOptions({ ...dialect, missing: [] }, ['all_varchar = true'])})`,
     );
   } catch (e) {
     throw await explainCsvError(e, input, path, dialect);

@@ -89,7 +89,8 @@ function refuseBinary(bytes: Buffer, bom: Encoding | null, label: string): void 
   const utf16 = kind === undefined && looksLikeUtf16(bytes);
   throw new InputError(
     msg('source-binary', { kind: kind ?? (utf16 ? 'utf-16' : 'binary') }),
-    nul >= 0 && kind === undefined ? { file: label, line: lineOf(bytes, nul) } : label,
+    // A file of another format shows it in its first bytes; a stray NUL, on its line.
+    kind === undefined ? { file: label, line: lineOf(bytes, nul) } : { file: label, line: 1, column: 1 },
     msg(kind === 'parquet' ? 'hint-parquet-name' : utf16 ? 'hint-utf16-bom' : 'hint-export-csv'),
   );
 }

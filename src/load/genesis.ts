@@ -54,7 +54,8 @@ export async function readGenesis(
   checkColumns(table.columns, input, input.label);
   const raw = `_raw_${input.name}`;
   await db.run(
-    `CREATE TEMP TABLE ${quoteIdent(raw)} (_record INTEGER, ${table.columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`,
+    `CREATE TEMP TABLE ${quoteIdent(raw)} (_record INTEGER, ` +
+      `${table.columns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`,
   );
   const appender = await db.connection.createAppender(raw, 'main', 'temp');
   try {
@@ -165,7 +166,8 @@ export function parseGenesisTable(
   for (let i = first; i < end; i++) {
     const r = records[i]!;
     if (filled(r) === 0) continue;
-    if (!isData(r) && r.cells[0] !== '' && filled(r) === 1) break; // a note line after the data without an underscore footer
+    // a note line after the data without an underscore footer
+    if (!isData(r) && r.cells[0] !== '' && filled(r) === 1) break;
     last = i;
     const lead = r.cells.slice(0, leading);
     for (const k of valueColumns) {
@@ -191,9 +193,12 @@ export function parseGenesisTable(
 export function looksLikeGenesisTable(head: string, tail = ''): boolean {
   const lines = head.split(/\r?\n/);
   const footer = (l: string) => /^_{5,}/.test(l);
+  // The title comes before the table: "Statistisches Bundesamt" in the footer of a plain CSV does not count.
+  const end = lines.findIndex(footer);
+  const title = lines.slice(0, end < 0 ? 12 : Math.min(end, 12)).join('\n');
   return (
-    (lines.some(footer) || tail.split(/\r?\n/).some(footer)) &&
-    /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(lines.slice(0, 12).join('\n'))
+    (end >= 0 || tail.split(/\r?\n/).some(footer)) &&
+    /GENESIS|Regionaldatenbank|Statistisches|Landesamt|Tabelle/i.test(title)
   );
 }
 
@@ -237,7 +242,10 @@ function lastFilled(r: Record_): string {
   return [...r.cells].reverse().find((c) => c !== '') ?? '';
 }
 
-/** A column name from a header label: "Gemeinde" → gemeinde, "Stichtag" → stichtag, "Amtl. Gemeindeschlüssel" → amtl_gemeindeschluessel. */
+/**
+ * A column name from a header label: "Gemeinde" → gemeinde, "Stichtag" → stichtag,
+ * "Amtl. Gemeindeschlüssel" → amtl_gemeindeschluessel.
+ */
 export function slug(label: string): string {
   const s = label
     .toLowerCase()

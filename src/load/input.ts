@@ -29,7 +29,7 @@ export interface ResolvedDialect {
   missing: string[];
 }
 
-export type Format = NonNullable<Source['format']>;
+type Format = NonNullable<Source['format']>;
 
 /** Where the row `rowid` of the loaded table, column `column`, is in its file. */
 export type RowLocator = (rowid: number, column: string) => Promise<Location>;

@@ -56,8 +56,9 @@ const periodNames = /jahr$|^year$|stichtag|^welle$|^wave$|^zeit$|^time$|datum|^d
 export async function inspectFile(path: string, tempParent: string): Promise<Inspection> {
   const label = displayPath(path);
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(msg('inspect-no-file'), label);
-  if (info.isFile() && info.size === 0) throw new InputError(msg('source-file-empty'), label);
+  if (!info) throw new InputError(msg('inspect-no-file'), label, msg('hint-inspect-file'));
+  if (info.isFile() && info.size === 0)
+    throw new InputError(msg('source-file-empty'), { file: label, line: 1 }, msg('hint-export-csv'));
   const format = await detectFormat(path, label);
   const name = slug(basename(path, extname(path)));
   const temp = new TempFiles(tempParent);
@@ -228,7 +229,8 @@ async function findPeriod(
   for (const c of candidates) {
     const year = yearSql(quoteIdent(c.name), c.type, 'start');
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT bool_and((${year}) BETWEEN ${firstYear} AND ${lastYear}) AND count(*) > 0 AS ok FROM ${quoteIdent(table)}`,
+      `SELECT bool_and((${year}) BETWEEN ${firstYear} AND ${lastYear}) AND count(*) > 0 AS ok FROM ` +
+        `${quoteIdent(table)}`,
     );
     if (r?.ok) return c.name;
   }
@@ -255,7 +257,8 @@ async function findId(
   if (unique?.ok) return null;
   for (const c of columns.filter((c) => /INT/.test(c.type) && c.name !== year && c.name !== rowNames)) {
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT count(*) = count(DISTINCT (${quoteIdent(year)}, ${quoteIdent(c.name)})) AND count(${quoteIdent(c.name)}) = count(*) AS ok FROM ${t}`,
+      `SELECT count(*) = count(DISTINCT (${quoteIdent(year)}, ${quoteIdent(c.name)})) AND ` +
+        `count(${quoteIdent(c.name)}) = count(*) AS ok FROM ${t}`,
     );
     if (r?.ok) return c.name;
   }
@@ -268,7 +271,8 @@ async function findWeight(db: Database, table: string, columns: Described[]): Pr
   for (const c of columns.filter((c) => c.type === 'DOUBLE')) {
     const q = quoteIdent(c.name);
     const [r] = await db.query<{ ok: boolean }>(
-      `SELECT bool_and(${q} > 0) AND bool_or(${q} <> trunc(${q})) AND count(${q}) = count(*) AS ok FROM ${quoteIdent(table)}`,
+      `SELECT bool_and(${q} > 0) AND bool_or(${q} <> trunc(${q})) AND count(${q}) = count(*) AS ok FROM ` +
+        `${quoteIdent(table)}`,
     );
     if (r?.ok) found.push(c.name);
   }
@@ -296,7 +300,8 @@ async function columnTypes(
     }
     if (type === 'DOUBLE' && !unsure.has(c.name)) {
       const [r] = await db.query<{ whole: boolean }>(
-        `SELECT bool_and(${quoteIdent(c.name)} IS NULL OR ${quoteIdent(c.name)} = trunc(${quoteIdent(c.name)})) AS whole FROM ${quoteIdent(table)}`,
+        `SELECT bool_and(${quoteIdent(c.name)} IS NULL OR ${quoteIdent(c.name)} = trunc(${quoteIdent(c.name)})) AS ` +
+          `whole FROM ${quoteIdent(table)}`,
       );
       if (r?.whole) type = 'INTEGER';
     }

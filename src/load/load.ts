@@ -23,7 +23,7 @@ import {
 import { readSource } from './read.js';
 import { describeInputs, type SourceFile } from './sources.js';
 
-export interface LoadedTable {
+interface LoadedTable {
   name: string;
   file: string;
   rows: number;

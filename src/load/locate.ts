@@ -29,6 +29,8 @@ export async function explainCsvError(
   const file = await readCsvText(path, dialect);
   const structural = structuralProblem(file, input);
   if (structural) return structural;
+  const encoding = /invalid unicode/i.test(detail) ? notUtf8(file, input) : null;
+  if (encoding) return encoding;
   const notInteger = /istsoll:not-integer:([^\n]*)/.exec(detail)?.[1];
   if (notInteger !== undefined) {
     const found = findCell(file, notInteger, (cell) => !isWholeNumber(cell));
@@ -65,15 +67,17 @@ export async function explainCsvError(
   );
 }
 
-/** A quote that never closes, or a row with more or fewer fields than the header. */
-export function structuralProblem(file: CsvText, input: Input): InputError | null {
-  const { problem } = scanTable(file.text, { delimiter: file.dialect.delimiter, skip: file.dialect.skip });
+/** A quote that never closes, text after a closing quote, or a row with more or fewer fields than the header. */
+function structuralProblem(file: CsvText, input: Input): InputError | null {
+  const options = { delimiter: file.dialect.delimiter, skip: file.dialect.skip, strictQuotes: true };
+  const { problem } = scanTable(file.text, options);
   if (!problem) return null;
-  if (problem.kind === 'unterminated-quote') {
+  if (problem.kind === 'unterminated-quote' || problem.kind === 'text-after-quote') {
+    const quote = problem.kind === 'unterminated-quote';
     return new InputError(
-      msg('csv-unterminated-quote'),
+      msg(quote ? 'csv-unterminated-quote' : 'csv-text-after-quote'),
       { file: input.label, line: problem.line, column: problem.column },
-      msg('hint-unterminated-quote'),
+      msg(quote ? 'hint-unterminated-quote' : 'hint-text-after-quote'),
     );
   }
   return new InputError(
@@ -83,7 +87,24 @@ export function structuralProblem(file: CsvText, input: Input): InputError | nul
   );
 }
 
-export interface FoundCell {
+/**
+ * Bytes that are no UTF-8 in a file read as UTF-8 (declared so, or one of mixed encodings): the text read
+ * holds U+FFFD where they were. The place is the line and the field of the first of them.
+ */
+function notUtf8(file: CsvText, input: Input): InputError | null {
+  for (const record of records(file)) {
+    const field = record.fields.find((f) => f.text.includes('\ufffd'));
+    if (field)
+      return new InputError(
+        msg('csv-not-utf8'),
+        { file: input.label, line: field.line, column: field.column },
+        msg('hint-not-utf8'),
+      );
+  }
+  return null;
+}
+
+interface FoundCell {
   line: number;
   /** The 1-based field number. */
   column: number;
@@ -91,7 +112,7 @@ export interface FoundCell {
 }
 
 /** The first data cell of `column` (a header name) that satisfies `test`, with its line and field number. */
-export function findCell(file: CsvText, column: string, test: (cell: string) => boolean): FoundCell | null {
+function findCell(file: CsvText, column: string, test: (cell: string) => boolean): FoundCell | null {
   let index = -1;
   for (const record of records(file)) {
     if (record.index === 0) {
@@ -130,7 +151,7 @@ export function notWholeNumber(input: Input, column: string, text: string, where
 }
 
 /** A whole number as text: an optional sign, digits, and at most a fractional part of zeros (`4.0`). */
-export function isWholeNumber(cell: string): boolean {
+function isWholeNumber(cell: string): boolean {
   const t = cell.trim();
   return t === '' || /^[-+]?\d+([.,]0+)?$/.test(t);
 }
@@ -148,7 +169,7 @@ function firstLongLine(text: string, limit: number): number | null {
   return null;
 }
 
-export function describeType(type: string): 'integer' | 'number' | 'boolean' | 'date' | 'text' {
+function describeType(type: string): 'integer' | 'number' | 'boolean' | 'date' | 'text' {
   if (/INT/.test(type)) return 'integer';
   if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return 'number';
   return type === 'BOOLEAN' ? 'boolean' : type === 'DATE' ? 'date' : 'text';

@@ -12,7 +12,7 @@ export interface MarkerRules {
   parentheses: string | null;
 }
 
-export const presets: Record<MarkerPreset, MarkerRules> = {
+const presets: Record<MarkerPreset, MarkerRules> = {
   // Federal and most state statistical offices (the classic convention).
   official: {
     signs: {
@@ -103,7 +103,14 @@ export function valueSql(
   const missing = signs.filter(([, s]) => 'missing' in s) as [string, { missing: string }][];
   const when = (pairs: [string, string][]) =>
     pairs.map(([sign, then]) => `WHEN ${quoteString(sign)} THEN ${then}`).join(' ');
-  const value = `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL${valued.length ? ` WHEN ${cell} IN (${valued.map(([k]) => quoteString(k)).join(', ')}) THEN CASE ${cell} ${when(valued.map(([k, s]) => [k, String(s.value)]))} END` : ''}${missing.length ? ` WHEN ${cell} IN (${missing.map(([k]) => quoteString(k)).join(', ')}) THEN NULL` : ''} ELSE ${number} END`;
+  const value =
+    `CASE WHEN ${cell} IS NULL OR ${cell} = '' THEN NULL` +
+    (valued.length
+      ? ` WHEN ${cell} IN (${valued.map(([k]) => quoteString(k)).join(', ')}) THEN CASE ${cell} ` +
+        `${when(valued.map(([k, s]) => [k, String(s.value)]))} END`
+      : '') +
+    (missing.length ? ` WHEN ${cell} IN (${missing.map(([k]) => quoteString(k)).join(', ')}) THEN NULL` : '') +
+    ` ELSE ${number} END`;
 
   const notes = [
     ...missing.map(([k, s]) => `WHEN ${cell} = ${quoteString(k)} THEN ${quoteString(s.missing)}`),
@@ -112,10 +119,14 @@ export function valueSql(
       .map(([k, s]) => `WHEN ${cell} = ${quoteString(k)} THEN ${quoteString(s.flag!)}`),
     r.parentheses ? `WHEN regexp_matches(${cell}, '^\\(.*\\)$') THEN ${quoteString(r.parentheses)}` : null,
     suffixes
-      ? `WHEN regexp_matches(${cell}, '[0-9]\\s*[${suffixes}]$') THEN CASE right(${cell}, 1) ${when(Object.entries(r.suffixes).map(([k, v]) => [k, quoteString(v)]))} END`
+      ? `WHEN regexp_matches(${cell}, '[0-9]\\s*[${suffixes}]$') THEN CASE right(${cell}, 1) ` +
+        `${when(Object.entries(r.suffixes).map(([k, v]) => [k, quoteString(v)]))} END`
       : null,
   ].filter(Boolean);
   const note = notes.length ? `CASE ${notes.join(' ')} END` : 'NULL::VARCHAR';
-  const valid = `(${cell} IS NULL OR ${cell} = ''${signs.length ? ` OR ${cell} IN (${signs.map(([k]) => quoteString(k)).join(', ')})` : ''} OR (${number}) IS NOT NULL)`;
+  const valid =
+    `(${cell} IS NULL OR ${cell} = ''` +
+    (signs.length ? ` OR ${cell} IN (${signs.map(([k]) => quoteString(k)).join(', ')})` : '') +
+    ` OR (${number}) IS NOT NULL)`;
   return { value, note, valid };
 }

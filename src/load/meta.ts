@@ -8,9 +8,9 @@ import { istsollVersion } from '../core/version.js';
 
 export const TABLES = '_istsoll_tables';
 /** Which istsoll wrote the database: a database of another version is read again, never trusted. */
-export const BUILD = '_istsoll_build';
-export const COLUMNS = '_istsoll_columns';
-export const WARNINGS = '_istsoll_warnings';
+const BUILD = '_istsoll_build';
+const COLUMNS = '_istsoll_columns';
+const WARNINGS = '_istsoll_warnings';
 /**
  * Indicator values that compute keeps for the runs after it (compute/cache.ts). They are keyed by the
  * content hashes of the tables they were computed from, so a load carries them over unchanged: an entry

@@ -12,13 +12,14 @@ export async function readParquet(db: Database, input: Input): Promise<void> {
   const glob = isDir ? join(input.path, '**', '*.parquet') : input.path;
   try {
     await db.run(
-      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`,
+      `CREATE TABLE ${quoteIdent(input.name)} AS SELECT * FROM ` +
+        `read_parquet(${quoteString(glob)}${isDir ? ', union_by_name = true' : ''})`,
     );
   } catch (e) {
     throw new InputError(
       msg('parquet-unreadable', { detail: (e as Error).message.split('\n')[0]!, folder: isDir }),
       input.label,
-      isDir ? msg('hint-parquet-folder') : undefined,
+      isDir ? msg('hint-parquet-folder') : msg('hint-parquet-broken'),
     );
   }
   const names = (

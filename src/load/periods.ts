@@ -15,7 +15,8 @@ export async function normalisePeriod(db: Database, input: Input, locate: RowLoc
   const t = quoteIdent(input.name);
   if (typeof input.source.year === 'number') {
     const [clash] = await db.query(
-      `SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = 'year'`,
+      `SELECT 1 FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 ` +
+        `AND column_name = 'year'`,
       [input.name],
     );
     if (clash) throw new InputError(msg('year-column-clash'), input.where(['year']), msg('hint-year-column'));
@@ -24,7 +25,8 @@ export async function normalisePeriod(db: Database, input: Input, locate: RowLoc
   }
   const column = input.source.year;
   const [info] = await db.query<{ data_type: string }>(
-    `SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = $2`,
+    `SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 ` +
+      `AND column_name = $2`,
     [input.name, column],
   );
   if (!info) return; // reported by the checks, with the columns that are there
@@ -56,7 +58,8 @@ export function yearSql(column: string, type: string, schoolYear: 'start' | 'end
   const integer = /INT/.test(type);
   const t = integer ? `${column}::VARCHAR` : `trim(${column}::VARCHAR)`;
   const date = (pattern: string, format: string, year: string) =>
-    `WHEN regexp_full_match(${t}, ${quoteString(pattern)}) AND try_strptime(${t}, ${quoteString(format)}) IS NOT NULL THEN ${year}`;
+    `WHEN regexp_full_match(${t}, ${quoteString(pattern)}) AND try_strptime(${t}, ${quoteString(format)}) ` +
+    `IS NOT NULL THEN ${year}`;
   const start = `left(${t}, 4)::INTEGER`;
   const next = `(left(${t}, 4)::INTEGER + 1)`;
   return `CASE

@@ -3,7 +3,7 @@
 // sniffing file" or a line number that is off; when DuckDB refuses a file, this scanner finds the place.
 // It runs only on that error path (and on the small files inspect looks at), so it favours clarity.
 
-export interface ScannedField {
+interface ScannedField {
   text: string;
   line: number;
   /** 1-based field index on its record. */
@@ -20,6 +20,7 @@ export interface ScannedRecord {
 
 export type ScanProblem =
   | { kind: 'unterminated-quote'; line: number; column: number }
+  | { kind: 'text-after-quote'; line: number; column: number }
   | { kind: 'field-count'; line: number; found: number; expected: number };
 
 export interface ScanOptions {
@@ -27,6 +28,8 @@ export interface ScanOptions {
   quote?: string;
   /** Lines before the header (title lines): skipped as they are. */
   skip?: number;
+  /** Text after a closing quote (`"B"x`) ends the scan with a problem, as it ends DuckDB's strict reader. */
+  strictQuotes?: boolean;
 }
 
 /**
@@ -73,7 +76,9 @@ export function* scanRecords(text: string, options: ScanOptions): Generator<Scan
           i++;
         }
         // Text after the closing quote belongs to the field, as lenient readers take it.
+        const after = i;
         while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') value += text[i++];
+        if (options.strictQuotes && i > after) return { kind: 'text-after-quote', line, column };
       } else {
         const end = nextBreak(text, i, delimiter);
         value = text.slice(i, end);

@@ -3,8 +3,9 @@
 // What tells whether a file changed (size and time stamp, or its content hash) is worked out here too.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { firstOutsideData } from '../core/confine.js';
 import { displayPath, InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { paths, type Project } from '../core/project.js';
@@ -21,7 +22,7 @@ export interface SourceFile extends Input {
   scan: () => Promise<FileScan>;
 }
 
-export interface FileScan {
+interface FileScan {
   hash: string;
   hints: ByteHints;
 }
@@ -78,7 +79,7 @@ async function describeInput(project: Project, name: string, source: Source, tem
   await insideData(project, files, where(['file']), name);
   const infos = await Promise.all(files.map((f) => stat(f)));
   if (infos.every((i) => i.size === 0))
-    throw new InputError(msg('source-file-empty'), label, msg('hint-data-rows', { source: name }));
+    throw new InputError(msg('source-file-empty'), { file: label, line: 1 }, msg('hint-data-rows', { source: name }));
   const fingerprint = `${infos.map((i, k) => `${files[k]}:${i.size}:${i.mtimeMs}`).join(';')}|${sourceHash(source)}`;
   let scanning: Promise<FileScan> | undefined;
   const scan = () => (scanning ??= scanFiles(files, sourceHash(source)));
@@ -86,23 +87,19 @@ async function describeInput(project: Project, name: string, source: Source, tem
 }
 
 /** Each file, symlinks followed, must lie inside data/: `../secret.csv` or a link to /etc is refused. */
-export async function insideData(
+async function insideData(
   project: Pick<Project, 'dir'>,
   files: string[],
   where: { file: string; line: number; column: number },
   source: string,
 ): Promise<void> {
-  const data = await realpath(join(project.dir, 'data'));
-  for (const file of files) {
-    const real = await realpath(file);
-    const rel = relative(data, real);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
-      throw new InputError(
-        msg('source-outside', { file: displayPath(file), source, folder: paths.data }),
-        where,
-        msg('hint-inside-data'),
-      );
-  }
+  const outside = await firstOutsideData(project.dir, files);
+  if (outside !== null)
+    throw new InputError(
+      msg('source-outside', { file: displayPath(outside), source, folder: paths.data }),
+      where,
+      msg('hint-inside-data'),
+    );
 }
 
 /** A file, or every Parquet file below a folder, in a stable order. */

@@ -15,7 +15,7 @@ function trusted(text: string): Html {
   return { [marker]: true, text, toString: () => text } as Html;
 }
 
-export function isHtml(value: unknown): value is Html {
+function isHtml(value: unknown): value is Html {
   return typeof value === 'object' && value !== null && marker in value;
 }
 
@@ -26,7 +26,7 @@ export function unsafe(text: string): Html {
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c]!);
 }
 

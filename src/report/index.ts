@@ -5,3 +5,4 @@ export { openSvgCache, type SvgCache } from './svg-cache.js';
 export { writePdf } from './pdf.js';
 export { readProvenance } from './provenance.js';
 export { html, unsafe, type Html } from './html.js';
+export { checkReportFiles, reportKind } from './outfiles.js';

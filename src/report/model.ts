@@ -3,8 +3,6 @@
 import { worstStatus } from '../compare/index.js';
 import {
   formatDifference,
-  formatPoints,
-  formatTarget,
   formatValue,
   label,
   localize,
@@ -17,10 +15,11 @@ import type { Comparison, IndicatorValue, Status } from '../core/types.js';
 import type { IndicatorFile, Project } from '../core/project.js';
 import { buildFigures } from './figures/figures.js';
 import type { Figure } from './figures/types.js';
-import type { Aggregate, Indicator } from '../core/schema.js';
+import type { Aggregate } from '../core/schema.js';
+import { describeComparison, formatGoal, sayCaveat } from './verdict.js';
 
 export { periods } from './figures/cells.js';
-export type { DataTable, Figure, TableCell } from './figures/types.js';
+export type { DataTable, Figure } from './figures/types.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -55,6 +54,8 @@ export interface ReportModel {
   keyFigures: { value: string; label: string }[];
   /** Indicators per status over all fields, in the order of the legend. */
   totals: StatusCount[];
+  /** Targets per status, in the order of the legend: they add up to the number of targets. */
+  targetTotals: StatusCount[];
   fields: FieldOverview[];
   indicators: IndicatorSection[];
   appendix: Appendix;
@@ -68,7 +69,7 @@ export interface StatusBadge {
 
 export type StatusCount = StatusBadge & { count: number };
 
-export interface FieldOverview {
+interface FieldOverview {
   id: string;
   title: string;
   /** Indicators per status, in the order of the legend, zeros included. */
@@ -88,6 +89,8 @@ export interface TargetLine {
   gap: string;
   status: StatusBadge;
   reason: string | null;
+  /** What the status alone would hide (a gap met only because the reference group got worse). */
+  caveat: string | null;
   /** The numbers as shown (rounded), for sorting the overview. */
   sort: { ist: number | null; soll: number | null; gap: number | null };
 }
@@ -108,7 +111,7 @@ export interface IndicatorSection {
   department: string;
 }
 
-export interface Appendix {
+interface Appendix {
   /** How values are rated, suppressed and projected. */
   notes: string[];
   sources: { name: string; description: string | null; file: string; rows: string | null; hash: string | null }[];
@@ -116,7 +119,17 @@ export interface Appendix {
   files: { path: string; hash: string }[];
 }
 
-const statusDisplayOrder: Status[] = ['achieved', 'on_track', 'moderate', 'limited', 'deterioration', 'not_assessable'];
+const statusDisplayOrder: Status[] = [
+  'achieved',
+  'achieved_uncertain',
+  'on_track',
+  'on_track_uncertain',
+  'moderate',
+  'limited',
+  'deterioration_uncertain',
+  'deterioration',
+  'not_assessable',
+];
 
 export function buildReportModel(
   whole: Project,
@@ -197,6 +210,10 @@ export function buildReportModel(
       ...(Number.isFinite(latest) ? [{ value: String(latest), label: ui.keyLatest }] : []),
     ],
     totals: countOf(indicators),
+    targetTotals: statusDisplayOrder.map((s) => ({
+      ...badge(s),
+      count: comparisons.filter((c) => c.status === s).length,
+    })),
     fields,
     indicators: indicators.map((s) => ({ ...s, field: fields.find((f) => f.id === s.field)?.title ?? s.field })),
     appendix: buildAppendix(project, lang, options.provenance),
@@ -259,6 +276,7 @@ function buildSection(
               : ui.exactly,
       status: badge(c.status),
       reason: c.reason ? say(c.reason, lang) : null,
+      caveat: sayCaveat(c, lang, groupLabel),
       sort: {
         ist: c.latest ? round(c.latest.value) : null,
         soll: c.target.value,
@@ -281,83 +299,6 @@ function buildSection(
     source: ind.source,
     department: ind.department,
   };
-}
-
-function describeComparison(
-  ind: Indicator,
-  c: Comparison,
-  subject: string,
-  lang: Lang,
-  groupLabel: (g: string) => string,
-): string {
-  const ui = words(lang).report;
-  const isGap = c.series === 'gap';
-  const fmt = (x: number) => (isGap ? formatDifference(x, ind.unit, lang, 'long') : formatValue(x, ind.unit, lang));
-  const parts: string[] = [];
-  const since =
-    c.latest && c.baseline && c.baseline.year < c.latest.year
-      ? { year: c.baseline.year, text: fmt(c.baseline.value) }
-      : null;
-  if (c.latest && isGap && ind.groups) {
-    const [a, b] = [groupLabel(ind.groups.compared), groupLabel(ind.groups.reference)];
-    parts.push(
-      ui.gapSentence(
-        a,
-        b,
-        c.latest.year,
-        fmt(c.latest.value),
-        since,
-        c.latest.value < 0 || (c.baseline?.value ?? 0) < 0 ? a : null,
-      ),
-    );
-  } else if (c.latest) {
-    parts.push(
-      ui.valueSentence(
-        ind.unit,
-        c.group !== null ? subject : null,
-        c.group === null && ind.groups !== undefined,
-        c.latest.year,
-        fmt(c.latest.value),
-        since,
-      ),
-    );
-  }
-  // The first sentence names the group; without it, the target sentence has to.
-  const scope = c.latest ? null : isGap ? ui.gapBetweenGroups : c.group !== null ? subject : null;
-  parts.push(
-    ui.targetSentence(
-      scope,
-      c.target.year,
-      c.target.value === null
-        ? formatGoal(ind, c, lang)
-        : `${c.direction === 'higher' ? ui.atLeast : ui.atMost} ${formatGoal(ind, c, lang, 'long')}`,
-    ),
-  );
-  const p = c.projection;
-  if (c.status === 'achieved') parts.push(ui.achieved);
-  else if (c.status === 'not_assessable') parts.push(ui.notAssessable(c.reason ? say(c.reason, lang) : null));
-  else if (p && p.reachYear !== null && c.latest && p.reachYear <= c.latest.year) parts.push(ui.metNow);
-  // A direction-only target has no number the trend could reach.
-  else if (p && c.target.value !== null)
-    parts.push(ui.projection(p.from, p.to, p.reachYear, c.target.year, fmt(p.value)));
-  if (c.status !== 'not_assessable')
-    parts.push(
-      ui.ratingSentence(
-        `${statusSymbols[c.status]} ${words(lang).status[c.status]}`,
-        c.reason && c.status !== 'achieved' ? say(c.reason, lang) : null,
-      ),
-    );
-  return parts.join(' ');
-}
-
-/** The target as written in the YAML, without trailing zeros: "55 %", "10 Pp.". */
-function formatGoal(ind: Indicator, c: Comparison, lang: Lang, style: 'short' | 'long' = 'short'): string {
-  const value = c.target.value;
-  if (value === null) return words(lang).report.trendGoal(c.direction);
-  if (c.series !== 'gap') return formatTarget(value, ind.unit, lang);
-  return ind.unit === 'percent'
-    ? formatPoints(value, lang, style, Number.isInteger(value) ? 0 : 1)
-    : formatTarget(value, ind.unit, lang);
 }
 
 function definition(project: Project, ind: IndicatorFile, lang: Lang): { label: string; text: string }[] {

@@ -3,12 +3,12 @@
 // when the chart comes into view (tooltips, export). Vega, Vega-Lite and vega-embed are inlined and a
 // Content-Security-Policy forbids every request, so the file works offline and cannot leak a visit.
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
+import { htmlMark, writeAtomically } from './outfiles.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
@@ -23,7 +23,7 @@ export async function renderReport(model: ReportModel, svg: SvgRenderer = drawSv
 }
 
 /** The page, given the SVG of every figure. */
-export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+function renderPage(model: ReportModel, svgs: Map<string, string>): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
@@ -37,7 +37,7 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${unsafe(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="istsoll ${model.version}">
+${unsafe(htmlMark)}${model.version}">
 <title>${title}</title>
 <style>
 ${unsafe(renderStylesheet({ title, date: model.generated, page: ui.page, of: ui.of }))}</style>
@@ -75,7 +75,7 @@ ${inlineScript(readClientScript())}</script>
  * The specs repeat what the SVGs already show, so they travel gzip-compressed (a tenth of the size) as
  * base64; the browser unpacks them with DecompressionStream. Without it the SVGs simply stay.
  */
-export function packSpecs(specs: Record<string, unknown>): Html {
+function packSpecs(specs: Record<string, unknown>): Html {
   return unsafe(gzipSync(JSON.stringify(specs), { level: 9 }).toString('base64'));
 }
 
@@ -83,18 +83,9 @@ export function unpackSpecs(packed: string): Record<string, unknown> {
   return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Record<string, unknown>;
 }
 
-/** Writes beside the target and renames, so that a reader never sees half a report. */
+/** Writes the report page; a reader never sees half of it (see writeAtomically). */
 export async function writeReport(model: ReportModel, path: string, svg?: SvgRenderer): Promise<void> {
-  const text = await renderReport(model, svg);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${process.pid}.${Date.now()}.report.tmp`);
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  }
+  await writeAtomically(path, await renderReport(model, svg));
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */

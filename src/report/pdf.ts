@@ -1,10 +1,13 @@
 // The report as PDF: the same HTML printed by a local Chromium (through playwright-core, which never
 // downloads a browser of its own). The print stylesheet does the layout; JavaScript stays off, so the
-// PDF shows the SVGs drawn in Node and nothing can run while printing.
-import { access, constants, readFile } from 'node:fs/promises';
+// PDF shows the SVGs drawn in Node and nothing can run while printing. The PDF carries istsoll's mark
+// (outfiles.ts) and is written in one step, like the HTML.
+import { access, constants } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
+import { istsollVersion } from '../core/version.js';
+import { markPdf, writeAtomically } from './outfiles.js';
 
 /** Where Chromium or Chrome usually lives; CHROMIUM_PATH, when set, is the only place looked at. */
 const candidates = [
@@ -51,6 +54,7 @@ export async function writePdf(
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
+  let pdf: Buffer;
   try {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -59,11 +63,12 @@ export async function writePdf(
       route.request().url() === pathToFileURL(htmlPath).href ? route.continue() : route.abort(),
     );
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    await page.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   } finally {
     await browser.close();
   }
-  return { pages: countPdfPages(await readFile(pdfPath)) };
+  await writeAtomically(pdfPath, markPdf(pdf, istsollVersion()));
+  return { pages: countPdfPages(pdf) };
 }
 
 /** Page objects of a PDF as Chromium writes it (uncompressed object headers): `/Type /Page`, not `/Pages`. */

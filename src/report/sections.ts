@@ -8,10 +8,12 @@ import type { DataTable, IndicatorSection, ReportModel, StatusBadge, StatusCount
 
 export function renderSummary(model: ReportModel): Html {
   const { ui } = model;
+  const targets = model.targetTotals.reduce((n, t) => n + t.count, 0);
   return html`<section id="ueberblick" class="summary" aria-labelledby="ueberblick-titel">
 <h2 id="ueberblick-titel">${ui.summaryHeading}</h2>
 <ul class="key-figures">${model.keyFigures.map(renderKeyFigure)}</ul>
-<ul class="status-totals" aria-label="${ui.legend}">${model.totals.map(renderTotal)}</ul>
+${renderTotals('summe-indikatoren', ui.totalsOf('indicators', model.indicators.length), model.totals)}
+${renderTotals('summe-ziele', ui.totalsOf('targets', targets), model.targetTotals)}
 <h3 id="felder-titel">${ui.statusByField}</h3>
 ${scroller('felder-titel', renderFieldTable(model))}
 <h3 id="ziele-titel">${ui.allTargets}</h3>
@@ -23,6 +25,12 @@ ${scroller('ziele-titel', renderOverviewTable(model))}
 
 function renderKeyFigure(k: { value: string; label: string }): Html {
   return html`<li><span class="key-value">${k.value}</span> <span class="key-label">${k.label}</span></li>`;
+}
+
+/** The statuses that occur, with their counts: they add up to the number the label names. */
+function renderTotals(id: string, label: string, counts: StatusCount[]): Html {
+  return html`<p class="totals-label" id="${id}">${label}</p>
+<ul class="status-totals" aria-labelledby="${id}">${counts.filter((t) => t.count > 0).map(renderTotal)}</ul>`;
 }
 
 function renderTotal(t: StatusCount): Html {
@@ -89,16 +97,17 @@ ${rows}
 function renderTargetCells(t: TargetLine): Html[] {
   const istYear = t.istYear !== null ? html` <span class="year">(${t.istYear})</span>` : '';
   const reason = t.reason ? html`<br><small>${t.reason}</small>` : '';
+  const caveat = t.caveat ? html`<br><small class="caveat">${t.caveat}</small>` : '';
   return [
     html`<td>${t.subject}</td>`,
     html`<td class="num" data-sort="${t.sort.ist ?? ''}">${t.ist}${istYear}</td>`,
     html`<td class="num" data-sort="${t.sort.soll}">${t.soll} <span class="year">(${t.sollYear})</span></td>`,
     html`<td class="num" data-sort="${t.sort.gap ?? ''}">${t.gap}</td>`,
-    html`<td data-sort="${statusOrder.indexOf(t.status.status)}">${renderStatus(t.status)}${reason}</td>`,
+    html`<td data-sort="${statusOrder.indexOf(t.status.status)}">${renderStatus(t.status)}${reason}${caveat}</td>`,
   ];
 }
 
-export function renderStatus(b: StatusBadge): Html {
+function renderStatus(b: StatusBadge): Html {
   const symbol = html`<span class="symbol" aria-hidden="true">${b.symbol}</span>`;
   return html`<span class="status s-${b.status}">${symbol} ${b.word}</span>`;
 }

@@ -45,7 +45,7 @@ type TextItem = { fontSize?: number; fontWeight?: string | number; text?: unknow
 };
 
 /** The width the SVG is laid out for; it scales to its figure through its viewBox. */
-export const svgWidth = 720;
+const svgWidth = 720;
 
 export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string> {
   const fixed = { ...spec, width: svgWidth } as TopLevelSpec;

@@ -10,7 +10,7 @@ import type { Lang } from '../../core/messages/index.js';
 import { readProject, type Project } from '../../core/project.js';
 import { istsollVersion } from '../../core/version.js';
 import { loadProject } from '../../load/index.js';
-import { chartCache } from '../commands.js';
+import { chartCache } from '../report.js';
 import { buildReportModel, openSvgCache, readProvenance, renderReport } from '../../report/index.js';
 
 export type Build =

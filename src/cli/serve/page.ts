@@ -1,12 +1,11 @@
 // The preview page: a bar that says what is shown, the forms for targets and measures, and the report in
 // a frame — or, when the project cannot be made into a report, the error with its file, line and hint in
 // place of the report. Every interpolated text is escaped (report/html.ts); the words are the catalogue's.
-import { measureStatuses } from '../../core/measures.js';
-import { formatLocation, InputError, type Location } from '../../core/errors.js';
+import { InputError, type Location } from '../../core/errors.js';
 import { label, localize } from '../../core/format.js';
 import { words, type Lang } from '../../core/messages/index.js';
 import type { IndicatorFile, Project } from '../../core/project.js';
-import type { Target } from '../../core/schema.js';
+import { measureStatusWords, type MeasureStatus, type Target } from '../../core/schema.js';
 import { html, unsafe, type Html } from '../../report/index.js';
 import type { Build } from './build.js';
 import { previewScript } from './client.js';
@@ -98,10 +97,11 @@ function renderPlace(place: Location, lang: Lang): Html {
 }
 
 function placeText(e: InputError): string {
-  const where = e.where;
-  if (!where) return '';
-  return `${typeof where === 'string' ? where : formatLocation(where)}: `;
+  const { file, line, column } = e.toJson('de');
+  return file ? `${[file, line, column].filter((p) => p !== null).join(':')}: ` : '';
 }
+
+const measureStatuses = Object.keys(measureStatusWords) as MeasureStatus[];
 
 function renderEditPanel(project: Project, state: PageState): Html {
   const w = words(state.lang).cli.serve.page;

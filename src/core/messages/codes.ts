@@ -1,6 +1,7 @@
 // Every message istsoll can give, as a code with its parameters. Code emits these; the catalogues (de.ts,
 // en.ts) turn them into words for the terminal, the JSON output and the report. A parameter is plain
 // data (never a sentence), so that both languages can build their own sentence around it.
+import type { Status } from '../status.js';
 
 /** Parameters of each message code. */
 export interface Params {
@@ -104,6 +105,8 @@ export interface Params {
   'hint-sql-rebuild-database': {};
   // Commands
   'option-invalid': { option: string };
+  'option-path-empty': { option: string };
+  'hint-option-path': { option: string };
   'init-not-empty': {};
   'indicator-unknown': { id: string };
   'target-not-single': { year: number; group: string | null; kind: 'range' | 'trend'; range: number[] | null };
@@ -260,6 +263,34 @@ export interface Params {
   'hint-measures-list': {};
   'hint-milestone': {};
   'hint-add-key': { key: string };
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': {};
+  'caveat-gap-reference-decline': { reference: string; year: number; status: Status };
+  // Hardening (issue 11): where istsoll writes reports, and a place and a hint for every bad input
+  'out-extension': {};
+  'out-project-folder': { folder: string };
+  'out-is-folder': {};
+  'out-foreign': {};
+  'map-outside': { file: string; folder: string };
+  'csv-text-after-quote': {};
+  'csv-not-utf8': {};
+  'sql-text-column': { table: string; column: string; cell: string };
+  'field-duplicate-id': { id: string };
+  'yaml-unknown-tag': { tag: string };
+  'file-utf16': {};
+  'init-not-folder': {};
+  'hint-out-name': {};
+  'hint-out-folder': {};
+  'hint-out-foreign': {};
+  'hint-text-after-quote': {};
+  'hint-not-utf8': {};
+  'hint-text-column': { column: string; cell: string };
+  'hint-unique-field': {};
+  'hint-yaml-schema': {};
+  'hint-yaml-tag': {};
+  'hint-save-utf8': {};
+  'hint-parquet-broken': {};
+  'hint-inspect-file': {};
   // istsoll serve (issue 17): the preview's forms for targets and measures
   'form-number': { field: string; value: string };
   'form-missing': { field: string };
@@ -312,4 +343,4 @@ export function msg<C extends Code>(code: C, ...params: {} extends Params[C] ? [
 
 /** A parameter named `code` would overwrite the message's own code: the compiler refuses one. */
 type CodeClash = { [C in Code]: 'code' extends keyof Params[C] ? C : never }[Code];
-export const noParameterIsCalledCode: [CodeClash] extends [never] ? true : never = true;
+const noParameterIsCalledCode: [CodeClash] extends [never] ? true : never = true;

@@ -5,7 +5,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const cliDe = {
   help: {
     program:
-      'Ist/Soll-Analyse für kommunale Integrationskonzepte: Statistiken laden, Indikatoren berechnen, mit den Zielen vergleichen, einen Bericht schreiben.',
+      'Ist/Soll-Analyse für kommunale Integrationskonzepte: Statistiken laden, Indikatoren berechnen, mit den Zielen ' +
+      'vergleichen, einen Bericht schreiben.',
     titles: {
       usage: 'Aufruf:',
       options: 'Optionen:',
@@ -166,14 +167,17 @@ export const cliDe = {
     numbers: (decimal: string, thousands: string | null) =>
       `Dezimalzeichen ${decimal}${thousands ? `, Tausendertrennzeichen ${thousands}` : ''}`,
     genesis: (title: number, header: number, first: number, last: number, footer: number | null) =>
-      `GENESIS-Tabelle: ${title} Titelzeile(n), ${header} Kopfzeile(n), Daten in den Zeilen ${first}–${last}${footer ? `, Fußnoten ab Zeile ${footer}` : ''}`,
+      `GENESIS-Tabelle: ${title} Titelzeile(n), ${header} Kopfzeile(n), Daten in den Zeilen ` +
+      `${first}–${last}${footer ? `, Fußnoten ab Zeile ${footer}` : ''}`,
     genesisShape: (leading: number, columns: string, levels: number, values: number) =>
       `${leading} Zeilenspalte(n) (${columns}), ${levels} Kopfebene(n) → ${values} Werte in einer langen Tabelle`,
     signs: (preset: string) => `Sonderzeichen nach der Konvention ${preset}`,
     columns: (count: number, rows: number, year: string | null) =>
-      `${count} Spalten, ${rows} Datenzeilen; Periodenspalte: ${year ?? 'keine gefunden (tragen Sie sie unter year: ein)'}`,
+      `${count} Spalten, ${rows} Datenzeilen; Periodenspalte: ` +
+      `${year ?? 'keine gefunden (tragen Sie sie unter year: ein)'}`,
     dashZero:
-      'Achtung: nach der amtlichen Konvention steht `-` für genau null; meint diese Quelle mit `-` „keine Angabe“, geben Sie das unter markers an',
+      'Achtung: nach der amtlichen Konvention steht `-` für genau null; meint diese Quelle mit `-` „keine Angabe“, ' +
+      'geben Sie das unter markers an',
     missing: (strings: string[]) => `leere Zellen: ${strings.map((s) => (s ? `„${s}“` : 'leer')).join(', ')}`,
     rowNames: (column: string) =>
       `die erste Spalte (${column}) enthält Zeilennamen eines R-Exports; sie ist keine Periode`,

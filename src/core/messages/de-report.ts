@@ -1,15 +1,13 @@
 // Die Wörter des Berichts auf Deutsch: Überschriften, Tabellenköpfe und die Satzmuster, die das
 // Berichtsmodell mit Zahlen füllt. Alles, was zum Projekt gehört, kommt über die Parameter herein.
 import type { Method, Unit } from '../schema.js';
+import { verdictDe } from './de-verdict.js';
 
 /** A year and the value in it, for "(2015: 42,0 %)". */
 export interface Since {
   year: number;
   text: string;
 }
-
-/** A trend that needs more than this many years past the target year is not worth a precise year. */
-export const farFuture = 20;
 
 /** A disaggregation column as a heading when istsoll.yaml gives it no `column_titles` entry: its name has to do. */
 export const columnName = (column: string) => column.replace(/_/g, ' ');
@@ -42,11 +40,18 @@ export const reportDe = {
   summaryHeading: 'Auf einen Blick',
   keyIndicators: (count: number, fields: number) =>
     `${count === 1 ? 'Indikator' : 'Indikatoren'} in ${fields} ${fields === 1 ? 'Handlungsfeld' : 'Handlungsfeldern'}`,
-  keyTargets: (count: number): string => (count === 1 ? 'bewertetes Ziel' : 'bewertete Ziele'),
+  keyTargets: (count: number): string => (count === 1 ? 'Ziel' : 'Ziele'),
+  /** The status counts beside the key figures: what they count. */
+  totalsOf: (what: 'indicators' | 'targets', count: number): string =>
+    what === 'indicators'
+      ? `${count} ${count === 1 ? 'Indikator' : 'Indikatoren'} ` +
+        '(je Indikator zählt die schlechteste Bewertung seiner Ziele):'
+      : `${count} ${count === 1 ? 'Ziel' : 'Ziele'}:`,
   keyLatest: 'neuestes Datenjahr',
   statusByField: 'Bewertungen nach Handlungsfeld',
   statusByFieldCaption:
-    'Zahl der Indikatoren je Handlungsfeld und Bewertung; ein Indikator mit mehreren Zielen zählt mit seiner schlechtesten Bewertung.',
+    'Zahl der Indikatoren je Handlungsfeld und Bewertung; ein Indikator mit mehreren Zielen zählt mit seiner ' +
+    'schlechtesten Bewertung.',
   total: 'Summe',
   allTargets: 'Alle Indikatoren und Ziele',
   sortHint: 'Ein Klick auf eine Spaltenüberschrift sortiert die Tabelle, ein zweiter kehrt die Reihenfolge um.',
@@ -60,24 +65,34 @@ export const reportDe = {
   gapMeaning: (a: string, b: string) =>
     `Über null liegt die Gruppe „${a}“ hinter der Gruppe „${b}“ zurück, unter null liegt sie vorn.`,
   gapTrend: (from: number, to: number, direction: 'narrowing' | 'widening' | 'stable', slope: string) =>
-    `Von ${from} bis ${to} ${direction === 'narrowing' ? `wird der Abstand kleiner (${slope} je Jahr)` : direction === 'widening' ? `wird der Abstand größer (+${slope} je Jahr)` : 'bleibt der Abstand etwa gleich'}.`,
+    `Von ${from} bis ${to} ${
+      direction === 'narrowing'
+        ? `wird der Abstand kleiner (${slope} je Jahr)`
+        : direction === 'widening'
+          ? `wird der Abstand größer (+${slope} je Jahr)`
+          : 'bleibt der Abstand etwa gleich'
+    }.`,
   gapProjectionNote: 'Gestrichelt: der Trend des Abstands, fortgeschrieben bis zum Zieljahr.',
   gapDescription: (a: string, b: string, years: number[]) =>
     years.length
-      ? `Liniendiagramm des Abstands zwischen „${a}“ und „${b}“ in den Jahren ${years[0]} bis ${years.at(-1)}, mit der Nulllinie und dem Ziel.`
+      ? `Liniendiagramm des Abstands zwischen „${a}“ und „${b}“ in den Jahren ${years[0]} bis ${years.at(-1)}, mit ` +
+        `der Nulllinie und dem Ziel.`
       : 'Diagramm ohne Daten.',
   noGap: 'kein Abstand',
   gapAxis: (unit: Unit): string =>
     unit === 'percent' ? 'Abstand in Pp.' : unit === 'per_1000' ? 'Abstand je 1.000' : 'Abstand',
   gapCaption: (title: string, a: string, b: string, interval: boolean) =>
-    `${title}: Abstand zwischen „${a}“ und „${b}“ je Jahr, neuestes Jahr zuerst${interval ? ', in Klammern das 95-%-Intervall' : ''}. Verhältnis: der Wert von „${a}“ geteilt durch den von „${b}“ (1 = gleichauf).`,
+    `${title}: Abstand zwischen „${a}“ und „${b}“ je Jahr, neuestes Jahr ` +
+    `zuerst${interval ? ', in Klammern das 95-%-Intervall' : ''}. Verhältnis: der Wert von „${a}“ geteilt durch ` +
+    `den von „${b}“ (1 = gleichauf).`,
   parityColumn: 'Verhältnis',
   columnTitle: (column: string) => columnName(column).replace(/^./, (c) => c.toUpperCase()),
   breakdownTitle: (column: string, year: number) => `Nach ${column}, ${year}`,
   ruleNote: 'Gestrichelte Linie: der Wert insgesamt.',
   missingBarNote: '„–“ statt eines Balkens: Der Wert wird nicht ausgewiesen; warum, steht unter der Tabelle.',
   barsDescription: (column: string, year: number, count: number, groups: string[]) =>
-    `Balkendiagramm des Jahres ${year} nach ${column}: ${count} Werte${groups.length ? `, jeweils für ${groups.map((g) => `„${g}“`).join(' und ')}` : ''}.`,
+    `Balkendiagramm des Jahres ${year} nach ${column}: ${count} ` +
+    `Werte${groups.length ? `, jeweils für ${groups.map((g) => `„${g}“`).join(' und ')}` : ''}.`,
   breakdownCaption: (title: string, column: string, year: number, interval: boolean) =>
     `${title} nach ${column}, ${year}${interval ? ' (in Klammern das 95-%-Intervall)' : ''}`,
   appendixHeading: 'Anhang: Methodik und Datenquellen',
@@ -90,13 +105,18 @@ export const reportDe = {
   rows: 'Zeilen',
   hash: 'Prüfsumme (SHA-256)',
   hashesCaption:
-    'Prüfsummen der Daten (Datei und Eintrag in data/sources.yaml) und der Projektdateien (Einstellungen, Handlungsfelder, Indikatoren)',
+    'Prüfsummen der Daten (Datei und Eintrag in data/sources.yaml) und der Projektdateien (Einstellungen, ' +
+    'Handlungsfelder, Indikatoren)',
   noDataYet: 'Für diesen Indikator liegen noch keine Daten vor.',
   reproHeading: 'Reproduzierbarkeit',
   reproduce: (version: string, at: string) =>
-    `Erstellt am ${at} mit istsoll ${version}. Dieselbe Version mit denselben Dateien (gleiche Prüfsummen) ergibt dieselben Zahlen.`,
+    `Erstellt am ${at} mit istsoll ${version}. Dieselbe Version mit denselben Dateien (gleiche Prüfsummen) ergibt ` +
+    `dieselben Zahlen.`,
   suppressionNote: (minCount: number, minRespondents: number, flagRespondents: number) =>
-    `Datenschutz: Eine Fallzahl unter ${minCount} wird nicht ausgewiesen, ebenso ein Befragungswert aus weniger als ${minRespondents} Antworten; unter ${flagRespondents} Antworten ist ein Wert mit Vorsicht zu lesen. Wo eine Summe einen verborgenen Wert verraten würde, wird ein weiterer verborgen. Nicht ausgewiesene Werte stehen als „–“ in den Tabellen, mit dem Grund als Fußnote. Einzelangaben von Befragten enthält der Bericht nicht.`,
+    `Datenschutz: Eine Fallzahl unter ${minCount} wird nicht ausgewiesen, ebenso ein Befragungswert aus weniger als ` +
+    `${minRespondents} Antworten; unter ${flagRespondents} Antworten ist ein Wert mit Vorsicht zu lesen. Wo eine ` +
+    `Summe einen verborgenen Wert verraten würde, wird ein weiterer verborgen. Nicht ausgewiesene Werte stehen ` +
+    `als „–“ in den Tabellen, mit dem Grund als Fußnote. Einzelangaben von Befragten enthält der Bericht nicht.`,
   page: 'Seite ',
   of: ' von ',
   skip: 'Zum Überblick springen',
@@ -111,7 +131,8 @@ export const reportDe = {
   },
   overview: 'Überblick nach Handlungsfeldern',
   overviewIntro:
-    'Für jeden Indikator: der letzte Ist-Wert, der Soll-Wert (Ziel) und wie weit das Ziel noch entfernt ist. Symbole und Wörter zeigen die Bewertung; Farbe ist nur eine zusätzliche Hilfe.',
+    'Für jeden Indikator: der letzte Ist-Wert, der Soll-Wert (Ziel) und wie weit das Ziel noch entfernt ist. Symbole ' +
+    'und Wörter zeigen die Bewertung; Farbe ist nur eine zusätzliche Hilfe.',
   legend: 'Bewertungen',
   noIndicators: 'Für dieses Handlungsfeld gibt es noch keine Indikatoren.',
   indicator: 'Indikator',
@@ -128,9 +149,17 @@ export const reportDe = {
   department: 'Zuständig',
   methodHeading: 'Bewertungsmethode',
   methodNote:
-    'Hat ein Indikator mehrere Ziele, zählt die schlechteste Bewertung. Bei Befragungen zählt eine Veränderung nur, wenn sie über die Fehlerspanne (95-%-Intervall) hinausgeht. Der Satz „Setzt sich der Trend … fort“ schreibt eine Gerade durch die Werte der letzten fünf Jahre bis zum Zieljahr fort.',
+    'Hat ein Indikator mehrere Ziele, zählt die schlechteste Bewertung. Bei Befragungen ist eine ' +
+    'Bewertung nur gesichert, wenn das 95-%-Intervall sie trägt: Erfüllt der Schätzwert das Ziel, das ganze ' +
+    'Intervall aber nicht, heißt es „erreicht, aber nicht gesichert“; ebenso „auf Kurs, aber nicht ' +
+    'gesichert“ und „Verschlechterung, aber nicht gesichert“, wenn die Veränderung innerhalb der ' +
+    'Fehlerspanne liegt. Der Satz „Setzt sich der Trend … fort“ schreibt eine Gerade durch die Werte der ' +
+    'letzten fünf Jahre bis zum Zieljahr fort. Beim Abstand zwischen den Gruppen sagt der Text, welche ' +
+    'Gruppe ihn bewegt hat; wäre ein Ziel für den Abstand ohne die Verschlechterung der Vergleichsgruppe ' +
+    'nicht erreicht oder nicht auf Kurs, steht das bei der Bewertung.',
   noScript:
-    'Ohne JavaScript zeigt der Bericht die Diagramme als Bilder; Tooltips und der Export der Diagramme brauchen JavaScript. Alle Zahlen stehen auch in den Tabellen.',
+    'Ohne JavaScript zeigt der Bericht die Diagramme als Bilder; Tooltips und der Export der Diagramme brauchen ' +
+    'JavaScript. Alle Zahlen stehen auch in den Tabellen.',
   backToTop: 'zum Überblick',
   year: 'Jahr',
   everyone: 'insgesamt',
@@ -170,7 +199,8 @@ export const reportDe = {
     `Ziel ${year}${group ? ` (${group})` : ''}: ${value}`,
   chartDescription: (series: string[], years: number[]) =>
     years.length
-      ? `Liniendiagramm der Jahre ${years[0]} bis ${years.at(-1)} mit je einer Linie für ${series.map((s) => `„${s}“`).join(' und ')}, dazu die Zielwerte.`
+      ? `Liniendiagramm der Jahre ${years[0]} bis ${years.at(-1)} mit je einer Linie für ` +
+        `${series.map((s) => `„${s}“`).join(' und ')}, dazu die Zielwerte.`
       : 'Diagramm ohne Daten.',
   /** `group` null: the only series; `overall`: everyone, where the indicator also has groups. */
   valueSentence: (
@@ -181,34 +211,42 @@ export const reportDe = {
     value: string,
     since: Since | null,
   ) =>
-    `${group ? `In der Gruppe „${group}“ lag ${nouns[unit]} ${year}` : overall ? `Insgesamt lag ${nouns[unit]} ${year}` : `${year} lag ${nouns[unit]}`} bei ${value}${since ? ` (${since.year}: ${since.text})` : ''}.`,
+    `${
+      group
+        ? `In der Gruppe „${group}“ lag ${nouns[unit]} ${year}`
+        : overall
+          ? `Insgesamt lag ${nouns[unit]} ${year}`
+          : `${year} lag ${nouns[unit]}`
+    } bei ${value}${since ? ` (${since.year}: ${since.text})` : ''}.`,
   /** `ahead`: the compared group, when a negative gap means it is better off. */
   gapSentence: (a: string, b: string, year: number, value: string, since: Since | null, ahead: string | null) =>
-    `Der Abstand zwischen den Gruppen „${a}“ und „${b}“ betrug ${year} ${value}${since ? ` (${since.year}: ${since.text})` : ''}.${ahead ? ` Ein negativer Abstand heißt: Die Gruppe „${ahead}“ liegt vorn.` : ''}`,
+    `Der Abstand zwischen den Gruppen „${a}“ und „${b}“ betrug ${year} ${value}${
+      since ? ` (${since.year}: ${since.text})` : ''
+    }.${ahead ? ` Ein negativer Abstand heißt: Die Gruppe „${ahead}“ liegt vorn.` : ''}`,
   targetSentence: (subject: string | null, year: number, goal: string) =>
     `Ziel für ${year}${subject ? ` (${subject})` : ''}: ${goal}.`,
-  achieved: 'Das Ziel ist erreicht.',
   notAssessable: (reason: string | null) => `Eine Bewertung ist nicht möglich${reason ? `: ${reason}` : ''}.`,
-  metNow: 'Der aktuelle Wert erfüllt das Ziel bereits.',
-  projection: (from: number, to: number, reach: number | null, targetYear: number, valueThen: string) => {
-    const trend = `Setzt sich der Trend der Jahre ${from} bis ${to} fort,`;
-    if (reach === null) return `${trend} würde das Ziel nicht erreicht (Schätzung für ${targetYear}: ${valueThen}).`;
-    if (reach > targetYear + farFuture) return `${trend} würde das Ziel erst nach ${targetYear + farFuture} erreicht.`;
-    return reach <= targetYear
-      ? `${trend} würde das Ziel ${reach} erreicht, also rechtzeitig.`
-      : `${trend} würde das Ziel erst ${reach} erreicht.`;
-  },
-  ratingSentence: (status: string, reason: string | null) => `Bewertung: ${status}${reason ? ` (${reason})` : ''}.`,
+  ratingSentence: (status: string) => `Bewertung: ${status}.`,
+  verdict: verdictDe,
   methods: {
     'growth-ratio': {
       name: 'Verhältnis von tatsächlichem zu erforderlichem Wachstum (nach Eurostat und Open SDG)',
       explanation:
-        'Die durchschnittliche jährliche Wachstumsrate seit dem Ausgangsjahr wird mit der Rate verglichen, die bis zum Zieljahr nötig wäre (Verhältnis R). R ab 0,95: auf Kurs; 0,60 bis unter 0,95: mäßiger Fortschritt; 0 bis unter 0,60: geringer Fortschritt; unter 0: Verschlechterung. Ist das Ziel schon erreicht, heißt es „Ziel erreicht“.',
+        'Die durchschnittliche jährliche Wachstumsrate seit dem Ausgangsjahr wird mit der Rate verglichen, ' +
+        'die bis zum Zieljahr nötig wäre (Verhältnis R). R ab 0,95: auf Kurs; 0,60 bis unter 0,95: mäßiger ' +
+        'Fortschritt; 0 bis unter 0,60: geringer Fortschritt; unter 0: Verschlechterung. Ist das Ziel schon ' +
+        'erreicht, heißt es „erreicht“. Der Text nennt R als Anteil des nötigen Tempos und daneben, wann das ' +
+        'Ziel erreicht würde, wenn sich der Trend der letzten fünf Jahre fortsetzt; sagen beide Zahlen ' +
+        'Verschiedenes, steht beides in einem Satz.',
     },
     weather: {
       name: 'Wettersymbole der Deutschen Nachhaltigkeitsstrategie',
       explanation:
-        'Die durchschnittliche jährliche Veränderung der letzten fünf Jahre wird bis zum Zieljahr fortgeschrieben. Verfehlt die Fortschreibung das Ziel um weniger als 5 % des verbleibenden Abstands: auf Kurs; um 5 bis 20 %: mäßiger Fortschritt; um mehr: geringer Fortschritt; entfernt sich der Wert vom Ziel: Verschlechterung.',
+        'Die durchschnittliche jährliche Veränderung der letzten fünf Jahre wird bis zum Zieljahr ' +
+        'fortgeschrieben. Verfehlt die Fortschreibung das Ziel um weniger als 5 % des verbleibenden Abstands: ' +
+        'auf Kurs; um 5 bis 20 %: mäßiger Fortschritt; um mehr: geringer Fortschritt; entfernt sich der Wert ' +
+        'vom Ziel: Verschlechterung. In den Wettersymbolen der Strategie: Sonne (erreicht oder auf Kurs), ' +
+        'leicht bewölkt, bewölkt, Gewitter. Diagramm und Text zeigen dieselbe Fortschreibung.',
     },
   } as Record<Method, { name: string; explanation: string }>,
 };

@@ -1,4 +1,5 @@
 // Die deutschen Wörter für jeden Meldungscode: für das Terminal, die JSON-Ausgabe und den Bericht.
+import type { Status } from '../status.js';
 import type { MessageWords } from './codes.js';
 import { cliDe } from './de-cli.js';
 import { reportDe } from './de-report.js';
@@ -18,9 +19,21 @@ const messages: MessageWords = {
   'yaml-invalid-type': ({ path, expected }) => `${where(path)}: erwartet wird ${typeNames[expected] ?? expected}`,
   'yaml-invalid-value': ({ path, options }) => `${where(path)}: erwartet wird einer der Werte ${list(options)}`,
   'yaml-too-small': ({ path, minimum, what }) =>
-    `${where(path)}: ${what === 'number' ? `mindestens ${minimum}` : what === 'length' ? `mindestens ${minimum} Zeichen` : `mindestens ${minimum} Einträge`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `mindestens ${minimum}`
+        : what === 'length'
+          ? `mindestens ${minimum} Zeichen`
+          : `mindestens ${minimum} Einträge`
+    }`,
   'yaml-too-big': ({ path, maximum, what }) =>
-    `${where(path)}: ${what === 'number' ? `höchstens ${maximum}` : what === 'length' ? `höchstens ${maximum} Zeichen` : `höchstens ${maximum} Einträge`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `höchstens ${maximum}`
+        : what === 'length'
+          ? `höchstens ${maximum} Zeichen`
+          : `höchstens ${maximum} Einträge`
+    }`,
   'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
   'yaml-invalid': ({ path }) => `${where(path)} ist an dieser Stelle nicht gültig`,
   'project-no-indicators': () => 'das Projekt hat noch keine Indikatoren',
@@ -60,7 +73,8 @@ const messages: MessageWords = {
   'header-mojibake': ({ cell }) =>
     `die Kopfzeile enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
   'cell-mojibake': ({ column, cell }) =>
-    `die Spalte \`${column}\` enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung gelesen wurde`,
+    `die Spalte \`${column}\` enthält \`${cell}\`; das sieht nach UTF-8-Text aus, der mit der falschen Kodierung ` +
+    `gelesen wurde`,
   'column-not-in-file': ({ column, file }) => `die Spalte \`${column}\` gibt es in ${file} nicht`,
   'key-column-not-in-file': ({ column, file }) => `die Schlüsselspalte \`${column}\` gibt es in ${file} nicht`,
   'weight-invalid': ({ column, cell }) =>
@@ -82,16 +96,22 @@ const messages: MessageWords = {
   'cell-type': ({ column, expected, cell }) =>
     `Spalte \`${column}\`: erwartet wird ${types[expected]}, gefunden \`${cell}\``,
   'cell-not-number': ({ column, signs, cell }) =>
-    `Spalte \`${column}\`: erwartet wird eine Zahl${signs.length ? ` oder eines der Zeichen ${signs.join(' ')}` : ''}, gefunden \`${cell}\``,
+    `Spalte \`${column}\`: erwartet wird eine ` +
+    `Zahl${signs.length ? ` oder eines der Zeichen ${signs.join(' ')}` : ''}, gefunden \`${cell}\``,
   'parquet-unreadable': ({ detail, folder }) =>
     `${folder ? 'die Parquet-Dateien können' : 'die Parquet-Datei kann'} nicht gelesen werden: ${detail}`,
   'header-missing': () => 'keine Kopfzeile',
   'column-twice': ({ column, first, firstIndex }) =>
-    `die Spalte \`${column}\` steht zweimal in der Kopfzeile${first !== null ? ` (als \`${first}\` in Spalte ${firstIndex}; Namen unterscheiden Groß- und Kleinschreibung nicht)` : ''}`,
+    `die Spalte \`${column}\` steht zweimal in der Kopfzeile${
+      first !== null
+        ? ` (als \`${first}\` in Spalte ${firstIndex}; Namen unterscheiden Groß- und Kleinschreibung nicht)`
+        : ''
+    }`,
   'column-declared-missing': ({ column, file }) =>
     `die Spalte \`${column}\` ist angegeben, steht aber nicht in ${file}`,
   'columns-undeclared': ({ columns, file }) =>
-    `${columns.length > 1 ? 'die Spalten' : 'die Spalte'} ${list(columns)} in ${file} ${columns.length > 1 ? 'sind' : 'ist'} nicht angegeben`,
+    `${columns.length > 1 ? 'die Spalten' : 'die Spalte'} ${list(columns)} in ${file} ` +
+    `${columns.length > 1 ? 'sind' : 'ist'} nicht angegeben`,
   'inspect-no-file': () => 'diese Datei gibt es nicht',
   'inspect-unreadable': () => 'die Datei lässt sich nicht als CSV lesen',
   'table-not-loaded': ({ table }) => `die Tabelle \`${table}\` ist nicht geladen`,
@@ -108,7 +128,8 @@ const messages: MessageWords = {
   'group-not-in-data': ({ group, column, table }) =>
     `die Gruppe \`${group}\` kommt in der Spalte \`${column}\` der Tabelle \`${table}\` nicht vor`,
   'keys-mismatch': ({ column, values, numerator, denominator }) =>
-    `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` fehlt in der Tabelle \`${denominator}\``,
+    `Zähler und Nenner passen in \`${column}\` nicht zusammen: ${list(values)} aus der Tabelle \`${numerator}\` ` +
+    `fehlt in der Tabelle \`${denominator}\``,
   'keys-mismatch-cells': () => 'Zähler und Nenner passen nicht zusammen: der Zähler hat Zellen, die dem Nenner fehlen',
   'compute-failed': ({ detail }) => `die Berechnung ist nicht möglich: ${detail}`,
   // Indicator SQL allow list (issue 11)
@@ -157,10 +178,14 @@ const messages: MessageWords = {
     'löschen Sie die Datenbankdatei (.istsoll/istsoll.duckdb oder die mit --db angegebene) ' +
     'und laden Sie die Daten neu mit `istsoll load`',
   'option-invalid': ({ option }) => `die Option ${option} hat einen Wert, der nicht verwendbar ist (etwa einen leeren)`,
+  'option-path-empty': ({ option }) => `die Option ${option} nennt keinen Pfad: ihr Wert ist leer`,
+  'hint-option-path': ({ option }) =>
+    `geben Sie nach ${option} einen Datei- oder Ordnernamen an, oder lassen Sie die Option weg`,
   'init-not-empty': () => 'der Ordner ist nicht leer',
   'indicator-unknown': ({ id }) => `einen Indikator \`${id}\` gibt es nicht`,
   'target-not-single': ({ year, group, kind, range }) =>
-    `das Ziel für ${year}${group ? ` (${group})` : ''} ist ${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
+    `das Ziel für ${year}${group ? ` (${group})` : ''} ist ` +
+    `${kind === 'range' ? `ein Bereich [${range?.join(', ')}]` : 'eine Richtung (trend: true)'}, kein einzelner Wert`,
   'targets-not-list': () => '`targets` ist keine Liste',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -188,7 +213,16 @@ const messages: MessageWords = {
   'rating-met-setback': () => 'das Ziel ist erreicht, aber das letzte Jahr war ein Rückschritt',
   // Daten, wie Städte sie bekommen (issue 10)
   'source-binary': ({ kind }) =>
-    `das ist kein CSV-Text, sondern ${{ zip: 'ein Zip-Archiv (eine Excel-Tabelle .xlsx oder .ods?)', xls: 'eine alte Excel-Datei .xls', pdf: 'ein PDF-Dokument', parquet: 'eine Parquet-Datei', gzip: 'ein gzip-Archiv', 'utf-16': 'UTF-16-Text ohne Bytereihenfolgemarke' }[kind] ?? 'eine Binärdatei'}`,
+    `das ist kein CSV-Text, sondern ${
+      {
+        zip: 'ein Zip-Archiv (eine Excel-Tabelle .xlsx oder .ods?)',
+        xls: 'eine alte Excel-Datei .xls',
+        pdf: 'ein PDF-Dokument',
+        parquet: 'eine Parquet-Datei',
+        gzip: 'ein gzip-Archiv',
+        'utf-16': 'UTF-16-Text ohne Bytereihenfolgemarke',
+      }[kind] ?? 'eine Binärdatei'
+    }`,
   'header-control': ({ column }) => `die Kopfzeile enthält in Spalte ${column} ein Steuerzeichen`,
   'cell-control': ({ column }) =>
     `die Spalte \`${column}\` enthält in einer Textzelle ein Steuerzeichen (etwa ein NUL-Byte)`,
@@ -200,7 +234,8 @@ const messages: MessageWords = {
   'cell-not-integer': ({ column, cell }) =>
     `die Spalte \`${column}\` enthält ganze Zahlen, diese Zelle aber \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
-    `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist weder Jahr noch Datum noch Schuljahr`,
+    `die Periodenspalte \`${column}\` enthält ${cell === null ? 'eine leere Zelle' : `\`${cell}\``}, und das ist ` +
+    `weder Jahr noch Datum noch Schuljahr`,
   'value-cells-missing': ({ missing, cells }) => `${missing} von ${cells} Zellen der Quelle leer und nicht mitgezählt`,
   'value-cells-missing-refused': ({ missing, cells }) =>
     `nicht berechnet: ${missing} von ${cells} Zellen der Quelle leer`,
@@ -214,13 +249,15 @@ const messages: MessageWords = {
   'target-percent-range': ({ value }) =>
     `ein Anteil kann nicht ${value} % sein: ein Ziel in Prozent liegt zwischen 0 und 100`,
   'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
-    `Zähler und Nenner haben kein gemeinsames Jahr: \`${numerator}\` hat ${jahre(numeratorYears)}, \`${denominator}\` hat ${jahre(denominatorYears)}`,
+    `Zähler und Nenner haben kein gemeinsames Jahr: \`${numerator}\` hat ${jahre(numeratorYears)}, ` +
+    `\`${denominator}\` hat ${jahre(denominatorYears)}`,
   'no-shared-cells': ({ numerator, denominator, year }) =>
     `Zähler (\`${numerator}\`) und Nenner (\`${denominator}\`) haben ${year} keine gemeinsame Zelle`,
   'warn-negative': ({ table, column, cell }) =>
     `die Spalte \`${column}\` von \`${table}\` enthält eine negative Anzahl (${cell})`,
   'warn-thousands-ambiguous': ({ table, column, cell }) =>
-    `die Spalte \`${column}\` von \`${table}\` enthält ganze Zahlen und Werte wie ${cell}: ist der Punkt ein Tausendertrennzeichen?`,
+    `die Spalte \`${column}\` von \`${table}\` enthält ganze Zahlen und Werte wie ${cell}: ist der Punkt ein ` +
+    `Tausendertrennzeichen?`,
   'warn-share-over': ({ indicator, year, numerator, denominator }) =>
     `\`${indicator}\` ${year}: der Zähler (${numerator}) ist größer als der Nenner (${denominator})`,
   'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` hat im Ausgangsjahr ${year} keinen Wert`,
@@ -239,12 +276,15 @@ const messages: MessageWords = {
   'hint-field-count': () =>
     'prüfen Sie Trennzeichen und Anführungszeichen in dieser Zeile, oder geben Sie das Format in data/sources.yaml an',
   'hint-thousands': ({ separator }) =>
-    `sieht nach einem Tausendertrennzeichen aus: setzen Sie \`thousands: "${separator}"\` (mit \`decimal: "${separator === '.' ? ',' : '.'}"\`) im Format der Quelle, oder geben Sie die Spalte als DOUBLE an`,
+    `sieht nach einem Tausendertrennzeichen aus: setzen Sie \`thousands: "${separator}"\` (mit \`decimal: ` +
+    `"${separator === '.' ? ',' : '.'}"\`) im Format der Quelle, oder geben Sie die Spalte als DOUBLE an`,
   'hint-declare-double': ({ column }) =>
-    `korrigieren Sie die Zelle, oder geben Sie die Spalte als Zahl mit Nachkommastellen an (columns: { ${column}: DOUBLE })`,
+    `korrigieren Sie die Zelle, oder geben Sie die Spalte als Zahl mit Nachkommastellen an (columns: { ${column}: ` +
+    `DOUBLE })`,
   'hint-parquet-folder': () => 'der Ordner muss mindestens eine lesbare .parquet-Datei enthalten',
   'hint-period-forms': ({ first, last }) =>
-    `eine Periode ist ein Jahr von ${first} bis ${last}, ein Datum (2016-12-31, 31.12.2016, 2016_12_31, 20161231) oder ein Schuljahr (2015/16)`,
+    `eine Periode ist ein Jahr von ${first} bis ${last}, ein Datum (2016-12-31, 31.12.2016, 2016_12_31, 20161231) ` +
+    `oder ein Schuljahr (2015/16)`,
   'hint-weighted-total': () =>
     'eine gewichtete Anzahl schätzt eine Gesamtzahl: schreiben Sie `unit: total` (mit Standardfehler)',
   'hint-percent-range': () => 'schreiben Sie das Ziel als Prozentzahl, etwa 55 für 55 %',
@@ -254,10 +294,12 @@ const messages: MessageWords = {
   'hint-strict': () => 'die Warnungen stehen oben; ohne --strict wird trotzdem berechnet',
   // Nichts außerhalb des Projekts (issue 11)
   'source-outside': ({ file, source, folder }) =>
-    `die Datei ${file} der Quelle \`${source}\` liegt außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. oder eine Verknüpfung)`,
+    `die Datei ${file} der Quelle \`${source}\` liegt außerhalb des Ordners ${folder}/ des Projekts (ein Pfad mit .. ` +
+    `oder eine Verknüpfung)`,
   'source-folder-empty': ({ file }) => `der Ordner ${file} enthält keine .parquet-Dateien`,
   'hint-inside-data': () =>
-    'kopieren Sie die Datei nach data/ und geben Sie sie relativ zu diesem Ordner an; Verknüpfungen aus data/ hinaus werden nicht verfolgt',
+    'kopieren Sie die Datei nach data/ und geben Sie sie relativ zu diesem Ordner an; Verknüpfungen aus data/ hinaus ' +
+    'werden nicht verfolgt',
   'hint-did-you-mean': ({ word }) => `Meinten Sie \`${word}\`?`,
   'hint-allowed-keys': ({ keys }) => `erlaubt sind hier: ${keys.join(', ')}`,
   'hint-yaml-syntax': () => 'prüfen Sie Einrückung und Anführungszeichen in dieser Zeile',
@@ -287,26 +329,31 @@ const messages: MessageWords = {
   'hint-remove-lock': () => 'löschen Sie die Sperrdatei, wenn gerade nichts geladen wird',
   'hint-run-load': () => 'rufen Sie zuerst `istsoll load` auf',
   'hint-utf8': ({ source }) =>
-    `die Datei ist wahrscheinlich UTF-8: setzen Sie \`dialect: { encoding: utf-8 }\` für \`${source}\` in data/sources.yaml`,
+    `die Datei ist wahrscheinlich UTF-8: setzen Sie \`dialect: { encoding: utf-8 }\` für \`${source}\` in ` +
+    `data/sources.yaml`,
   'hint-columns-found': ({ columns }) => `vorhandene Spalten: ${columns.join(', ')}`,
   'hint-weights': () => 'Befragungsgewichte müssen in jeder Zeile positive, endliche Zahlen sein',
   'hint-key-id': ({ column }) => `die Kennungsspalte \`${column}\` muss je Periode eindeutig sein`,
   'hint-key-declare': () =>
-    'löschen Sie die doppelte Zeile, oder nennen Sie unter `key` in data/sources.yaml die Spalten, die die Zeilen unterscheiden',
+    'löschen Sie die doppelte Zeile, oder nennen Sie unter `key` in data/sources.yaml die Spalten, die die Zeilen ' +
+    'unterscheiden',
   'hint-year-column': () => 'nennen Sie diese Spalte als Periodenspalte: year: year',
   'hint-year-values': () => 'erwartet wird in jeder Zeile ein Jahr wie 2024 oder ein Datum wie 31.12.2024',
   'hint-declare-codes': ({ column, codes }) =>
     `angegebene Codes: ${codes.join(', ')}; ergänzen Sie ihn unter codes.${column} in data/sources.yaml`,
   'hint-genesis-format': () =>
-    'erwartet werden Zeilen, die mit einer Bezeichnung beginnen und mit Zahlen enden; ist es eine einfache CSV-Datei, setzen Sie `format: csv`',
+    'erwartet werden Zeilen, die mit einer Bezeichnung beginnen und mit Zahlen enden; ist es eine einfache ' +
+    'CSV-Datei, setzen Sie `format: csv`',
   'hint-genesis-header-rows': () => 'setzen Sie `genesis.header_rows` in data/sources.yaml',
   'hint-genesis-dimensions': ({ names }) =>
     `nennen Sie eine Dimension je Ebene, von oben nach unten: [${names.join(', ')}]`,
   'hint-delimiter': () => 'prüfen Sie das Trennzeichen in data/sources.yaml',
   'hint-cell-type': ({ column }) =>
-    `korrigieren Sie die Zelle, oder geben Sie den Typ der Spalte in data/sources.yaml an (columns: { ${column}: VARCHAR })`,
+    `korrigieren Sie die Zelle, oder geben Sie den Typ der Spalte in data/sources.yaml an (columns: { ${column}: ` +
+    `VARCHAR })`,
   'hint-dialect': () =>
-    'prüfen Sie das Format (delimiter, decimal, skip, missing) in data/sources.yaml, oder rufen Sie `istsoll inspect` für die Datei auf',
+    'prüfen Sie das Format (delimiter, decimal, skip, missing) in data/sources.yaml, oder rufen Sie `istsoll ' +
+    'inspect` für die Datei auf',
   'hint-declare-sign': () =>
     'korrigieren Sie die Zelle, oder geben Sie das Zeichen unter `markers` in data/sources.yaml an',
   'hint-skip': ({ skip }) => `prüfen Sie \`skip: ${skip}\` in data/sources.yaml`,
@@ -327,7 +374,8 @@ const messages: MessageWords = {
   'hint-targets-list': () => '`istsoll targets list` zeigt die Indikatoren',
   'hint-edit-target': () => 'ändern Sie dieses Ziel in der YAML-Datei und rufen Sie dann `istsoll validate` auf',
   'hint-install-chromium': () =>
-    'installieren Sie Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) oder setzen Sie CHROMIUM_PATH auf ein Chromium- oder Chrome-Programm; der HTML-Bericht wurde trotzdem geschrieben',
+    'installieren Sie Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) oder setzen Sie CHROMIUM_PATH auf ' +
+    'ein Chromium- oder Chrome-Programm; der HTML-Bericht wurde trotzdem geschrieben',
   'hint-npm-install': () => 'rufen Sie `npm install` im Ordner von istsoll auf',
   'hint-run-debug': () =>
     'rufen Sie den Befehl mit --debug erneut auf, um die technischen Details zu sehen, und melden Sie den Fehler bitte',
@@ -371,6 +419,56 @@ const messages: MessageWords = {
   'hint-milestone': () =>
     'nennen Sie den Meilenstein mit seiner Nummer in der Liste (1 für den ersten) oder mit seinem Datum',
   'hint-add-key': ({ key }) => `ergänzen Sie \`${key}:\` an dieser Stelle`,
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': () => 'der Fortschritt liegt innerhalb der Fehlerspanne',
+  'caveat-gap-reference-decline': ({ reference, year, status }) =>
+    `nur, weil sich die Gruppe „${reference}“ seit ${year} verschlechtert hat; hätte sie ihren Wert von ${year} ` +
+    `gehalten, lautete die Bewertung „${statusWords[status]}“`,
+  // Robustheit (issue 11): wohin istsoll Berichte schreibt, und Stelle und Hinweis für jede fehlerhafte Eingabe
+  'out-extension': () => 'istsoll schreibt Berichte nur als .html- oder .pdf-Datei',
+  'out-project-folder': ({ folder }) =>
+    `das liegt (nach Auflösen von Verknüpfungen) im Ordner ${folder}/ des Projekts, den istsoll liest: ` +
+    'dorthin schreibt es nichts',
+  'out-is-folder': () => 'das ist ein Ordner, kein Dateiname für den Bericht',
+  'out-foreign': () => 'diese Datei gibt es schon, und istsoll hat sie nicht geschrieben: sie bleibt, wie sie ist',
+  'map-outside': ({ file, folder }) =>
+    `die Gebietsgrenzen ${file} liegen außerhalb des Ordners ${folder}/ des Projekts ` +
+    '(ein Pfad mit .. oder eine Verknüpfung)',
+  'csv-text-after-quote': () => 'eine Zelle in Anführungszeichen geht nach dem schließenden " weiter',
+  'csv-not-utf8': () => 'diese Zeile enthält Bytes, die kein UTF-8 sind, obwohl die Datei als UTF-8 gelesen wird',
+  'sql-text-column': ({ table, column, cell }) =>
+    `die Spalte \`${column}\` der Tabelle \`${table}\` enthält Text, nicht nur Zahlen: \`${cell}\` ist keine Zahl`,
+  'field-duplicate-id': ({ id }) => `das Handlungsfeld \`${id}\` steht zweimal in der Liste`,
+  'yaml-unknown-tag': ({ tag }) => `das Tag \`${tag}\` hat in einer Projektdatei keine Bedeutung`,
+  'file-utf16': () => 'diese Datei ist UTF-16-Text; Projektdateien sind UTF-8',
+  'init-not-folder': () => 'das ist eine Datei, kein Ordner für ein neues Projekt',
+  'hint-out-name': () => 'nennen Sie eine Datei mit der Endung .html (oder .pdf), etwa --out reports/bericht.html',
+  'hint-out-folder': () =>
+    'schreiben Sie den Bericht nach reports/ oder in einen anderen Ordner außerhalb von data/, indicators/, ' +
+    'measures/ und .istsoll/',
+  'hint-out-foreign': () =>
+    'wählen Sie einen anderen Namen, oder verschieben Sie die Datei, wenn sie ersetzt werden darf ' +
+    '(istsoll ersetzt nur eigene Berichte)',
+  'hint-text-after-quote': () => 'setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie ein " darin ("")',
+  'hint-not-utf8': () =>
+    'die Datei ist wohl Windows-1252 / Latin-1: setzen Sie `encoding: latin-1` unter `dialect` in data/sources.yaml, ' +
+    'oder speichern Sie sie als UTF-8',
+  'hint-text-column': ({ column, cell }) =>
+    `steht \`${cell}\` für einen fehlenden Wert, nennen Sie es unter \`dialect: { missing: [...] }\` ` +
+    'in data/sources.yaml; ' +
+    `mit \`columns: { ${column}: DOUBLE }\` dort nennt das Laden die Zeile jeder solchen Zelle`,
+  'hint-unique-field': () => 'geben Sie jedem Handlungsfeld eine eigene Kennung',
+  'hint-yaml-schema': () =>
+    'docs/analysts.md (Maßnahmen: docs/staff.md) beschreibt jeden Schlüssel; ' +
+    'ein Editor, der die $schema-Zeile liest, zeigt sie beim Tippen an',
+  'hint-yaml-tag': () =>
+    'entfernen Sie das Tag (das Wort nach !); ' +
+    'Projektdateien enthalten nur Text, Zahlen und Listen, nach Schlüsseln geordnet',
+  'hint-save-utf8': () =>
+    'speichern Sie die Datei als UTF-8 (in den meisten Editoren: „Speichern unter“, Kodierung UTF-8)',
+  'hint-parquet-broken': () =>
+    'die Datei ist beschädigt oder keine Parquet-Datei: exportieren Sie sie noch einmal aus ihrer Quelle',
+  'hint-inspect-file': () => 'nennen Sie eine CSV- oder Parquet-Datei, etwa `istsoll inspect data/12411-0015.csv`',
   // istsoll serve (issue 17): the preview's forms for targets and measures
   'form-number': ({ field, value }) => `„${field}“: ${value ? `„${value}“ ist keine Zahl` : 'es fehlt eine Zahl'}`,
   'form-missing': ({ field }) => `im Formular fehlt das Feld „${field}“`,
@@ -446,7 +544,10 @@ const yamlErrors: Record<string, string> = {
   BAD_ALIAS: 'ein Alias (*name) verweist auf nichts',
 };
 
-/** Die Gründe und Vermerke der Sonderzeichen der amtlichen Statistik; eigene Gründe eines Projekts bleiben, wie sie sind. */
+/**
+ * Die Gründe und Vermerke der Sonderzeichen der amtlichen
+ * Statistik; eigene Gründe eines Projekts bleiben, wie sie sind.
+ */
 const signs: Record<string, string> = {
   secret: 'geheim oder unbekannt',
   'not-applicable': 'nicht zutreffend',
@@ -465,16 +566,21 @@ const signs: Record<string, string> = {
 };
 const sign = (reason: string) => signs[reason] ?? reason;
 
+const statusWords: Record<Status, string> = {
+  achieved: 'erreicht',
+  achieved_uncertain: 'erreicht, aber nicht gesichert',
+  on_track: 'auf Kurs',
+  on_track_uncertain: 'auf Kurs, aber nicht gesichert',
+  moderate: 'mäßiger Fortschritt',
+  limited: 'geringer Fortschritt',
+  deterioration_uncertain: 'Verschlechterung, aber nicht gesichert',
+  deterioration: 'Verschlechterung',
+  not_assessable: 'nicht bewertbar',
+};
+
 export const de: Catalogue = {
   messages,
-  status: {
-    achieved: 'Ziel erreicht',
-    on_track: 'auf Kurs',
-    moderate: 'mäßiger Fortschritt',
-    limited: 'geringer Fortschritt',
-    deterioration: 'Verschlechterung',
-    not_assessable: 'nicht bewertbar',
-  },
+  status: statusWords,
   measureStatus: {
     geplant: 'geplant',
     laufend: 'laufend',

@@ -6,7 +6,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const cliEn: CliWords = {
   help: {
     program:
-      'Ist/Soll gap analysis for municipal integration concepts: load statistics, compute indicators, compare them with targets, write a report.',
+      'Ist/Soll gap analysis for municipal integration concepts: load statistics, compute indicators, compare them ' +
+      'with targets, write a report.',
     titles: {
       usage: 'Usage:',
       options: 'Options:',
@@ -159,14 +160,16 @@ export const cliEn: CliWords = {
     delimiter: (delimiter) => `delimiter ${delimiter}`,
     numbers: (decimal, thousands) => `decimal ${decimal}${thousands ? `, thousands ${thousands}` : ''}`,
     genesis: (title, header, first, last, footer) =>
-      `GENESIS table: ${title} title line(s), ${header} header row(s), data on lines ${first}–${last}${footer ? `, footer from line ${footer}` : ''}`,
+      `GENESIS table: ${title} title line(s), ${header} header row(s), data on lines ` +
+      `${first}–${last}${footer ? `, footer from line ${footer}` : ''}`,
     genesisShape: (leading, columns, levels, values) =>
       `${leading} row column(s) (${columns}), ${levels} header level(s) → ${values} values in a long table`,
     signs: (preset) => `special signs of the ${preset} convention`,
     columns: (count, rows, year) =>
       `${count} columns, ${rows} data rows; period column: ${year ?? 'none found (enter it under year:)'}`,
     dashZero:
-      'note: by the official convention `-` means exactly zero; if this source uses `-` for "no data", say so under markers',
+      'note: by the official convention `-` means exactly zero; if this source uses `-` for "no data", say so under ' +
+      'markers',
     missing: (strings) => `empty cells: ${strings.map((s) => (s ? `"${s}"` : 'empty')).join(', ')}`,
     rowNames: (column) => `the first column (${column}) holds the row names of an R export; it is no period`,
     problem: (text, line) => `problem${line ? ` (line ${line})` : ''}: ${text}; the entry does not load like this yet`,

@@ -1,4 +1,5 @@
 // English words for every message code, for the terminal, the JSON output and the English report.
+import type { Status } from '../status.js';
 import type { MessageWords } from './codes.js';
 import { cliEn } from './en-cli.js';
 import { reportEn } from './en-report.js';
@@ -18,9 +19,21 @@ const messages: MessageWords = {
   'yaml-invalid-type': ({ path, expected }) => `${where(path)}: expected ${expected}`,
   'yaml-invalid-value': ({ path, options }) => `${where(path)}: expected one of ${list(options)}`,
   'yaml-too-small': ({ path, minimum, what }) =>
-    `${where(path)}: ${what === 'number' ? `at least ${minimum}` : what === 'length' ? `at least ${minimum} characters` : `at least ${minimum} entries`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `at least ${minimum}`
+        : what === 'length'
+          ? `at least ${minimum} characters`
+          : `at least ${minimum} entries`
+    }`,
   'yaml-too-big': ({ path, maximum, what }) =>
-    `${where(path)}: ${what === 'number' ? `at most ${maximum}` : what === 'length' ? `at most ${maximum} characters` : `at most ${maximum} entries`}`,
+    `${where(path)}: ${
+      what === 'number'
+        ? `at most ${maximum}`
+        : what === 'length'
+          ? `at most ${maximum} characters`
+          : `at most ${maximum} entries`
+    }`,
   'yaml-rule': ({ path, rule }) => `${where(path)}: ${schemaRules[rule]}`,
   'yaml-invalid': ({ path }) => `${where(path)} is not valid here`,
   'project-no-indicators': () => 'the project has no indicators yet',
@@ -76,14 +89,17 @@ const messages: MessageWords = {
   'csv-unreadable': ({ detail }) => `cannot read the CSV: ${detail}`,
   'cell-type': ({ column, expected, cell }) => `column \`${column}\`: expected ${types[expected]}, found \`${cell}\``,
   'cell-not-number': ({ column, signs, cell }) =>
-    `column \`${column}\`: expected a number${signs.length ? ` or one of the signs ${signs.join(' ')}` : ''}, found \`${cell}\``,
+    `column \`${column}\`: expected a number${signs.length ? ` or one of the signs ${signs.join(' ')}` : ''}, found ` +
+    `\`${cell}\``,
   'parquet-unreadable': ({ detail, folder }) => `cannot read the Parquet ${folder ? 'files' : 'file'}: ${detail}`,
   'header-missing': () => 'no header line',
   'column-twice': ({ column, first, firstIndex }) =>
-    `column \`${column}\` appears twice in the header${first !== null ? ` (as \`${first}\` in column ${firstIndex}; names ignore case)` : ''}`,
+    `column \`${column}\` appears twice in the ` +
+    `header${first !== null ? ` (as \`${first}\` in column ${firstIndex}; names ignore case)` : ''}`,
   'column-declared-missing': ({ column, file }) => `column \`${column}\` is declared but not in ${file}`,
   'columns-undeclared': ({ columns, file }) =>
-    `column${columns.length > 1 ? 's' : ''} ${list(columns)} in ${file} ${columns.length > 1 ? 'are' : 'is'} not declared`,
+    `column${columns.length > 1 ? 's' : ''} ${list(columns)} in ${file} ${columns.length > 1 ? 'are' : 'is'} not ` +
+    `declared`,
   'inspect-no-file': () => 'no such file',
   'inspect-unreadable': () => 'cannot read the file as CSV',
   'table-not-loaded': ({ table }) => `table \`${table}\` is not loaded`,
@@ -97,7 +113,8 @@ const messages: MessageWords = {
   'group-not-in-data': ({ group, column, table }) =>
     `group \`${group}\` does not occur in column \`${column}\` of table \`${table}\``,
   'keys-mismatch': ({ column, values, numerator, denominator }) =>
-    `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in table \`${denominator}\``,
+    `numerator and denominator do not match on \`${column}\`: ${list(values)} from table \`${numerator}\` is not in ` +
+    `table \`${denominator}\``,
   'keys-mismatch-cells': () => 'numerator and denominator do not match: the numerator has cells the denominator lacks',
   'compute-failed': ({ detail }) => `cannot compute: ${detail}`,
   // Indicator SQL allow list (issue 11)
@@ -140,10 +157,13 @@ const messages: MessageWords = {
     'delete the database file (.istsoll/istsoll.duckdb or the one given with --db) ' +
     'and load the data again with `istsoll load`',
   'option-invalid': ({ option }) => `the option ${option} has a value no command can use (an empty one, say)`,
+  'option-path-empty': ({ option }) => `the option ${option} names no path: its value is empty`,
+  'hint-option-path': ({ option }) => `give a file or folder name after ${option}, or leave the option out`,
   'init-not-empty': () => 'the folder is not empty',
   'indicator-unknown': ({ id }) => `no indicator \`${id}\``,
   'target-not-single': ({ year, group, kind, range }) =>
-    `the ${year} target${group ? ` for ${group}` : ''} is ${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
+    `the ${year} target${group ? ` for ${group}` : ''} is ` +
+    `${kind === 'range' ? `a range [${range?.join(', ')}]` : 'a direction (trend: true)'}, not a single value`,
   'targets-not-list': () => '`targets` is not a list',
   'pdf-no-chromium': ({ path }) =>
     path
@@ -171,7 +191,16 @@ const messages: MessageWords = {
   'rating-met-setback': () => 'target met, but the last year was a setback',
   // Data as towns get it (issue 10)
   'source-binary': ({ kind }) =>
-    `this is no CSV text but ${{ zip: 'a zip archive (an Excel .xlsx or .ods spreadsheet?)', xls: 'an old Excel .xls file', pdf: 'a PDF document', parquet: 'a Parquet file', gzip: 'a gzip archive', 'utf-16': 'UTF-16 text without a byte-order mark' }[kind] ?? 'a binary file'}`,
+    `this is no CSV text but ${
+      {
+        zip: 'a zip archive (an Excel .xlsx or .ods spreadsheet?)',
+        xls: 'an old Excel .xls file',
+        pdf: 'a PDF document',
+        parquet: 'a Parquet file',
+        gzip: 'a gzip archive',
+        'utf-16': 'UTF-16 text without a byte-order mark',
+      }[kind] ?? 'a binary file'
+    }`,
   'header-control': ({ column }) => `the header holds a control character in column ${column}`,
   'cell-control': ({ column }) => `column \`${column}\` holds a control character (a NUL byte, say) in a text cell`,
   'csv-line-too-long': ({ limit }) =>
@@ -180,7 +209,8 @@ const messages: MessageWords = {
   'csv-field-count': ({ found, expected }) => `this row has ${found} cells, the header ${expected}`,
   'cell-not-integer': ({ column, cell }) => `column \`${column}\` holds whole numbers, but this cell is \`${cell}\``,
   'period-invalid': ({ column, cell }) =>
-    `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, date or school year`,
+    `the period column \`${column}\` holds ${cell === null ? 'an empty cell' : `\`${cell}\``}, which is no year, ` +
+    `date or school year`,
   'value-cells-missing': ({ missing, cells }) => `${missing} of ${cells} source cells empty and left out`,
   'value-cells-missing-refused': ({ missing, cells }) => `not computed: ${missing} of ${cells} source cells empty`,
   'value-all-cells-missing': ({ cells }) => `not computable: all ${cells} source cells empty`,
@@ -190,12 +220,14 @@ const messages: MessageWords = {
   'unit-count-weighted': () => 'a weighted count is a survey total: use `unit: total`',
   'target-percent-range': ({ value }) => `a share cannot be ${value} %: a target in percent lies between 0 and 100`,
   'no-shared-years': ({ numerator, denominator, numeratorYears, denominatorYears }) =>
-    `numerator and denominator share no year: \`${numerator}\` has ${years(numeratorYears)}, \`${denominator}\` has ${years(denominatorYears)}`,
+    `numerator and denominator share no year: \`${numerator}\` has ${years(numeratorYears)}, \`${denominator}\` has ` +
+    `${years(denominatorYears)}`,
   'no-shared-cells': ({ numerator, denominator, year }) =>
     `numerator (\`${numerator}\`) and denominator (\`${denominator}\`) share no cell in ${year}`,
   'warn-negative': ({ table, column, cell }) => `column \`${column}\` of \`${table}\` holds a negative count (${cell})`,
   'warn-thousands-ambiguous': ({ table, column, cell }) =>
-    `column \`${column}\` of \`${table}\` holds whole numbers and values such as ${cell}: is the point a thousands separator?`,
+    `column \`${column}\` of \`${table}\` holds whole numbers and values such as ${cell}: is the point a thousands ` +
+    `separator?`,
   'warn-share-over': ({ indicator, year, numerator, denominator }) =>
     `\`${indicator}\` ${year}: the numerator (${numerator}) is larger than the denominator (${denominator})`,
   'warn-baseline-no-data': ({ indicator, year }) => `\`${indicator}\` has no value in its baseline year ${year}`,
@@ -209,12 +241,14 @@ const messages: MessageWords = {
   'hint-field-count': () =>
     'check the delimiter and the quotes in this row, or declare the dialect in data/sources.yaml',
   'hint-thousands': ({ separator }) =>
-    `looks like a thousands separator: set \`thousands: "${separator}"\` (with \`decimal: "${separator === '.' ? ',' : '.'}"\`) in the source's dialect, or declare the column DOUBLE`,
+    `looks like a thousands separator: set \`thousands: "${separator}"\` (with \`decimal: ` +
+    `"${separator === '.' ? ',' : '.'}"\`) in the source's dialect, or declare the column DOUBLE`,
   'hint-declare-double': ({ column }) =>
     `correct the cell, or declare the column as a number with decimals (columns: { ${column}: DOUBLE })`,
   'hint-parquet-folder': () => 'the folder must hold at least one .parquet file, and all of them readable',
   'hint-period-forms': ({ first, last }) =>
-    `a period is a year from ${first} to ${last}, a date (2016-12-31, 31.12.2016, 2016_12_31, 20161231) or a school year (2015/16)`,
+    `a period is a year from ${first} to ${last}, a date (2016-12-31, 31.12.2016, 2016_12_31, 20161231) or a school ` +
+    `year (2015/16)`,
   'hint-weighted-total': () => 'a weighted count estimates a total: write `unit: total` (with its standard error)',
   'hint-percent-range': () => 'write the target as a number of percent, such as 55 for 55 %',
   'hint-shared-years': () => 'both tables must have data for the same years and cells; check the period columns',
@@ -289,7 +323,8 @@ const messages: MessageWords = {
   'hint-targets-list': () => 'run `istsoll targets list` to see the indicators',
   'hint-edit-target': () => 'edit that target in the YAML file, then run `istsoll validate`',
   'hint-install-chromium': () =>
-    'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable; the HTML report was written all the same',
+    'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome ' +
+    'executable; the HTML report was written all the same',
   'hint-npm-install': () => 'run `npm install` in the istsoll folder',
   'hint-run-debug': () => 'run again with --debug to see the stack trace, and please report it',
   // Safe edits of YAML files by command (targets set, measures set)
@@ -326,6 +361,48 @@ const messages: MessageWords = {
   'hint-measures-list': () => '`istsoll measures list` shows every measure',
   'hint-milestone': () => 'name the milestone by its number in the list (1 for the first) or by its date',
   'hint-add-key': ({ key }) => `add \`${key}:\` here`,
+  // One verdict the council can follow (issue 14): what qualifies a status
+  'rating-within-margin-progress': () => 'the progress is within the margin of error',
+  'caveat-gap-reference-decline': ({ reference, year, status }) =>
+    `only because the group "${reference}" has got worse since ${year}; had it kept its ${year} value, ` +
+    `the rating would be "${statusWords[status]}"`,
+  // Hardening (issue 11): where istsoll writes reports, and a place and a hint for every bad input
+  'out-extension': () => 'istsoll writes reports only as .html or .pdf files',
+  'out-project-folder': ({ folder }) =>
+    `this lies in the project's ${folder}/ folder (after following links), which istsoll reads: ` +
+    'it writes nothing there',
+  'out-is-folder': () => 'this is a folder, not a file name for the report',
+  'out-foreign': () => 'this file exists and was not written by istsoll: it is left as it is',
+  'map-outside': ({ file, folder }) =>
+    `the boundaries ${file} lie outside the project's ${folder}/ folder (a path with .., or a link)`,
+  'csv-text-after-quote': () => 'a quoted cell goes on after its closing "',
+  'csv-not-utf8': () => 'this line holds bytes that are not UTF-8, although the file is read as UTF-8',
+  'sql-text-column': ({ table, column, cell }) =>
+    `column \`${column}\` of table \`${table}\` holds text, not only numbers: \`${cell}\` is no number`,
+  'field-duplicate-id': ({ id }) => `the field of action \`${id}\` is listed twice`,
+  'yaml-unknown-tag': ({ tag }) => `the tag \`${tag}\` has no meaning in a project file`,
+  'file-utf16': () => 'this file is UTF-16 text; project files are UTF-8',
+  'init-not-folder': () => 'this is a file, not a folder for a new project',
+  'hint-out-name': () => 'name a file ending in .html (or .pdf), e.g. --out reports/bericht.html',
+  'hint-out-folder': () =>
+    'write the report into reports/ or another folder outside data/, indicators/, measures/ and .istsoll/',
+  'hint-out-foreign': () =>
+    'choose another name, or move the file away if it may be replaced (istsoll replaces only reports it wrote itself)',
+  'hint-text-after-quote': () => 'put the whole cell in quotes, and double a " inside it ("")',
+  'hint-not-utf8': () =>
+    'the file seems to be Windows-1252 / Latin-1: set `encoding: latin-1` under `dialect` in data/sources.yaml, ' +
+    'or save it as UTF-8',
+  'hint-text-column': ({ column, cell }) =>
+    `if \`${cell}\` stands for a missing value, list it under \`dialect: { missing: [...] }\` in data/sources.yaml; ` +
+    `declaring \`columns: { ${column}: DOUBLE }\` there makes the load name the line of every such cell`,
+  'hint-unique-field': () => 'give every field of action its own id',
+  'hint-yaml-schema': () =>
+    'docs/analysts.md (measures: docs/staff.md) describes every key; ' +
+    'an editor that reads the $schema line shows them as you type',
+  'hint-yaml-tag': () => 'remove the tag (the word after !); project files hold plain text, numbers, lists and maps',
+  'hint-save-utf8': () => 'save the file as UTF-8 (in most editors: "Save as", encoding UTF-8)',
+  'hint-parquet-broken': () => 'the file is damaged or no Parquet file: export it again from its source',
+  'hint-inspect-file': () => 'name a CSV or Parquet file, e.g. `istsoll inspect data/12411-0015.csv`',
   // istsoll serve (issue 17): the preview's forms for targets and measures
   'form-number': ({ field, value }) => `“${field}”: ${value ? `“${value}” is not a number` : 'a number is missing'}`,
   'form-missing': ({ field }) => `the form lacks the field “${field}”`,
@@ -394,16 +471,21 @@ const signs: Record<string, string> = {
 };
 const sign = (reason: string) => signs[reason] ?? reason;
 
+const statusWords: Record<Status, string> = {
+  achieved: 'achieved',
+  achieved_uncertain: 'achieved, but not certain',
+  on_track: 'on track',
+  on_track_uncertain: 'on track, but not certain',
+  moderate: 'moderate progress',
+  limited: 'limited progress',
+  deterioration_uncertain: 'deterioration, but not certain',
+  deterioration: 'deterioration',
+  not_assessable: 'not assessable',
+};
+
 export const en: Catalogue = {
   messages,
-  status: {
-    achieved: 'target achieved',
-    on_track: 'on track',
-    moderate: 'moderate progress',
-    limited: 'limited progress',
-    deterioration: 'deterioration',
-    not_assessable: 'not assessable',
-  },
+  status: statusWords,
   measureStatus: {
     geplant: 'planned',
     laufend: 'running',

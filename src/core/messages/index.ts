@@ -5,11 +5,10 @@ import { de } from './de.js';
 import { en } from './en.js';
 import type { Catalogue } from './types.js';
 
-export { msg, type Code, type Message, type Params } from './codes.js';
-export type { Catalogue, CliWords, ReportWords } from './types.js';
+export { msg, type Code, type Message } from './codes.js';
+export type { Catalogue, ReportWords } from './types.js';
 
 export type Lang = 'de' | 'en';
-export const langs: readonly Lang[] = ['de', 'en'];
 
 /** The locale each language formats numbers and dates with. */
 export const locales: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };

@@ -6,7 +6,7 @@ import { words, type Lang } from '../../core/messages/index.js';
 import type { GeoFeature } from '../../core/project.js';
 import { chartConfig } from './config.js';
 
-export interface MapArea {
+interface MapArea {
   /** The district's code in the data, matched against the GeoJSON feature property. */
   code: string;
   name: string;
