@@ -44,7 +44,7 @@ const valueNeutral = new Set([
   'source',
 ]);
 
-export function cacheKey(project: Project, ind: IndicatorFile, hashes: Map<string, string>): string | null {
+function cacheKey(project: Project, ind: IndicatorFile, hashes: Map<string, string>): string | null {
   const tables = [...new Set([ind.numerator.table, ind.denominator?.table].filter((t) => t !== undefined))].sort();
   if (tables.some((t) => !hashes.has(t))) return null;
   const definition = Object.fromEntries(Object.entries(ind).filter(([k]) => !valueNeutral.has(k)));
