@@ -173,7 +173,8 @@ export async function checkSharedYears(db: Database, project: Project, ind: Indi
   const years = async (agg: Aggregate) =>
     (
       await db.query<{ y: number }>(
-        `SELECT DISTINCT ${quoteIdent(periodColumn(project.sources[agg.table]!))}::INTEGER AS y FROM ${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''} ORDER BY 1`,
+        `SELECT DISTINCT ${quoteIdent(periodColumn(project.sources[agg.table]!))}::INTEGER AS y FROM ` +
+          `${quoteIdent(agg.table)}${agg.filter ? ` WHERE (${agg.filter})` : ''} ORDER BY 1`,
       )
     ).map((r) => r.y);
   const [num, den] = [await years(ind.numerator), await years(ind.denominator)];
