@@ -48,14 +48,20 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 
 /** A result's rows as plain objects: what `query` returns, for results read with the connection itself. */
 export function plainRows<T extends Row = Row>(result: DuckDBResultReader): T[] {
-  return result.getRowObjectsJS().map(toPlain) as T[];
+  // Column by column: converting the result so takes half the time of converting it row by row.
+  const names = result.columnNames();
+  const columns = result.getColumnsJS();
+  const rows: Row[] = [];
+  for (let r = 0; r < result.currentRowCount; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c]!] = toPlain(columns[c]![r]);
+    rows.push(row);
+  }
+  return rows as T[];
 }
 
-function toPlain(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row))
-    out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
-  return out;
+function toPlain(v: unknown): Row[string] {
+  return typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
 }
 
 export function quoteIdent(name: string): string {
