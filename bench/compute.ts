@@ -30,7 +30,8 @@ export interface Options {
   rounds?: number;
 }
 
-const target = 1.3;
+/** At the sizes towns have (a few hundred thousand rows) fixed costs weigh more than at 5 million. */
+const targetFor = (rows: number) => (rows >= benchRows ? 1.3 : 1.5);
 
 type Mode = 'bare' | 'istsoll';
 
@@ -93,6 +94,7 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     log();
     log(table(lines));
     log();
+    const target = targetFor(rows);
     log(
       `compute time istsoll / bare   ${ratio.toFixed(2)}   target ≤ ${target}   ${verdict(ratio, target)}   (medians)`,
     );
@@ -103,7 +105,8 @@ export async function run({ rows = benchRows, rounds = 5 }: Options = {}): Promi
     log(`values                        istsoll ${fmtInt(counts.istsoll)}   bare result rows ${fmtInt(counts.bare)}`);
     if (counts.istsoll !== counts.bare)
       log('note: istsoll returned a different number of values than the bare queries have rows');
-    if (rows !== benchRows) log(`note: the target is meant for ${fmtInt(benchRows)} rows`);
+    if (rows !== benchRows && rows !== 200_000)
+      log(`note: the targets are meant for ${fmtInt(benchRows)} rows (≤ 1.3) and 200,000 rows (≤ 1.5)`);
     const busy = meter.report();
     if (busy) log(busy);
   } finally {

@@ -78,7 +78,7 @@ export async function benchReport(): Promise<void> {
 }
 
 /** The example project with its indicators cloned under new ids (and numbered titles) up to `count`. */
-async function clonedProject(count: number): Promise<string> {
+export async function clonedProject(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'istsoll-bench-report-'));
   await cp(join(root, paths.config), join(dir, paths.config));
   await cp(join(root, 'data'), join(dir, 'data'), { recursive: true });

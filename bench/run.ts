@@ -18,6 +18,7 @@ const benchmarks: Record<string, { all: boolean; load: () => Promise<Benchmark> 
   load: { all: true, load: async () => (await import('./load.js')).run },
   compute: { all: true, load: async () => (await import('./compute.js')).run },
   report: { all: true, load: async () => (await import('./report.js')).benchReport },
+  rerun: { all: true, load: async () => (await import('./rerun.js')).benchRerun },
   'load-profile': { all: false, load: async () => (await import('./profile.js')).runLoad },
   'compute-profile': { all: false, load: async () => (await import('./profile.js')).runCompute },
 };

@@ -51,7 +51,9 @@ const kinds: [RegExp, string][] = [
   [/^SELECT count\(\*\) FROM \S+ WHERE \(.*\) LIMIT 1$/, 'indicator check: filter (count(*) over the table)'],
   [/NOT IN \(SELECT DISTINCT/, 'indicator check: numerator/denominator keys match'],
   [/^SELECT DISTINCT \S+::VARCHAR AS v FROM \S+ WHERE \S+ IS NOT NULL ORDER BY 1$/, 'indicator check: groups occur'],
-  [/^WITH num AS \(|^SELECT \* EXCLUDE \(v\), v AS numerator/, 'indicator value (ratioSql)'],
+  [/^SELECT \* FROM \(SELECT \(.*\) AS "0" FROM .* WHERE false\)/, 'indicator checks: every expr bound at once'],
+  [/^SELECT function_name AS name FROM system\.main\.duckdb_functions\(\)/, 'indicator SQL guard: redefined functions'],
+  [/^WITH num AS (MATERIALIZED )?\(|^SELECT \* EXCLUDE \(v, /, 'indicator value (ratioSql)'],
   [/^WITH rows AS \(/, 'indicator value (surveySql)'],
 ];
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
-import { computeProject, readReferences, validateIndicators } from '../compute/index.js';
+import { computeCached, readReferences, validateIndicators } from '../compute/index.js';
 import { displayPath as shown, InputError, type Location } from '../core/errors.js';
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
@@ -243,7 +243,8 @@ export async function validate(run: Run, o: JsonOptions): Promise<void> {
 async function computeValues(run: Run, o: GlobalOptions, opened?: Awaited<ReturnType<typeof openProject>>) {
   const { project, db } = opened ?? (await openProject(o));
   const loaded = await loadProject(project, db, onProgress(run.lang));
-  const values = await computeProject(project, db);
+  // Indicators whose tables and definition are unchanged come from the cache in the database.
+  const { values } = await computeCached(project, db);
   warn(run, o, loaded.warnings, checkPlausibility(project.indicators, values));
   return { project, loaded, values };
 }

@@ -129,6 +129,9 @@ export function buildProgram(lang: Lang, run: Run): Command {
   addOptions(command('validate', 'istsoll validate --json'), json).action(async (_: unknown, self: Command) => {
     await (await commands()).validate(run, (await options('JsonOptions', self)) as Options.JsonOptions);
   });
+  command('serve', 'istsoll serve --project .').action(async (_: unknown, self: Command) => {
+    await (await import('./serve/index.js')).serve(run, await options('GlobalOptions', self));
+  });
   return program;
 }
 

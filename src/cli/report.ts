@@ -36,6 +36,14 @@ export async function planReport(project: Project, o: ReportOptions): Promise<Re
   return { pages, pdfs };
 }
 
+/**
+ * Where drawn charts are kept: beside the database and named after it (.istsoll/istsoll.svg/ for the
+ * project's own), so that all of istsoll's private state stays in one place, the one `--db` chooses.
+ */
+export function chartCache(db: string): string {
+  return `${db.replace(/\.duckdb$/i, '')}.svg`;
+}
+
 /** Writes the planned files and says where. */
 export async function writeProjectReport(
   run: Run,
@@ -44,8 +52,10 @@ export async function writeProjectReport(
   result: { values: IndicatorValue[]; comparisons: Comparison[]; loaded: LoadResult },
   o: ReportOptions,
 ): Promise<void> {
-  const { buildReportModel, readProvenance, writePdf, writeReport } = await import('../report/index.js');
+  const { buildReportModel, openSvgCache, readProvenance, writePdf, writeReport } = await import('../report/index.js');
   const { computeReferences } = await import('../compute/index.js');
+  // Charts drawn before with the same spec come from the cache beside the database.
+  const svgCache = openSvgCache(chartCache(result.loaded.db));
   const w = words(run.lang).cli;
   const now = new Date();
   const history = o.history ? await readHistory(run, project, result, now) : undefined;
@@ -58,11 +68,13 @@ export async function writeProjectReport(
     history: history?.history,
   };
   for (const { path, field } of plan.pages) {
-    await writeReport(buildReportModel(project, result.values, result.comparisons, { ...options, field }), path);
+    const model = buildReportModel(project, result.values, result.comparisons, { ...options, field });
+    await writeReport(model, path, svgCache.render);
     print(w.reportWritten(shown(path)));
   }
   // Kept once every report is written: a report that failed is not "the last report".
   if (history) await history.keep();
+  await svgCache.prune();
   for (const [i, pdf] of plan.pdfs.entries()) {
     const { pages } = await writePdf(plan.pages[i]!.path, pdf);
     print(w.pdfWritten(shown(pdf), pages));

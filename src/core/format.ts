@@ -9,13 +9,25 @@ export type { Lang } from './messages/index.js';
 
 /** A minus sign, not a hyphen; thousands grouped as the language does it (German: 1.234,5). */
 export function formatNumber(x: number, lang: Lang, digits = 1): string {
-  // 'negative': a value that rounds to zero gets no sign ("0,0", not "-0,0").
-  const text = new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'negative',
-  }).format(x);
-  return text.replace('-', '−');
+  return numberFormat(lang, digits).format(x).replace('-', '−');
+}
+
+/** Making a number format takes far longer than using one: a report formats thousands of numbers. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    // 'negative': a value that rounds to zero gets no sign ("0,0", not "-0,0").
+    format = new Intl.NumberFormat(locales[lang], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Decimals shown per unit: shares with one, counts with none, means and ratios with two. */

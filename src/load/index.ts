@@ -2,4 +2,4 @@
 export { loadProject, type LoadProgress, type LoadResult } from './load.js';
 export { inspectFile, type Finding, type Inspection } from './inspect.js';
 export { loadInMemory } from './load.js';
-export { readEmptyCells, type EmptyCells } from './meta.js';
+export { readEmptyCells, readTableHashes, VALUE_CACHE, type EmptyCells } from './meta.js';

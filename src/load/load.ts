@@ -10,6 +10,7 @@ import { msg } from '../core/messages/index.js';
 import type { Project } from '../core/project.js';
 import { checkTable } from './checks.js';
 import {
+  carryValueCache,
   copyTable,
   createMeta,
   readTables,
@@ -139,6 +140,7 @@ async function fillDatabase(
   const tables: LoadedTable[] = [];
   if (previousPath) await db.run(`ATTACH ${quoteString(previousPath)} AS previous (READ_ONLY)`);
   await createMeta(db);
+  if (previousPath) await carryValueCache(db);
   for (const [k, input] of inputs.entries()) {
     const reused = current[k]!;
     const started = Date.now();

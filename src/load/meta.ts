@@ -11,6 +11,12 @@ export const TABLES = '_istsoll_tables';
 const BUILD = '_istsoll_build';
 const COLUMNS = '_istsoll_columns';
 const WARNINGS = '_istsoll_warnings';
+/**
+ * Indicator values that compute keeps for the runs after it (compute/cache.ts). They are keyed by the
+ * content hashes of the tables they were computed from, so a load carries them over unchanged: an entry
+ * whose table changed simply matches no key any more.
+ */
+export const VALUE_CACHE = '_istsoll_values';
 
 export interface LoadWarning {
   table: string;
@@ -36,6 +42,14 @@ export async function copyTable(db: Database, name: string): Promise<void> {
   for (const meta of [COLUMNS, WARNINGS]) {
     await db.run(`INSERT INTO ${meta} SELECT * FROM previous.${meta} WHERE table_name = ${quoteString(name)}`);
   }
+}
+
+/** The value cache of the previous database, when it has one. */
+export async function carryValueCache(db: Database): Promise<void> {
+  const [found] = await db.query(
+    `SELECT 1 FROM duckdb_tables() WHERE database_name = 'previous' AND table_name = ${quoteString(VALUE_CACHE)}`,
+  );
+  if (found) await db.run(`CREATE TABLE ${VALUE_CACHE} AS SELECT * FROM previous.${VALUE_CACHE}`);
 }
 
 export async function writeTableMeta(
@@ -77,4 +91,10 @@ export async function readTables(db: Database): Promise<Map<string, PreviousTabl
   if (build?.version !== istsollVersion()) return new Map();
   const rows = await db.query<PreviousTable & { name: string }>(`SELECT name, hash, stamp, rows FROM ${TABLES}`);
   return new Map(rows.map((r) => [r.name, r]));
+}
+
+/** The content hash of each loaded table (of its file and its source entry), by table name. */
+export async function readTableHashes(db: Database): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; hash: string }>(`SELECT name, hash FROM ${TABLES}`).catch(() => []);
+  return new Map(rows.map((r) => [r.name, r.hash]));
 }

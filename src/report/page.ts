@@ -15,11 +15,13 @@ import { renderFieldMeasures } from './measures-html.js';
 import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
-import { renderSvg, vegaLocales } from './svg.js';
+import { drawSvg, type SvgRenderer } from './svg-cache.js';
+import { vegaLocales } from './vega-locales.js';
 
-export async function renderReport(model: ReportModel): Promise<string> {
+/** The report's HTML; `svg` draws the charts (through a cache of drawn charts, say: svg-cache.ts). */
+export async function renderReport(model: ReportModel, svg: SvgRenderer = drawSvg): Promise<string> {
   const svgs = new Map<string, string>();
-  for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.chart, model.lang));
+  for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await svg(f.chart, model.lang));
   return renderPage(model, svgs);
 }
 
@@ -88,8 +90,8 @@ export function unpackSpecs(packed: string): Record<string, unknown> {
 }
 
 /** Writes the report page; a reader never sees half of it (see writeAtomically). */
-export async function writeReport(model: ReportModel, path: string): Promise<void> {
-  await writeAtomically(path, await renderReport(model));
+export async function writeReport(model: ReportModel, path: string, svg?: SvgRenderer): Promise<void> {
+  await writeAtomically(path, await renderReport(model, svg));
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */

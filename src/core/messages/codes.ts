@@ -305,6 +305,11 @@ export interface Params {
   'hint-reference-where': {};
   'hint-reference-numeric': {};
   'hint-history': {};
+  // istsoll serve (issue 17): the preview's forms for targets and measures
+  'form-number': { field: string; value: string };
+  'form-missing': { field: string };
+  'form-nothing': {};
+  'hint-form-number': {};
 }
 
 /** Parts of SQL that indicator SQL may not contain, by what they are to an analyst. */

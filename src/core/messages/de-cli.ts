@@ -80,6 +80,9 @@ export const cliDe = {
       measuresSet:
         'den Stand einer Maßnahme eintragen; die Datei behält Kommentare und Aufbau ' +
         'und wird vor dem Schreiben geprüft',
+      serve:
+        'eine Vorschau des Berichts im Browser zeigen, die sich bei jeder Änderung der Projektdateien erneuert; ' +
+        'Ziele und Maßnahmen lassen sich dort über Formulare ändern',
     },
     errors: {
       unknownOption: (option: string) => `unbekannte Option ${option}`,
@@ -187,5 +190,62 @@ export const cliDe = {
     parquet: (count: number) => `Parquet, ${count} Spalten`,
     describe: 'TODO: was die Tabelle enthält',
     paste: 'Unter `sources:` in data/sources.yaml einfügen:',
+  },
+  // istsoll serve (issue 17): the preview server's lines in the terminal and the words of its page.
+  serve: {
+    listening: (url: string) => `Vorschau: ${url}`,
+    private: 'Die Adresse enthält einen Schlüssel: nur an diesem Rechner öffnen, nicht weitergeben.',
+    stop: 'Beenden mit Strg+C.',
+    stopped: 'Vorschau beendet.',
+    built: (seconds: string) => `Bericht erneuert (${seconds} s)`,
+    failed: (error: string) => `Bericht nicht erneuert: ${error}`,
+    saved: (what: string) => `gespeichert: ${what}`,
+    page: {
+      title: (project: string) => `Vorschau: ${project}`,
+      heading: 'Vorschau',
+      live: 'Die Seite erneuert sich von selbst, sobald eine Datei des Projekts gespeichert wird.',
+      updated: (time: string) => `Stand: ${time}`,
+      openReport: 'Bericht allein öffnen',
+      reportFrame: 'Der Bericht',
+      errorTitle: 'Der Bericht kann so nicht erstellt werden',
+      errorIntro:
+        'Bis der Fehler behoben ist, zeigt die Vorschau keinen Bericht. Nach dem Speichern der korrigierten ' +
+        'Datei erscheint er von selbst wieder.',
+      unexpected:
+        'Ein unerwarteter Fehler in istsoll. Die Einzelheiten stehen im Terminal, ' + 'in dem die Vorschau läuft.',
+      file: 'Datei',
+      line: 'Zeile',
+      column: 'Spalte',
+      hint: 'Tipp',
+      more: 'Weitere Probleme',
+      edit: 'Ziele und Maßnahmen ändern',
+      editIntro:
+        'Änderungen werden in die YAML-Dateien geschrieben; Kommentare und Aufbau der Dateien bleiben erhalten. ' +
+        'Jede Änderung wird vor dem Schreiben geprüft.',
+      targets: 'Ziele',
+      measures: 'Maßnahmen',
+      all: 'alle',
+      gap: 'Abstand zwischen den Gruppen',
+      value: 'Zielwert',
+      year: 'Zieljahr',
+      otherYear: 'Ein anderes Zieljahr legt ein weiteres Ziel an; das bisherige bleibt.',
+      notEditable: 'Bereichs- und Trendziele werden in der YAML-Datei geändert.',
+      status: 'Stand',
+      note: 'Notiz',
+      milestone: 'Meilenstein erledigt',
+      noMilestone: '(keiner)',
+      by: 'Eingetragen von',
+      save: 'Speichern',
+      saved: (what: string) => `Gespeichert: ${what}`,
+      unchanged: (what: string) => `Unverändert: ${what}`,
+      notSaved: 'Nicht gespeichert',
+      forbidden:
+        'Zugriff verweigert. Die Vorschau antwortet nur auf die Adresse mit Schlüssel, die istsoll serve im ' +
+        'Terminal ausgibt, und nur auf Anfragen von dieser Adresse.',
+      notFound: 'Diese Seite gibt es in der Vorschau nicht.',
+      methodNotAllowed: 'Diese Anfrage ist hier nicht erlaubt.',
+      badForm: 'Das Formular kam unvollständig oder in unerwarteter Form an.',
+      tooLarge: 'Die Anfrage ist zu groß.',
+    },
   },
 };

@@ -492,6 +492,11 @@ const messages: MessageWords = {
     'geben Sie in data/sources.yaml unter `columns` einen Zahlentyp an (DOUBLE), oder wählen Sie eine andere Spalte',
   'hint-history': () =>
     'löschen Sie die Datei aus reports/history/, wenn sie beschädigt ist; der nächste Bericht legt eine neue an',
+  // istsoll serve (issue 17): the preview's forms for targets and measures
+  'form-number': ({ field, value }) => `„${field}“: ${value ? `„${value}“ ist keine Zahl` : 'es fehlt eine Zahl'}`,
+  'form-missing': ({ field }) => `im Formular fehlt das Feld „${field}“`,
+  'form-nothing': () => 'nichts zu ändern: Stand, Notiz und Meilensteine sind wie in der Datei',
+  'hint-form-number': () => 'tragen Sie eine Zahl ein, etwa 65 oder 12,5 (für das Zieljahr etwa 2030)',
 };
 
 const sqlPart = { expr: 'der Ausdruck (expr)', filter: 'der Filter (filter)' };

@@ -76,6 +76,9 @@ export const cliEn: CliWords = {
       measuresList: 'every measure: field of action, status, due date, office and next milestone',
       measuresSet:
         "record a measure's status; the file keeps its comments and layout and is checked before it is written",
+      serve:
+        'show a preview of the report in the browser that renews itself whenever a project file changes; ' +
+        'targets and measures can be changed there through forms',
     },
     errors: {
       unknownOption: (option) => `unknown option ${option}`,
@@ -175,5 +178,61 @@ export const cliEn: CliWords = {
     parquet: (count) => `Parquet, ${count} columns`,
     describe: 'TODO: what the table holds',
     paste: 'Paste under `sources:` in data/sources.yaml:',
+  },
+  // istsoll serve (issue 17): the preview server's lines in the terminal and the words of its page.
+  serve: {
+    listening: (url) => `Preview: ${url}`,
+    private: 'The address holds a key: open it on this computer only, do not pass it on.',
+    stop: 'Press Ctrl+C to stop.',
+    stopped: 'Preview stopped.',
+    built: (seconds) => `report renewed (${seconds} s)`,
+    failed: (error) => `report not renewed: ${error}`,
+    saved: (what) => `saved: ${what}`,
+    page: {
+      title: (project) => `Preview: ${project}`,
+      heading: 'Preview',
+      live: 'The page renews itself as soon as a file of the project is saved.',
+      updated: (time) => `As of ${time}`,
+      openReport: 'Open the report on its own',
+      reportFrame: 'The report',
+      errorTitle: 'The report cannot be made like this',
+      errorIntro:
+        'Until the error is fixed, the preview shows no report. Once the corrected file is saved, ' +
+        'the report comes back by itself.',
+      unexpected: 'An unexpected error in istsoll. The details are in the terminal the preview runs in.',
+      file: 'File',
+      line: 'Line',
+      column: 'Column',
+      hint: 'Hint',
+      more: 'Further problems',
+      edit: 'Change targets and measures',
+      editIntro:
+        'Changes are written into the YAML files, which keep their comments and layout. ' +
+        'Every change is checked before it is written.',
+      targets: 'Targets',
+      measures: 'Measures',
+      all: 'all',
+      gap: 'gap between the groups',
+      value: 'Target value',
+      year: 'Target year',
+      otherYear: 'Another target year adds a further target; the present one stays.',
+      notEditable: 'Range and trend targets are changed in the YAML file.',
+      status: 'Status',
+      note: 'Note',
+      milestone: 'Milestone done',
+      noMilestone: '(none)',
+      by: 'Recorded by',
+      save: 'Save',
+      saved: (what) => `Saved: ${what}`,
+      unchanged: (what) => `Unchanged: ${what}`,
+      notSaved: 'Not saved',
+      forbidden:
+        'Access denied. The preview answers only the address with the key that istsoll serve prints in ' +
+        'the terminal, and only requests from that address.',
+      notFound: 'The preview has no such page.',
+      methodNotAllowed: 'This request is not allowed here.',
+      badForm: 'The form arrived incomplete or in an unexpected shape.',
+      tooLarge: 'The request is too large.',
+    },
   },
 };

@@ -423,6 +423,11 @@ const messages: MessageWords = {
   'hint-reference-numeric': () =>
     'give the column a number type (DOUBLE) under `columns` in data/sources.yaml, or choose another column',
   'hint-history': () => 'delete the file from reports/history/ if it is damaged; the next report starts a new one',
+  // istsoll serve (issue 17): the preview's forms for targets and measures
+  'form-number': ({ field, value }) => `“${field}”: ${value ? `“${value}” is not a number` : 'a number is missing'}`,
+  'form-missing': ({ field }) => `the form lacks the field “${field}”`,
+  'form-nothing': () => 'nothing to change: status, note and milestones are as in the file',
+  'hint-form-number': () => 'enter a number such as 65 or 12.5 (for the target year, 2030 say)',
 };
 
 const sqlPart = { expr: 'the expression (expr)', filter: 'the filter (filter)' };
