@@ -7,24 +7,28 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
+import { hyphenate } from './hyphenate.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
 import { htmlMark, writeAtomically } from './outfiles.js';
 import { renderCouncil } from './council-html.js';
 import { packedFiles } from './extras-html.js';
 import { renderFieldMeasures } from './measures-html.js';
-import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
+import { fieldAnchor, fieldsWithSections, renderContents, renderFields } from './fields-html.js';
+import { renderReportLinks, type ReportLinks } from './links-html.js';
+import { renderAppendix, renderFooter, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
 import { renderSvg, vegaLocales } from './svg.js';
 
-export async function renderReport(model: ReportModel): Promise<string> {
+/** `links`: the other reports written with this one (the whole report and one per field of action). */
+export async function renderReport(model: ReportModel, links?: ReportLinks): Promise<string> {
   const svgs = new Map<string, string>();
   for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.chart, model.lang));
-  return renderPage(model, svgs);
+  return renderPage(model, svgs, links);
 }
 
 /** The page, given the SVG of every figure. */
-export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+export function renderPage(model: ReportModel, svgs: Map<string, string>, links?: ReportLinks): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
@@ -41,24 +45,26 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 ${unsafe(htmlMark)}${model.version}">
 <title>${title}</title>
 <style>
-${unsafe(renderStylesheet({ title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+${unsafe(renderStylesheet(stylesheetWords(model, title)))}</style>
 <script>document.documentElement.classList.add('js');</script>
 </head>
 <body>
 <a class="skip" href="#ueberblick">${ui.skip}</a>
 <div class="page">
 <header class="report-header">
-<h1>${model.title}</h1>
+<h1>${hyphenate(model.title, model.lang)}</h1>
 ${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
 <p class="meta">${ui.generated(model.generated, model.version)}</p>
-</header>
-${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
+${model.notice ? html`<p class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
 <noscript><p class="hint">${ui.noScript}</p></noscript>
+${renderReportLinks(model, links)}
+</header>
 <main>
 ${renderCouncil(model)}
+${renderContents(model)}
 ${renderSummary(model)}
 ${renderFieldMeasures(model)}
-${model.indicators.map((s) => renderIndicator(model, s, svgs))}
+${renderFields(model, svgs)}
 ${renderAppendix(model)}
 </main>
 ${renderFooter(model)}
@@ -75,6 +81,18 @@ ${inlineScript(readClientScript())}</script>
   return page.text;
 }
 
+function stylesheetWords(model: ReportModel, title: string) {
+  const { ui } = model;
+  return {
+    title,
+    date: model.generated,
+    page: ui.page,
+    of: ui.of,
+    fields: fieldsWithSections(model).map((f) => ({ anchor: fieldAnchor(f.id), title: f.title })),
+    cards: { subject: ui.subject, ist: ui.ist, soll: ui.soll, gap: ui.distance },
+  };
+}
+
 /**
  * The specs repeat what the SVGs already show, so they travel gzip-compressed (a tenth of the size) as
  * base64; the browser unpacks them with DecompressionStream. Without it the SVGs simply stay.
@@ -88,8 +106,8 @@ export function unpackSpecs(packed: string): Record<string, unknown> {
 }
 
 /** Writes the report page; a reader never sees half of it (see writeAtomically). */
-export async function writeReport(model: ReportModel, path: string): Promise<void> {
-  await writeAtomically(path, await renderReport(model));
+export async function writeReport(model: ReportModel, path: string, links?: ReportLinks): Promise<void> {
+  await writeAtomically(path, await renderReport(model, links));
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */

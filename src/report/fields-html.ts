@@ -1,0 +1,55 @@
+// The indicators grouped by field of action, each field under a heading of its own (so that a screen
+// reader can jump from field to field, and print can start each field on a page headed with its name),
+// and the contents: the parts of the report and the fields with their indicators. In the PDF the
+// contents carry page numbers, filled in by pdf.ts after a first printing has shown where each part
+// begins.
+import { html, type Html } from './html.js';
+import { hyphenate } from './hyphenate.js';
+import type { IndicatorSection, ReportModel } from './model.js';
+import { renderIndicator } from './sections.js';
+
+export const fieldAnchor = (id: string) => `feld-${id}`;
+
+/** The fields of action that have indicators, with their indicator sections in report order. */
+export function fieldsWithSections(model: ReportModel): { id: string; title: string; sections: IndicatorSection[] }[] {
+  return model.fields.flatMap((f) => {
+    const ids = new Set(f.indicators.map((i) => i.id));
+    const sections = model.indicators.filter((s) => ids.has(s.id));
+    return sections.length ? [{ id: f.id, title: f.title, sections }] : [];
+  });
+}
+
+export function renderFields(model: ReportModel, svgs: Map<string, string>): Html[] {
+  return fieldsWithSections(model).map((f) => {
+    const anchor = fieldAnchor(f.id);
+    return html`<section class="field" id="${anchor}" aria-labelledby="${anchor}-titel" data-field="${f.id}">
+<h2 class="field-heading" id="${anchor}-titel"><span class="field-kicker">${model.ui.field}:</span> ${hyphenate(f.title, model.lang)}</h2>
+${f.sections.map((s) => renderIndicator(model, s, svgs))}
+<span class="part-end" id="ende-${anchor}"></span>
+</section>
+`;
+  });
+}
+
+/** One entry of the contents: a link, and the page number the PDF fills in. */
+function entry(anchor: string, text: string, children: Html | string = ''): Html {
+  return html`<li><a href="#${anchor}">${text}</a><span class="toc-page" data-page-of="${anchor}"></span>${children}</li>`;
+}
+
+export function renderContents(model: ReportModel): Html {
+  const { ui } = model;
+  const fields = fieldsWithSections(model).map((f) =>
+    entry(fieldAnchor(f.id), f.title, html`<ol>${f.sections.map((s) => entry(s.anchor, s.title))}</ol>`),
+  );
+  return html`<nav id="inhalt" class="contents" aria-labelledby="inhalt-titel">
+<h2 id="inhalt-titel">${ui.contents}</h2>
+<ol class="toc">
+${entry('rat', ui.councilHeading)}
+${entry('ueberblick', ui.summaryHeading)}
+${model.fieldMeasures.length ? entry('handlungsfelder', ui.measuresHeading) : ''}
+<li class="toc-fields"><span class="toc-group" id="felder-nav">${ui.fieldsNav}</span><ol aria-labelledby="felder-nav">${fields}</ol></li>
+${entry('anhang', ui.appendixHeading)}
+</ol>
+</nav>
+`;
+}
