@@ -25,10 +25,19 @@ export function renderFields(model: ReportModel, svgs: Map<string, string>): Htm
     return html`<section class="field" id="${anchor}" aria-labelledby="${anchor}-titel" data-field="${f.id}">
 <h2 class="field-heading" id="${anchor}-titel"><span class="field-kicker">${model.ui.field}:</span> ${hyphenate(f.title, model.lang)}</h2>
 ${f.sections.map((s) => renderIndicator(model, s, svgs))}
-<span class="part-end" id="ende-${anchor}"></span>
+${partEnd(anchor)}
 </section>
 `;
   });
+}
+
+/**
+ * The end of a part of the printed report: a link to itself, shown only in print, so that Chromium records
+ * in the PDF where the part ends (pdf.ts sets a part tighter whose last page would hold only a few lines).
+ */
+export function partEnd(part: string): Html {
+  const id = `ende-${part}`;
+  return html`<a class="part-end" id="${id}" href="#${id}" data-part="${part}" tabindex="-1" aria-hidden="true"></a>`;
 }
 
 /** One entry of the contents: a link, and the page number the PDF fills in. */

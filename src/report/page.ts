@@ -13,7 +13,7 @@ import { htmlMark, writeAtomically } from './outfiles.js';
 import { renderCouncil } from './council-html.js';
 import { packedFiles } from './extras-html.js';
 import { renderFieldMeasures } from './measures-html.js';
-import { fieldAnchor, fieldsWithSections, renderContents, renderFields } from './fields-html.js';
+import { fieldAnchor, fieldsWithSections, partEnd, renderContents, renderFields } from './fields-html.js';
 import { renderReportLinks, type ReportLinks } from './links-html.js';
 import { renderAppendix, renderFooter, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
@@ -64,10 +64,12 @@ ${renderCouncil(model)}
 ${renderContents(model)}
 ${renderSummary(model)}
 ${renderFieldMeasures(model)}
+${partEnd('ueberblick')}
 ${renderFields(model, svgs)}
 ${renderAppendix(model)}
 </main>
 ${renderFooter(model)}
+${partEnd('anhang')}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
