@@ -22,8 +22,9 @@ export function fieldsWithSections(model: ReportModel): { id: string; title: str
 export function renderFields(model: ReportModel, svgs: Map<string, string>): Html[] {
   return fieldsWithSections(model).map((f) => {
     const anchor = fieldAnchor(f.id);
+    const kicker = html`<span class="field-kicker">${model.ui.field}:</span>`;
     return html`<section class="field" id="${anchor}" aria-labelledby="${anchor}-titel" data-field="${f.id}">
-<h2 class="field-heading" id="${anchor}-titel"><span class="field-kicker">${model.ui.field}:</span> ${hyphenate(f.title, model.lang)}</h2>
+<h2 class="field-heading" id="${anchor}-titel">${kicker} ${hyphenate(f.title, model.lang)}</h2>
 ${f.sections.map((s) => renderIndicator(model, s, svgs))}
 ${partEnd(anchor)}
 </section>
@@ -42,7 +43,8 @@ export function partEnd(part: string): Html {
 
 /** One entry of the contents: a link, and the page number the PDF fills in. */
 function entry(anchor: string, text: string, children: Html | string = ''): Html {
-  return html`<li><a href="#${anchor}">${text}</a><span class="toc-page" data-page-of="${anchor}"></span>${children}</li>`;
+  const page = html`<span class="toc-page" data-page-of="${anchor}"></span>`;
+  return html`<li><a href="#${anchor}">${text}</a>${page}${children}</li>`;
 }
 
 export function renderContents(model: ReportModel): Html {
@@ -56,7 +58,8 @@ export function renderContents(model: ReportModel): Html {
 ${entry('rat', ui.councilHeading)}
 ${entry('ueberblick', ui.summaryHeading)}
 ${model.fieldMeasures.length ? entry('handlungsfelder', ui.measuresHeading) : ''}
-<li class="toc-fields"><span class="toc-group" id="felder-nav">${ui.fieldsNav}</span><ol aria-labelledby="felder-nav">${fields}</ol></li>
+<li class="toc-fields"><span class="toc-group" id="felder-nav">${ui.fieldsNav}</span>
+<ol aria-labelledby="felder-nav">${fields}</ol></li>
 ${entry('anhang', ui.appendixHeading)}
 </ol>
 </nav>

@@ -133,6 +133,10 @@ ${renderTable(model, f)}
 `;
 }
 
+function olderYears(model: ReportModel, older: DataTable['rows']): string {
+  return model.ui.olderYears(Number(older.at(-1)!.head), Number(older[0]!.head));
+}
+
 /** Rows of a year table shown at once; the earlier years wait behind a disclosure that prints open. */
 const shownYears = 5;
 
@@ -142,7 +146,8 @@ const shownYears = 5;
  */
 function renderTable(model: ReportModel, f: Figure): Html {
   const { id, table } = f;
-  const heads = html`<thead><tr>${table.columns.map((c, i) => headCell(hyphenate(c, model.lang), i > 0 ? 'num' : undefined))}</tr></thead>`;
+  const columns = table.columns.map((c, i) => headCell(hyphenate(c, model.lang), i > 0 ? 'num' : undefined));
+  const heads = html`<thead><tr>${columns}</tr></thead>`;
   const cell = (c: DataTable['rows'][number]['cells'][number]) => {
     const detail = c.detail ? html` <span class="detail">(${c.detail})</span>` : '';
     const fn = `fn-${id}-${c.note}`;
@@ -168,7 +173,7 @@ ${rows.map(row)}
 </table>`,
     );
   const earlier = older.length
-    ? html`<details class="older-years"><summary>${model.ui.olderYears(Number(older.at(-1)!.head), Number(older[0]!.head))}</summary>
+    ? html`<details class="older-years"><summary>${olderYears(model, older)}</summary>
 ${tableOf(`${id}-frueher`, model.ui.olderCaption(table.caption), older)}
 </details>`
     : '';

@@ -128,9 +128,9 @@ function barLayer(input: BarsInput, place: Place, hasInterval: boolean, domain: 
         scale: { domain, nice: false, zero: true },
         axis: { format: ',~f', grid: true, tickCount: 4 },
       },
-      opacity: flagged(0.4, 1),
-      strokeWidth: flagged(1.5, 0),
-      strokeDash: flagged([3, 2], [1, 0]),
+      ...(input.bars.some((b) => b.flagged && b.value !== null)
+        ? { opacity: flagged(0.4, 1), strokeWidth: flagged(1.5, 0), strokeDash: flagged([3, 2], [1, 0]) }
+        : {}),
       description: { field: 'aria' },
       color: {
         field: 'series',

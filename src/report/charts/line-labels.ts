@@ -16,7 +16,7 @@ interface Label {
 
 export function labelLayers(frame: Frame): Layer[] {
   return placeLabels(frame).map((l) => ({
-    data: { values: [{ px: l.at.x, py: l.at.y, text: l.text }] },
+    data: { values: [{ px: Math.round(l.at.x * 10) / 10, py: Math.round(l.at.y * 10) / 10, text: l.text }] },
     mark: {
       type: 'text',
       align: l.at.align,
@@ -34,7 +34,7 @@ export function labelLayers(frame: Frame): Layer[] {
 }
 
 function placeLabels({ input, rows, labels, colors, height, px, py, first, end }: Frame): Label[] {
-  const layout = new Layout({ x0: -2, y0: -18, x1: plotWidth + rightRoom, y1: height });
+  const layout = new Layout({ x0: -2, y0: -18, x1: plotWidth + rightRoom, y1: height + 4 });
   for (const r of rows) if (r.value !== null) layout.block(pointBox(px(r.year), py(r.value), 5));
   for (const t of input.targets) layout.block(pointBox(px(t.year), py(t.value), 7));
   const placed: Label[] = [];

@@ -50,12 +50,12 @@ export const spots = {
     ]),
   ),
   rule: [
-    { dx: 4, dy: -9, align: 'left' as const },
-    { dx: 4, dy: 10, align: 'left' as const },
+    { dx: 4, dy: -10, align: 'left' as const },
+    { dx: 4, dy: 11, align: 'left' as const },
   ],
   ruleEnd: [
-    { dx: -4, dy: -9, align: 'right' as const },
-    { dx: -4, dy: 10, align: 'right' as const },
+    { dx: -4, dy: -10, align: 'right' as const },
+    { dx: -4, dy: 11, align: 'right' as const },
   ],
 };
 
