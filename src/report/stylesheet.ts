@@ -45,7 +45,8 @@ function renderCardLabels({ cards }: PageMargins): string {
 }
 
 /**
- * Each field of action prints on a named page of its own, whose running head names the field: Chromium
+ * Each field of action prints on a named page of its own, whose running head names the field instead of
+ * the report (a long title and a field's name would not fit one line beside the date): Chromium
  * has no running strings (string-set), but it has named pages with page-margin boxes. A named page
  * starts a new sheet, as a field should.
  */
@@ -54,7 +55,7 @@ function renderFieldPages(o: PageMargins): string {
     .map((f, i) => {
       const name = `feld-${i + 1}`;
       return (
-        `@page ${name} {\n  @top-left { content: ${cssString(`${o.title} · ${f.title}`)}; font: ${marginFont}; ` +
+        `@page ${name} {\n  @top-left { content: ${cssString(f.title)}; font: ${marginFont}; ` +
         `color: ${marginColor}; }\n}\n@media print {\n  [id=${cssString(f.anchor)}] { page: ${name}; }\n}\n`
       );
     })

@@ -23,3 +23,9 @@ if ('ResizeObserver' in window) {
 } else {
   for (const box of boxes) updateScroller(box);
 }
+
+// The tables of a closed disclosure are measured when it opens.
+for (const details of document.querySelectorAll('details'))
+  details.addEventListener('toggle', () => {
+    for (const box of details.querySelectorAll<HTMLElement>('.table-scroll')) updateScroller(box);
+  });
