@@ -113,7 +113,7 @@ ${renderIndicatorMeasures(model, s)}
  * Text of the project's own files that has no English version (a source, a department, a table's
  * description) is German: an English report says so, so that a screen reader pronounces it as German.
  */
-export function inGerman(model: ReportModel, text: string): Html | string {
+function inGerman(model: ReportModel, text: string): Html | string {
   return model.lang === 'de' ? text : html`<span lang="de">${text}</span>`;
 }
 

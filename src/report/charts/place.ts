@@ -63,7 +63,7 @@ export const spots = {
 const widthFactor = 1.15;
 const margin = 2;
 
-export function labelBox(p: Placed, text: string, size: number, bold: boolean): Box {
+function labelBox(p: Placed, text: string, size: number, bold: boolean): Box {
   const w = textWidth(text, size, bold) * widthFactor;
   const h = size * 1.25;
   const x0 = p.align === 'left' ? p.x : p.align === 'right' ? p.x - w : p.x - w / 2;
