@@ -45,9 +45,9 @@ describe('renderSvg', () => {
     expect(svg).toContain('>&lt;script&gt;alert(1)…</text>');
     expect(svg).not.toContain('<script');
     expect(svg).toContain('>1,235</text>');
-    expect(svg).toContain('>1,200</text>');
+    expect(svg).toContain('>1,000</text>');
     expect(svg).toContain('>–</text>');
-    expect(await renderSvg({ ...bars, description: 'y' }, 'de')).toContain('>1.200</text>');
+    expect(await renderSvg({ ...bars, description: 'y' }, 'de')).toContain('>1.000</text>');
   });
 });
 
