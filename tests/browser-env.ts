@@ -4,6 +4,9 @@
 // missing install step must not pass silently.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe } from 'vitest';
 
@@ -17,7 +20,7 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
-const popplerPaths = ['/usr/bin/pdfinfo', '/usr/bin/pdftotext'];
+const popplerPaths = ['/usr/bin/pdfinfo', '/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
 
 const ci = Boolean(process.env.CI);
 const available = existsSync(chromiumPath) || ci;
@@ -47,4 +50,31 @@ export async function readPdfPageCount(path: string): Promise<number> {
 export async function readPdfPages(path: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
   return stdout.split('\f').slice(0, -1);
+}
+
+/**
+ * How far down its body the ink of each page reaches (0 at the top margin, 1 at the bottom margin), from
+ * poppler's pdftoppm at a low resolution: a page whose ink ends early holds only a few lines.
+ */
+export async function readPdfPageFills(path: string): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'istsoll-pages-'));
+  try {
+    await run('pdftoppm', ['-r', '24', '-gray', path, join(dir, 'p')], { maxBuffer: 64 * 1024 * 1024 });
+    const files = (await readdir(dir)).sort();
+    return Promise.all(
+      files.map(async (file) => {
+        const data = await readFile(join(dir, file));
+        const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.toString('latin1', 0, 40))!;
+        const [w, h] = [Number(header[1]), Number(header[2])];
+        const pixels = data.subarray(header[0].length);
+        // The running head and foot lie in the margins (17 and 15 mm of 297): only the body counts.
+        const [top, bottom] = [Math.round((h * 20) / 297), Math.round((h * 280) / 297)];
+        let last = top;
+        for (let y = top; y <= bottom; y++) if (pixels.subarray(y * w, (y + 1) * w).some((v) => v < 200)) last = y;
+        return (last - top) / (bottom - top);
+      }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

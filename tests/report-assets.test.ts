@@ -19,7 +19,7 @@ describe('the browser code', () => {
     const build = await mkdtemp(join(tmpdir(), 'istsoll-client-'));
     dirs.push(build);
     writeClientBuild(build);
-    expect(await readdir(join(build, 'client'))).toEqual(['charts.js', 'downloads.js', 'tables.js']);
+    expect(await readdir(join(build, 'client'))).toEqual(['charts.js', 'downloads.js', 'scrollers.js', 'tables.js']);
     expect(await readdir(join(build, 'style'))).toEqual(['print.css', 'report.css']);
     // The build holds no TypeScript, so what is read from it is the prebuilt JavaScript.
     expect(readClientScript(build)).toBe(readClientScript());
@@ -29,7 +29,7 @@ describe('the browser code', () => {
   it('is JavaScript without types, each file in a function of its own', () => {
     const script = readClientScript();
     expect(() => new Function(script)).not.toThrow();
-    expect(script.match(/^\(\(\) => \{$/gm)).toHaveLength(3);
+    expect(script.match(/^\(\(\) => \{$/gm)).toHaveLength(4);
     expect(script).not.toMatch(/\binterface\b|\bdeclare\b|: HTMLElement|as Settings/);
   });
 

@@ -413,12 +413,12 @@ describe('renderReport', () => {
     expect(text.length).toBeGreaterThan(500_000);
   });
 
-  it('prints each indicator on a new page, charts whole, in colour, title, page numbers in the margins', async () => {
+  it('prints each field on a new page, charts whole, in colour, title, page numbers in the margins', async () => {
     const text = await page;
     has(text, '@top-left { content: "Integrationsmonitoring Teststadt";');
     has(text, '@bottom-right { content: "Seite " counter(page) " von " counter(pages);');
     expect(text).toMatch(
-      /@media print \{[\s\S]*section\.indicator,\s+section\.appendix,\s+\.report-footer \{\s+break-before: page;/,
+      /@media print \{[\s\S]*\.contents,\s+section\.field,\s+section\.appendix \{\s+break-before: page;/,
     );
     expect(text).toMatch(/@media print \{[\s\S]*\.chart-box,[^{]*\{\s+break-inside: avoid;\s+\}/);
     expect(text).toMatch(/print-color-adjust: exact/);

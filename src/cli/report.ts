@@ -1,8 +1,9 @@
 // The files of `report` and `run`: where the HTML goes (and on request the PDF, and a report per field of
 // action), all checked before anything is computed or written (report/outfiles.ts says what may be
 // written where), then the writing itself. `--out bericht.pdf` asks for the PDF, with its HTML beside it.
-import { extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { InputError, displayPath as shown } from '../core/errors.js';
+import { localize } from '../core/format.js';
 import { words } from '../core/messages/index.js';
 import { paths, type Project } from '../core/project.js';
 import type { Comparison, IndicatorValue } from '../core/types.js';
@@ -69,7 +70,8 @@ export async function writeProjectReport(
   };
   for (const { path, field } of plan.pages) {
     const model = buildReportModel(project, result.values, result.comparisons, { ...options, field });
-    await writeReport(model, path, svgCache.render);
+    const links = linksBetween(plan, path, project, options.lang);
+    await writeReport(model, path, { svg: svgCache.render, links });
     print(w.reportWritten(shown(path)));
   }
   // Kept once every report is written: a report that failed is not "the last report".
@@ -101,5 +103,20 @@ async function readHistory(
   return {
     history: { earlier, snapshot },
     keep: () => keepReport(dir, snapshot, now, istsollVersion()),
+  };
+}
+
+/** Relative links from one page of the plan to the others: the whole report and each field's report. */
+function linksBetween(plan: ReportPlan, from: string, project: Project, lang: 'de' | 'en') {
+  if (plan.pages.length < 2) return undefined;
+  const href = (to: string) =>
+    to === from ? null : encodeURI(relative(dirname(from), to).split('\\').join('/') || basename(to));
+  const [whole, ...fields] = plan.pages;
+  return {
+    whole: href(whole!.path),
+    fields: fields.map((p) => ({
+      title: localize(project.fields.find((f) => f.id === p.field)!.title, lang),
+      href: href(p.path),
+    })),
   };
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { TransformOptions } from 'esbuild';
 
 /** In the order they run: the tables first, so that they become sortable even if a chart fails. */
-const clientFiles = ['tables', 'downloads', 'charts'];
+const clientFiles = ['scrollers', 'tables', 'downloads', 'charts'];
 const styleFiles = ['report', 'print'];
 
 /** Readable and the same on every run: not minified, no source map, no banner. */

@@ -5,6 +5,7 @@ import type { ChangeRow, ChangesPart } from './changes.js';
 import type { Badge, Count } from './council-types.js';
 import { badge, downloadLink, headCell, numberCell, rowHead, scroller } from './html-parts.js';
 import { html, type Html } from './html.js';
+import { hyphenate } from './hyphenate.js';
 import type { ReportModel } from './model.js';
 import type { FieldStanding, KeyFigure } from './summary.js';
 
@@ -45,7 +46,8 @@ function renderFieldTable(model: ReportModel): Html {
     withMeasures ? headCell(ui.measuresColumn, 'num') : '',
   ];
   const row = (f: FieldStanding) => {
-    const title = f.anchor ? html`<a href="#${f.anchor}">${f.title}</a>` : f.title;
+    const name = hyphenate(f.title, model.lang);
+    const title = f.anchor ? html`<a href="#${f.anchor}">${name}</a>` : name;
     const cells = [
       rowHead(title),
       numberCell(ui.offTrackCell(f.offTrack, f.assessed)),

@@ -30,7 +30,8 @@ export function packedFiles(model: ReportModel): Record<string, string> {
 /** The entry of the indicator's facts that leads to its calculation in the appendix. */
 export function renderCalculationLink(model: ReportModel, s: IndicatorSection): Html {
   const { ui } = model;
-  return html`<dt>${ui.calculationLink}</dt><dd><a href="#${s.calculation}">${ui.calculationLinkText}</a></dd>`;
+  const link = html`<a href="#${s.calculation}">${ui.calculationLinkText}</a>`;
+  return html`<div><dt>${ui.calculationLink}</dt><dd>${link}</dd></div>`;
 }
 
 /** Tables, expressions and filters of every indicator, for analysts, each linked back to its section. */
@@ -39,7 +40,7 @@ export function renderCalculations(model: ReportModel): Html {
   const entries = appendix.calculations.map(
     (c) => html`<div class="calculation" id="${c.anchor}">
 <h4>${c.title}</h4>
-<dl>${c.items.map((i) => html`<dt>${i.label}</dt><dd>${i.text}</dd>`)}</dl>
+<dl>${c.items.map((i) => html`<div><dt>${i.label}</dt><dd>${i.text}</dd></div>`)}</dl>
 <p class="back"><a href="#${c.back}">↑ ${ui.backToIndicator}</a></p>
 </div>`,
   );

@@ -7,26 +7,38 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readClientScript } from './assets.js';
+import { hyphenate } from './hyphenate.js';
 import { html, inlineScript, jsonForScript, unsafe, type Html } from './html.js';
 import { htmlMark, writeAtomically } from './outfiles.js';
 import { renderCouncil } from './council-html.js';
 import { packedFiles } from './extras-html.js';
 import { renderFieldMeasures } from './measures-html.js';
-import { renderAppendix, renderFooter, renderIndicator, renderSummary } from './sections.js';
+import { fieldAnchor, fieldsWithSections, partEnd, renderContents, renderFields } from './fields-html.js';
+import { renderReportLinks, type ReportLinks } from './links-html.js';
+import { renderAppendix, renderFooter, renderSummary } from './sections.js';
 import type { ReportModel } from './model.js';
 import { renderStylesheet } from './stylesheet.js';
 import { drawSvg, type SvgRenderer } from './svg-cache.js';
 import { vegaLocales } from './vega-locales.js';
 
-/** The report's HTML; `svg` draws the charts (through a cache of drawn charts, say: svg-cache.ts). */
-export async function renderReport(model: ReportModel, svg: SvgRenderer = drawSvg): Promise<string> {
+/** What a report is drawn with besides its model. */
+export interface RenderOptions {
+  /** Draws the charts (through a cache of drawn charts, say: svg-cache.ts). */
+  svg?: SvgRenderer;
+  /** The other reports written with this one (the whole report and one per field of action). */
+  links?: ReportLinks;
+}
+
+/** The report's HTML. */
+export async function renderReport(model: ReportModel, o: RenderOptions = {}): Promise<string> {
+  const svg = o.svg ?? drawSvg;
   const svgs = new Map<string, string>();
   for (const s of model.indicators) for (const f of s.figures) svgs.set(f.id, await svg(f.chart, model.lang));
-  return renderPage(model, svgs);
+  return renderPage(model, svgs, o.links);
 }
 
 /** The page, given the SVG of every figure. */
-export function renderPage(model: ReportModel, svgs: Map<string, string>): string {
+export function renderPage(model: ReportModel, svgs: Map<string, string>, links?: ReportLinks): string {
   const { ui } = model;
   const specs = Object.fromEntries(model.indicators.flatMap((s) => s.figures.map((f) => [f.id, f.chart])));
   const settings = { locale: vegaLocales[model.lang], i18n: ui.embed };
@@ -43,27 +55,31 @@ export function renderPage(model: ReportModel, svgs: Map<string, string>): strin
 ${unsafe(htmlMark)}${model.version}">
 <title>${title}</title>
 <style>
-${unsafe(renderStylesheet({ title, date: model.generated, page: ui.page, of: ui.of }))}</style>
+${unsafe(renderStylesheet(stylesheetWords(model, title)))}</style>
 <script>document.documentElement.classList.add('js');</script>
 </head>
 <body>
 <a class="skip" href="#ueberblick">${ui.skip}</a>
 <div class="page">
 <header class="report-header">
-<h1>${model.title}</h1>
+<h1>${hyphenate(model.title, model.lang)}</h1>
 ${model.scope ? html`<p class="scope">${ui.field}: ${model.scope}</p>` : ''}
 <p class="meta">${ui.generated(model.generated, model.version)}</p>
-</header>
-${model.notice ? html`<aside class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</aside>` : ''}
+${model.notice ? html`<p class="notice" role="note"><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
 <noscript><p class="hint">${ui.noScript}</p></noscript>
+${renderReportLinks(model, links)}
+</header>
 <main>
 ${renderCouncil(model)}
+${renderContents(model)}
 ${renderSummary(model)}
 ${renderFieldMeasures(model)}
-${model.indicators.map((s) => renderIndicator(model, s, svgs))}
+${partEnd('ueberblick')}
+${renderFields(model, svgs)}
 ${renderAppendix(model)}
 </main>
 ${renderFooter(model)}
+${partEnd('anhang')}
 </div>
 <script type="application/json" id="chart-settings">${jsonForScript(settings)}</script>
 <script type="application/gzip" id="chart-specs">${packSpecs(specs)}</script>
@@ -75,6 +91,18 @@ ${inlineScript(readClientScript())}</script>
 </html>
 `;
   return page.text;
+}
+
+function stylesheetWords(model: ReportModel, title: string) {
+  const { ui } = model;
+  return {
+    title,
+    date: model.generated,
+    page: ui.page,
+    of: ui.of,
+    fields: fieldsWithSections(model).map((f) => ({ anchor: fieldAnchor(f.id), title: f.title })),
+    cards: { subject: ui.subject, ist: ui.ist, soll: ui.soll, gap: ui.distance },
+  };
 }
 
 /**
@@ -90,8 +118,8 @@ export function unpackSpecs(packed: string): Record<string, unknown> {
 }
 
 /** Writes the report page; a reader never sees half of it (see writeAtomically). */
-export async function writeReport(model: ReportModel, path: string, svg?: SvgRenderer): Promise<void> {
-  await writeAtomically(path, await renderReport(model, svg));
+export async function writeReport(model: ReportModel, path: string, o: RenderOptions = {}): Promise<void> {
+  await writeAtomically(path, await renderReport(model, o));
 }
 
 /** Vega compiles expressions with `new Function`, hence 'unsafe-eval'; nothing may be fetched. */

@@ -8,6 +8,8 @@ import { InputError } from '../core/errors.js';
 import { msg } from '../core/messages/index.js';
 import { istsollVersion } from '../core/version.js';
 import { markPdf, writeAtomically } from './outfiles.js';
+import { readDestinations } from './pdf-pages.js';
+import type { Page } from 'playwright-core';
 
 /** Where Chromium or Chrome usually lives; CHROMIUM_PATH, when set, is the only place looked at. */
 const candidates = [
@@ -63,13 +65,61 @@ export async function writePdf(
       route.request().url() === pathToFileURL(htmlPath).href ? route.continue() : route.abort(),
     );
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    pdf = await printWithContents(page);
   } finally {
     await browser.close();
   }
   await writeAtomically(pdfPath, markPdf(pdf, istsollVersion()));
   return { pages: countPdfPages(pdf) };
 }
+
+const printOptions = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true };
+
+/**
+ * Chromium cannot number the contents itself (it has no target-counter()), so the report is printed once,
+ * the page of each part read from the PDF (pdf-pages.ts), the numbers written into the contents, and the
+ * report printed again. The numbers stand in boxes of a fixed width, so writing them moves nothing.
+ * The same reading shows where each part ends (a marker at its end links to itself, so Chromium records
+ * its place): a part whose last page would hold only a few lines is set tighter, a step at a time, until
+ * its tail moves back onto the page before. Each round prints again; it stops when nothing changes.
+ */
+async function printWithContents(page: Page): Promise<Buffer> {
+  let pdf = await page.pdf(printOptions);
+  for (let round = 0; round < 6; round++) {
+    const places = Object.fromEntries(readDestinations(pdf));
+    const changed = await page.evaluate(
+      ({ places, shortest }) => {
+        let changes = 0;
+        for (const box of document.querySelectorAll<HTMLElement>('.toc-page[data-page-of]')) {
+          const text = String(places[box.dataset.pageOf ?? '']?.page ?? '');
+          if (box.textContent !== text) {
+            box.textContent = text;
+            changes++;
+          }
+        }
+        for (const end of document.querySelectorAll<HTMLElement>('.part-end[id]')) {
+          const part = document.getElementById(end.dataset.part ?? '');
+          const [start, stop] = [places[end.dataset.part ?? ''], places[end.id]];
+          const level = Number(part?.dataset.tight ?? 0);
+          if (!part || !start || !stop || stop.page <= start.page || stop.down > shortest || level >= 3) continue;
+          part.dataset.tight = String(level + 1);
+          changes++;
+        }
+        return changes;
+      },
+      { places, shortest: shortestTail },
+    );
+    if (!changed) return pdf;
+    pdf = await page.pdf(printOptions);
+  }
+  return pdf;
+}
+
+/**
+ * A part's last page ends this far down the sheet or further (the top margin is 17 mm of 297, so this is
+ * a quarter of the page's body): less is a tail alone on a page.
+ */
+const shortestTail = 0.27;
 
 /** Page objects of a PDF as Chromium writes it (uncompressed object headers): `/Type /Page`, not `/Pages`. */
 function countPdfPages(pdf: Buffer): number {

@@ -10,7 +10,9 @@ import {
   renderTexts,
 } from './extras-html.js';
 import type { Figure } from './figures/types.js';
+import { headCell, numberCell, rowHead, scroller } from './html-parts.js';
 import { html, unsafe, type Html } from './html.js';
+import { hyphenate } from './hyphenate.js';
 import { renderIndicatorMeasures } from './measures-html.js';
 import type { DataTable, IndicatorSection, ReportModel, StatusBadge, TargetLine } from './model.js';
 
@@ -42,8 +44,9 @@ function renderOverviewTable(model: ReportModel): Html {
   const rows = model.fields
     .flatMap((f) => f.indicators.flatMap((ind) => ind.targets.map((t) => ({ f, ind, t }))))
     .map(({ f, ind, t }, i) => {
-      const indicator = html`<a href="#indikator-${ind.id}">${ind.title}</a>`;
-      return html`<tr data-order="${i}"><td>${f.title}</td>${rowHead(indicator)}${renderTargetCells(t)}</tr>\n`;
+      const hy = (text: string) => hyphenate(text, model.lang);
+      const indicator = html`<a href="#indikator-${ind.id}">${hy(ind.title)}</a>`;
+      return html`<tr data-order="${i}"><td>${hy(f.title)}</td>${rowHead(indicator)}${renderTargetCells(t, hy)}</tr>\n`;
     });
   return html`<table class="overview-table sortable">
 <caption>${ui.overviewIntro}</caption>
@@ -56,12 +59,12 @@ ${rows}
 }
 
 /** The cells of a target's row; data-sort gives the number to sort by, and worst first for the rating. */
-function renderTargetCells(t: TargetLine): Html[] {
+function renderTargetCells(t: TargetLine, hy: (text: string) => string): Html[] {
   const istYear = t.istYear !== null ? html` <span class="year">(${t.istYear})</span>` : '';
   const reason = t.reason ? html`<br><small>${t.reason}</small>` : '';
   const caveat = t.caveat ? html`<br><small class="caveat">${t.caveat}</small>` : '';
   return [
-    html`<td>${t.subject}</td>`,
+    html`<td>${hy(t.subject)}</td>`,
     html`<td class="num" data-sort="${t.sort.ist ?? ''}">${t.ist}${istYear}</td>`,
     html`<td class="num" data-sort="${t.sort.soll}">${t.soll} <span class="year">(${t.sollYear})</span></td>`,
     html`<td class="num" data-sort="${t.sort.gap ?? ''}">${t.gap}</td>`,
@@ -74,22 +77,22 @@ function renderStatus(b: StatusBadge): Html {
   return html`<span class="status s-${b.status}">${symbol} ${b.word}</span>`;
 }
 
-/** `svgs`: the static SVG of every figure, by figure id. */
+/** `svgs`: the static SVG of every figure, by figure id. Under its field's heading (h2), so its own is an h3. */
 export function renderIndicator(model: ReportModel, s: IndicatorSection, svgs: Map<string, string>): Html {
   const { ui } = model;
   const figures = s.figures.length
-    ? s.figures.map((f) => renderFigure(f, svgs))
+    ? s.figures.map((f) => renderFigure(model, f, svgs))
     : html`<p class="empty">${ui.noDataYet}</p>`;
   const definition = [
-    s.definition.map((d) => html`<dt>${d.label}</dt><dd>${d.text}</dd>`),
-    html`<dt>${ui.source}</dt><dd>${s.source}</dd>`,
-    html`<dt>${ui.department}</dt><dd>${s.department}</dd>`,
-    html`<dt>${ui.methodHeading}</dt><dd><a href="#methode">${model.method.name}</a></dd>`,
+    s.definition.map((d) => html`<div><dt>${d.label}</dt><dd>${d.text}</dd></div>`),
+    html`<div><dt>${ui.source}</dt><dd>${inGerman(model, s.source)}</dd></div>`,
+    html`<div><dt>${ui.department}</dt><dd>${inGerman(model, s.department)}</dd></div>`,
+    html`<div><dt>${ui.methodHeading}</dt><dd><a href="#methode">${model.method.name}</a></dd></div>`,
     renderCalculationLink(model, s),
   ];
   return html`<section class="indicator" id="${s.anchor}" aria-labelledby="${s.anchor}-titel">
 <p class="kicker">${ui.field}: ${s.field}</p>
-<h2 id="${s.anchor}-titel">${s.title}</h2>
+<h3 id="${s.anchor}-titel">${hyphenate(s.title, model.lang)}</h3>
 <p class="status-line">${renderStatus(s.status)}</p>
 ${s.description ? html`<p class="description">${s.description}</p>` : ''}
 <div class="summary-text">${s.summary.map((p) => html`<p>${p}</p>`)}${renderReferenceText(s)}</div>
@@ -98,7 +101,7 @@ ${figures}
 ${renderDownload(model, s)}
 ${renderIndicatorMeasures(model, s)}
 <div class="about">
-<h3>${ui.definitionHeading}</h3>
+<h4>${ui.definitionHeading}</h4>
 <dl>${definition}</dl>
 <p class="back"><a href="#ueberblick">↑ ${ui.backToTop}</a></p>
 </div>
@@ -106,58 +109,79 @@ ${renderIndicatorMeasures(model, s)}
 `;
 }
 
-function renderFigure(f: Figure, svgs: Map<string, string>): Html {
+/**
+ * Text of the project's own files that has no English version (a source, a department, a table's
+ * description) is German: an English report says so, so that a screen reader pronounces it as German.
+ */
+function inGerman(model: ReportModel, text: string): Html | string {
+  return model.lang === 'de' ? text : html`<span lang="de">${text}</span>`;
+}
+
+function renderFigure(model: ReportModel, f: Figure, svgs: Map<string, string>): Html {
   const svg = svgs.get(f.id);
   const notes = f.notes.length ? html`<p class="chart-notes">${f.notes.join(' ')}</p>` : '';
   return html`<figure class="figure figure-${f.kind}" aria-labelledby="${f.id}-titel">
-<figcaption><h3 id="${f.id}-titel">${f.title}</h3>${notes}</figcaption>
+<figcaption><h4 id="${f.id}-titel">${hyphenate(f.title, model.lang)}</h4>${notes}</figcaption>
 <div class="figure-body">
 <div class="chart-box">
 <div class="chart-static" role="img" aria-label="${f.chart.description ?? f.title}">${svg ? unsafe(svg) : ''}</div>
 <div class="chart" data-chart="${f.id}"></div>
 </div>
-${renderTable(f.id, f.table)}
+${renderTable(model, f)}
 </div>
 </figure>
 `;
 }
 
-/** A figure's numbers; a cell with a footnote names it in its title and links to it. */
-function renderTable(id: string, table: DataTable): Html {
-  const note = (mark: number) => table.notes.find((n) => n.mark === mark)?.text ?? '';
-  const heads = table.columns.map((c, i) => headCell(c, i > 0 ? 'num' : undefined));
-  const cell = (c: DataTable['rows'][number]['cells'][number]) => {
-    const title = c.note !== undefined ? html` title="${note(c.note)}"` : '';
-    const detail = c.detail ? html` <span class="detail">(${c.detail})</span>` : '';
-    const mark =
-      c.note !== undefined
-        ? html`<sup><a href="#fn-${id}-${c.note}" aria-label="${note(c.note)}">${c.note}</a></sup>`
-        : '';
-    return html`<td${title}>${c.text}${detail}${mark}</td>`;
-  };
-  const rows = table.rows.map((r) => html`<tr>${rowHead(r.head)}${r.cells.map(cell)}</tr>\n`);
-  const notes = table.notes.map((n) => html`<li id="fn-${id}-${n.mark}" value="${n.mark}">${n.text}</li>`);
-  return html`<div class="table-block">
-${scroller(
-  `${id}-tabelle`,
-  html`<table class="data-table">
-<caption id="${id}-tabelle">${table.caption}</caption>
-<thead><tr>${heads}</tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`,
-)}
-${table.notes.length ? html`<ol class="notes">${notes}</ol>` : ''}
-</div>`;
+function olderYears(model: ReportModel, older: DataTable['rows']): string {
+  return model.ui.olderYears(Number(older.at(-1)!.head), Number(older[0]!.head));
 }
 
+/** Rows of a year table shown at once; the earlier years wait behind a disclosure that prints open. */
+const shownYears = 5;
+
 /**
- * A table that may be wider than the screen scrolls sideways inside its own box; the box takes the
- * keyboard focus so that it can be scrolled without a mouse, and is named by the table's title.
+ * A figure's numbers. A cell with a footnote links to it by its number, and the footnote describes the link.
+ * A year table shows its latest years; the earlier ones follow in a second table inside a `details`.
  */
-function scroller(labelledBy: string, table: Html): Html {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${labelledBy}">${table}</div>`;
+function renderTable(model: ReportModel, f: Figure): Html {
+  const { id, table } = f;
+  const columns = table.columns.map((c, i) => headCell(hyphenate(c, model.lang), i > 0 ? 'num' : undefined));
+  const heads = html`<thead><tr>${columns}</tr></thead>`;
+  const cell = (c: DataTable['rows'][number]['cells'][number]) => {
+    const detail = c.detail ? html` <span class="detail">(${c.detail})</span>` : '';
+    const fn = `fn-${id}-${c.note}`;
+    const mark = c.note !== undefined ? html`<sup><a href="#${fn}" aria-describedby="${fn}">${c.note}</a></sup>` : '';
+    return html`<td>${c.text}${detail}${mark}</td>`;
+  };
+  const row = (r: DataTable['rows'][number]) => html`<tr>${rowHead(r.head)}${r.cells.map(cell)}</tr>\n`;
+  const years = f.kind === 'series' || f.kind === 'gap';
+  const [recent, older] =
+    years && table.rows.length > shownYears + 1
+      ? [table.rows.slice(0, shownYears), table.rows.slice(shownYears)]
+      : [table.rows, []];
+  const notes = table.notes.map((n) => html`<li id="fn-${id}-${n.mark}" value="${n.mark}">${n.text}</li>`);
+  const tableOf = (captionId: string, caption: string, rows: DataTable['rows']) =>
+    scroller(
+      captionId,
+      html`<table class="data-table">
+<caption id="${captionId}">${caption}</caption>
+${heads}
+<tbody>
+${rows.map(row)}
+</tbody>
+</table>`,
+    );
+  const earlier = older.length
+    ? html`<details class="older-years"><summary>${olderYears(model, older)}</summary>
+${tableOf(`${id}-frueher`, model.ui.olderCaption(table.caption), older)}
+</details>`
+    : '';
+  return html`<div class="table-block">
+${tableOf(`${id}-tabelle`, table.caption, recent)}
+${earlier}
+${table.notes.length ? html`<ol class="notes">${notes}</ol>` : ''}
+</div>`;
 }
 
 export function renderAppendix(model: ReportModel): Html {
@@ -166,7 +190,7 @@ export function renderAppendix(model: ReportModel): Html {
   const rows = appendix.sources.map((s) => {
     const cells = [
       rowHead(html`<code>${s.name}</code>`),
-      html`<td>${s.description ?? '–'}</td>`,
+      html`<td>${s.description ? inGerman(model, s.description) : '–'}</td>`,
       html`<td><code>${s.file}</code></td>`,
       numberCell(s.rows ?? '–'),
     ];
@@ -220,17 +244,4 @@ ${hashes.length ? scroller('hashes-titel', table) : ''}
 ${model.notice ? html`<p><strong>${ui.notice}:</strong> ${model.notice}</p>` : ''}
 </footer>
 `;
-}
-
-/** A column heading; `className` "num" aligns it with the numbers below it. */
-function headCell(content: Html | string, className?: string): Html {
-  return html`<th scope="col"${className ? html` class="${className}"` : ''}>${content}</th>`;
-}
-
-function rowHead(content: Html | string): Html {
-  return html`<th scope="row">${content}</th>`;
-}
-
-function numberCell(content: string | number): Html {
-  return html`<td class="num">${content}</td>`;
 }

@@ -24,7 +24,7 @@ const widths = [
   260, 334, 584,
 ];
 
-function textWidth(text: string, size: number, bold: boolean): number {
+export function textWidth(text: string, size: number, bold: boolean): number {
   let em = 0;
   for (const c of text.normalize('NFD')) {
     const code = c.codePointAt(0)!;
@@ -44,11 +44,12 @@ type TextItem = { fontSize?: number; fontWeight?: string | number; text?: unknow
   return Math.max(0, ...lines.map((line) => textWidth(line, item.fontSize ?? 11, bold)));
 };
 
-/** The width the SVG is laid out for; it scales to its figure through its viewBox. */
+/** The width a chart of the container's width is laid out for; it scales to its figure through its viewBox. */
 const svgWidth = 720;
 
+/** A chart with a width of its own (the report's are laid out at a fixed size, charts/config.ts) keeps it. */
 export async function renderSvg(spec: TopLevelSpec, lang: Lang): Promise<string> {
-  const fixed = { ...spec, width: svgWidth } as TopLevelSpec;
+  const fixed = ('width' in spec && spec.width === 'container' ? { ...spec, width: svgWidth } : spec) as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(fixed, { logger: silent }).spec), {
     renderer: 'none',
     locale: { number: vegaLocales[lang] },

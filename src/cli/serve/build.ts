@@ -56,7 +56,7 @@ export async function buildPreview(settings: BuildSettings): Promise<Build> {
       provenance: await readProvenance(project, loaded),
     });
     const svg = openSvgCache(chartCache(settings.db), { memory: settings.svgs });
-    const html = await renderReport(model, svg.render);
+    const html = await renderReport(model, { svg: svg.render });
     await svg.prune();
     // The clock is the one thing that changes the page without a change of the project.
     const timeless = html.split(model.generatedAt).join('').split(model.generated).join('');

@@ -3,6 +3,7 @@
 import type { Method, Unit } from '../schema.js';
 import { verdictDe } from './de-verdict.js';
 import { councilDe } from './de-council.js';
+import { readingDe } from './de-reading.js';
 
 /** A year and the value in it, for "(2015: 42,0 %)". */
 export interface Since {
@@ -24,6 +25,7 @@ const nouns: Record<Unit, string> = {
 
 export const reportDe = {
   ...councilDe,
+  ...readingDe,
   axis: {
     year: 'Jahr',
     percent: 'Anteil in %',

@@ -4,9 +4,11 @@ import { columnName } from './de-report.js';
 import { verdictEn } from './en-verdict.js';
 import type { ReportWords } from './types.js';
 import { councilEn } from './en-council.js';
+import { readingEn } from './en-reading.js';
 
 export const reportEn: ReportWords = {
   ...councilEn,
+  ...readingEn,
   axis: {
     year: 'Year',
     percent: 'Share in %',

@@ -3,7 +3,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { words, type Lang } from '../../core/messages/index.js';
 import type { Unit } from '../../core/schema.js';
-import { chartConfig, ink, palette, textPalette, type Layer } from './config.js';
+import { axisExtent, chartConfig, ink, palette, plotWidth, rightRoom, textPalette, type Layer } from './config.js';
+import { niceDomain } from './place.js';
+import { textWidth } from '../svg.js';
+
+/** The category names take the place of the time chart's y axis and some of its plot: the chart is as wide. */
+const categoryExtent = 110;
+const barWidth = plotWidth + axisExtent - categoryExtent;
 
 export interface Bar {
   category: string;
@@ -14,6 +20,8 @@ export interface Bar {
   low?: number | null;
   high?: number | null;
   intervalText?: string;
+  /** A value to be read with caution: a pale bar with a dashed outline. */
+  flagged?: boolean;
 }
 
 export interface BarsInput {
@@ -34,6 +42,7 @@ export interface BarsInput {
 export function buildBarChart(input: BarsInput): TopLevelSpec {
   const grouped = input.series.length > 1;
   const hasInterval = input.bars.some((b) => b.low != null && b.high != null);
+  const ui = words(input.lang).report;
   const rows = input.bars.map((b) => ({
     category: b.category,
     series: b.series,
@@ -44,24 +53,39 @@ export function buildBarChart(input: BarsInput): TopLevelSpec {
     low: b.value !== null ? (b.low ?? null) : null,
     high: b.value !== null ? (b.high ?? null) : null,
     interval: b.value !== null ? (b.intervalText ?? '') : '',
+    flag: b.value !== null && b.flagged === true,
+    aria:
+      b.value === null
+        ? ''
+        : ui.barDescription(b.category, grouped ? b.series : null, b.text, b.value !== null && b.flagged === true),
+    // The interval's upper end pushes a survey label past the whisker.
+    label_at: Math.max(b.value ?? 0, b.value !== null ? (b.high ?? 0) : 0),
   }));
   const place = placeBars(input);
+  const domain = valueDomain(rows, input.rule);
   return {
     description: input.description,
-    width: 'container',
-    // A fixed height, not a step: Vega-Lite warns about a step height together with a container width.
-    height: input.categories.length * (grouped ? 30 : 22),
-    autosize: { type: 'fit-x', contains: 'padding' },
+    width: barWidth,
+    height: input.categories.length * (grouped ? 36 : 24),
     config: chartConfig(),
-    // The interval's upper end pushes a survey label past the whisker.
-    data: { values: rows.map((r) => ({ ...r, label_at: Math.max(r.at, r.high ?? r.at) })) },
+    data: { values: rows },
     layer: [
-      barLayer(input, place, hasInterval),
+      barLayer(input, place, hasInterval, domain),
       ...(hasInterval ? [whiskerLayer(place)] : []),
-      ...input.series.map((name, i) => valueLabelLayer(name, i, place, hasInterval)),
-      ...ruleLayers(input),
+      ...input.series.map((name, i) => valueLabelLayer(name, i, place)),
+      ...ruleLayers(input, domain),
     ],
   };
+}
+
+/**
+ * From zero to a round number far enough past the longest bar that its label fits beside it, so that no
+ * label runs out of the chart.
+ */
+function valueDomain(rows: { label_at: number; text: string }[], rule: BarsInput['rule']): [number, number] {
+  const needed = rows.map((r) => (r.label_at * barWidth) / (barWidth + rightRoom - 6 - textWidth(r.text, 12, false)));
+  const [, top] = niceDomain(0, Math.max(...needed, rule?.value ?? 0, 1e-9));
+  return [0, top];
 }
 
 type Place = ReturnType<typeof placeBars>;
@@ -73,7 +97,14 @@ function placeBars(input: BarsInput) {
     type: 'nominal' as const,
     sort: input.categories,
     title: null,
-    axis: { labelLimit: 220, labelFontSize: 12, ticks: false, labelPadding: 6 },
+    axis: {
+      labelLimit: categoryExtent - 8,
+      labelFontSize: 12,
+      ticks: false,
+      labelPadding: 6,
+      minExtent: categoryExtent,
+      maxExtent: categoryExtent,
+    },
   };
   if (input.series.length < 2) return { y };
   return {
@@ -82,20 +113,25 @@ function placeBars(input: BarsInput) {
   };
 }
 
-function barLayer(input: BarsInput, place: Place, hasInterval: boolean): Layer {
+function barLayer(input: BarsInput, place: Place, hasInterval: boolean, domain: [number, number]): Layer {
   const tip = words(input.lang).report.tooltip;
   const grouped = input.series.length > 1;
+  const flagged = <T>(yes: T, no: T) => ({ condition: { test: 'datum.flag', value: yes }, value: no });
   return {
-    mark: { type: 'bar', height: { band: 0.85 } },
+    mark: { type: 'bar', height: { band: 0.85 }, stroke: ink, aria: true },
     encoding: {
       ...place,
       x: {
         field: 'value',
         type: 'quantitative',
         title: words(input.lang).report.axis[input.unit],
-        scale: { zero: true, nice: true },
-        axis: { format: ',~f', grid: true, tickCount: 6 },
+        scale: { domain, nice: false, zero: true },
+        axis: { format: ',~f', grid: true, tickCount: 4 },
       },
+      ...(input.bars.some((b) => b.flagged && b.value !== null)
+        ? { opacity: flagged(0.4, 1), strokeWidth: flagged(1.5, 0), strokeDash: flagged([3, 2], [1, 0]) }
+        : {}),
+      description: { field: 'aria' },
       color: {
         field: 'series',
         type: 'nominal',
@@ -121,7 +157,7 @@ function whiskerLayer(place: Place): Layer {
 }
 
 /** Each bar's value beside it, in its series' colour dark enough to read. */
-function valueLabelLayer(name: string, i: number, place: Place, hasInterval: boolean): Layer {
+function valueLabelLayer(name: string, i: number, place: Place): Layer {
   return {
     transform: [{ filter: { field: 'series', equal: name } }],
     mark: {
@@ -129,20 +165,23 @@ function valueLabelLayer(name: string, i: number, place: Place, hasInterval: boo
       align: 'left',
       baseline: 'middle',
       dx: 4,
-      fontSize: 11,
+      fontSize: 12,
       color: textPalette[i % textPalette.length]!,
     },
     encoding: {
       ...place,
-      x: { field: hasInterval ? 'label_at' : 'at', type: 'quantitative' },
+      x: { field: 'label_at', type: 'quantitative' },
       text: { field: 'text' },
     },
   };
 }
 
-function ruleLayers({ rule }: BarsInput): Layer[] {
+/** The line of the whole town, labelled above the bars: right of the line, or left of it where it would not fit. */
+function ruleLayers({ rule }: BarsInput, domain: [number, number]): Layer[] {
   if (!rule) return [];
   const data = { values: [{ value: rule.value, label: rule.label }] };
+  const x = (rule.value / domain[1]) * barWidth;
+  const right = x + 4 + textWidth(rule.label, 12, true) * 1.15 <= barWidth + rightRoom;
   return [
     {
       data,
@@ -153,11 +192,11 @@ function ruleLayers({ rule }: BarsInput): Layer[] {
       data,
       mark: {
         type: 'text',
-        align: 'left',
+        align: right ? 'left' : 'right',
         baseline: 'bottom',
-        dx: 4,
+        dx: right ? 4 : -4,
         y: -6,
-        fontSize: 11,
+        fontSize: 12,
         fontWeight: 'bold',
         color: ink,
       },

@@ -13,13 +13,31 @@ export const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 't
 export const ink = '#222';
 const font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
+/**
+ * Every chart has the same fixed layout, in Node and in the browser: a plot 262 pixels wide beside a y axis
+ * of fixed extent, about 352 pixels in all with 12-pixel type. The page scales the chart to its box, so the
+ * type stays readable on a phone (10 pixels at 320) and the labels placed in Node (place.ts) stay where
+ * they were put.
+ */
+export const plotWidth = 262;
+/** The y axis's labels and ticks, and (beside them) its title. */
+export const axisExtent = 40;
+/** How far labels may reach past the plot's right edge. */
+export const rightRoom = 18;
+
 /** One layer of a layered Vega-Lite spec. */
 export type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
-/** Shared looks: system fonts only (nothing may be fetched), quiet axes, legend below. */
+/**
+ * Shared looks: system fonts only (nothing may be fetched), quiet axes, legend below. No ARIA of Vega's own:
+ * its generated texts are English and read raw numbers; the chart's description and the marks'
+ * `description` encodings speak the report's language instead (the axes and legends are in the table).
+ */
 export function chartConfig() {
   return {
     font,
+    aria: false,
+    mark: { aria: false },
     view: { stroke: null },
     axis: {
       labelFontSize: 12,
@@ -29,6 +47,14 @@ export function chartConfig() {
       labelColor: '#333',
       gridColor: '#e5e5e5',
     },
-    legend: { labelFontSize: 12, orient: 'bottom' as const, title: null, symbolStrokeWidth: 2, labelLimit: 400 },
+    // One entry a row: two long group names side by side would be wider than the chart.
+    legend: {
+      labelFontSize: 12,
+      orient: 'bottom' as const,
+      title: null,
+      symbolStrokeWidth: 2,
+      labelLimit: 300,
+      columns: 1,
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface ChartPoint {
   /** The value as the report writes it ("58,3 %"), and its interval ("52,0–64,1 %"). */
   text?: string;
   intervalText?: string;
+  /** A value to be read with caution (few respondents, a provisional figure): drawn hollow. */
+  flagged?: boolean;
 }
 
 export interface ChartSeries {
@@ -79,8 +81,11 @@ export interface Row {
   high: number | null;
   text: string;
   interval: string;
-  /** The latest point of its series gets a label, above or below so that two labels do not collide. */
-  tag: 'above' | 'below' | '';
+  /** The latest point of its series gets a label. */
+  latest: boolean;
+  flag: boolean;
+  /** What a screen reader says of the point, in the report's language. */
+  aria: string;
 }
 
 /** What the layers of one chart share: its rows, its series and their colours, and its span of years. */
@@ -91,4 +96,9 @@ export interface Frame {
   colors: SeriesColor[];
   first: number;
   end: number;
+  /** The plot's size and its scales in pixels: the chart's layout is fixed (config.ts). */
+  height: number;
+  yDomain: [number, number];
+  px: (year: number) => number;
+  py: (value: number) => number;
 }

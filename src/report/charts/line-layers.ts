@@ -1,7 +1,7 @@
 // The layers of a line chart, back to front: the rule, the survey bands, the trends, the lines with their
 // points, the labels of the latest values, and the targets.
 import { words } from '../../core/messages/index.js';
-import { ink, shapes, type Layer } from './config.js';
+import { axisExtent, ink, shapes, type Layer } from './config.js';
 import type { ChartTarget, Frame } from './line-input.js';
 
 // Missing years are null rows: the line and band break there instead of bridging the gap.
@@ -9,20 +9,15 @@ const invalid = 'break-paths-filter-domains' as const;
 const value = { field: 'value', type: 'quantitative' as const };
 const ofSeries = (name: string) => ({ field: 'series', equal: name });
 
-/** A labelled line across the whole time axis: it carries its own years, as every layer shares the x encoding. */
+/** A line across the whole time axis (its label is placed with the others, line-labels.ts). */
 export function ruleLayers({ input, first, end }: Frame): Layer[] {
   if (!input.rule) return [];
-  const data = { values: [{ year: first, end, value: input.rule.value, label: input.rule.label }] };
+  const data = { values: [{ year: first, end, value: input.rule.value }] };
   return [
     {
       data,
       mark: { type: 'rule', color: '#8c959f', strokeWidth: 1.5 },
       encoding: { x2: { field: 'end' }, y: value },
-    },
-    {
-      data,
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 11, color: '#59636e' },
-      encoding: { y: value, text: { field: 'label' } },
     },
   ];
 }
@@ -57,8 +52,11 @@ export function projectionLayers({ input, labels, colors }: Frame): Layer[] {
   });
 }
 
-/** The line of each series, and its points, which carry the tooltip. */
-export function seriesLayers({ input, rows, labels, colors }: Frame): Layer[] {
+/**
+ * The line of each series, and its points, which carry the tooltip and what a screen reader says of each
+ * value. A value to be read with caution is a hollow point.
+ */
+export function seriesLayers({ input, rows, labels, colors, yDomain }: Frame): Layer[] {
   const titles = words(input.lang).report.axis;
   const tip = words(input.lang).report.tooltip;
   // Colour and shape share one field and domain, so Vega-Lite merges them into a single legend.
@@ -70,8 +68,30 @@ export function seriesLayers({ input, rows, labels, colors }: Frame): Layer[] {
     scale: { domain: labels, range: colors.map((c) => c.line) },
     ...legend,
   });
-  const zero = input.rule !== undefined && input.rule.value === 0;
   const hasBand = rows.some((r) => r.low !== null && r.high !== null);
+  const point = (flagged: boolean): Layer => ({
+    transform: [{ filter: flagged ? 'datum.flag' : '!datum.flag' }],
+    mark: flagged
+      ? { type: 'point', filled: false, size: 60, strokeWidth: 2, opacity: 1, invalid, aria: true }
+      : { type: 'point', filled: true, size: 55, opacity: 1, invalid, aria: true },
+    encoding: {
+      y: value,
+      color: color(),
+      shape: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: labels, range: labels.map((_, i) => shapes[i % shapes.length]!) },
+        ...(flagged ? { legend: null } : legend),
+      },
+      description: { field: 'aria' },
+      tooltip: [
+        ...(labels.length > 1 ? [{ field: 'series', type: 'nominal' as const, title: tip.series }] : []),
+        { field: 'year', type: 'ordinal', title: titles.year },
+        { field: 'text', type: 'nominal', title: tip.value },
+        ...(hasBand ? [{ field: 'interval', type: 'nominal' as const, title: tip.interval }] : []),
+      ],
+    },
+  });
   return [
     {
       mark: { type: 'line', strokeWidth: 2.5, invalid },
@@ -79,81 +99,39 @@ export function seriesLayers({ input, rows, labels, colors }: Frame): Layer[] {
         y: {
           ...value,
           title: input.yTitle ?? titles[input.unit],
-          scale: { zero, nice: true },
-          axis: { format: ',~f' },
+          scale: { domain: yDomain, nice: false, zero: false },
+          axis: { format: ',~f', tickCount: 5, minExtent: axisExtent, maxExtent: axisExtent },
         },
         color: color(),
       },
     },
-    {
-      mark: { type: 'point', filled: true, size: 55, opacity: 1, invalid },
-      encoding: {
-        y: value,
-        color: color(),
-        shape: {
-          field: 'series',
-          type: 'nominal',
-          scale: { domain: labels, range: labels.map((_, i) => shapes[i % shapes.length]!) },
-          ...legend,
-        },
-        tooltip: [
-          ...(labels.length > 1 ? [{ field: 'series', type: 'nominal' as const, title: tip.series }] : []),
-          { field: 'year', type: 'ordinal', title: titles.year },
-          { field: 'text', type: 'nominal', title: tip.value },
-          ...(hasBand ? [{ field: 'interval', type: 'nominal' as const, title: tip.interval }] : []),
-        ],
-      },
-    },
+    point(false),
+    ...(rows.some((r) => r.flag) ? [point(true)] : []),
   ];
-}
-
-/** The latest value of each series, written beside its point in a colour dark enough to read. */
-export function latestLabelLayers({ rows, labels, colors }: Frame): Layer[] {
-  return labels.flatMap((name, i): Layer[] => {
-    const tag = rows.find((r) => r.series === name && r.tag !== '')?.tag;
-    if (!tag) return [];
-    return [
-      {
-        transform: [{ filter: { and: [ofSeries(name), { field: 'tag', equal: tag }] } }],
-        mark: {
-          type: 'text',
-          align: 'left',
-          dx: 7,
-          dy: tag === 'above' ? -10 : 12,
-          fontWeight: 'bold',
-          fontSize: 12,
-          color: colors[i]!.text,
-        },
-        encoding: { y: value, text: { field: 'text' } },
-      },
-    ];
-  });
 }
 
 /** Targets as diamonds in the colour of the series they are for (black with one series or none named). */
 export function targetLayers({ input, labels, colors }: Frame): Layer[] {
-  const black = { line: ink, text: ink };
-  const targetColor = (t: ChartTarget) =>
-    labels.length > 1 && t.series !== undefined && labels.includes(t.series)
-      ? colors[labels.indexOf(t.series)]!
-      : black;
-  return [...new Set(input.targets.map((t) => targetColor(t)))].flatMap((c): Layer[] => {
+  return [...new Set(input.targets.map((t) => targetColor(t, labels, colors)))].flatMap((c): Layer[] => {
     const data = {
       values: input.targets
-        .filter((t) => targetColor(t) === c)
-        .map((t) => ({ year: t.year, value: t.value, label: t.label, tooltip: t.tooltip ?? t.label })),
+        .filter((t) => targetColor(t, labels, colors) === c)
+        .map((t) => ({ year: t.year, value: t.value, tooltip: t.tooltip ?? t.label })),
     };
     return [
       {
         data,
-        mark: { type: 'point', shape: 'diamond', filled: true, size: 130, color: c.line, opacity: 1 },
-        encoding: { y: value, tooltip: { field: 'tooltip', type: 'nominal' } },
-      },
-      {
-        data,
-        mark: { type: 'text', align: 'right', dx: -9, dy: -12, fontSize: 12, fontWeight: 'bold', color: c.text },
-        encoding: { y: value, text: { field: 'label' } },
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 130, color: c.line, opacity: 1, aria: true },
+        encoding: { y: value, tooltip: { field: 'tooltip', type: 'nominal' }, description: { field: 'tooltip' } },
       },
     ];
   });
+}
+
+const black = { line: ink, text: ink };
+
+export function targetColor(t: ChartTarget, labels: string[], colors: Frame['colors']): Frame['colors'][number] {
+  return labels.length > 1 && t.series !== undefined && labels.includes(t.series)
+    ? colors[labels.indexOf(t.series)]!
+    : black;
 }

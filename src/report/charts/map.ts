@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { words, type Lang } from '../../core/messages/index.js';
 import type { GeoFeature } from '../../core/project.js';
-import { chartConfig } from './config.js';
+import { axisExtent, chartConfig, plotWidth } from './config.js';
 
 interface MapArea {
   /** The district's code in the data, matched against the GeoJSON feature property. */
@@ -37,6 +37,9 @@ export function buildMapChart(input: MapInput): TopLevelSpec {
         name: area?.name ?? String(f.properties?.[input.property] ?? ''),
         value: area?.value ?? null,
         text: area && area.value !== null ? area.text : t.none,
+        aria: `${area?.name ?? String(f.properties?.[input.property] ?? '')}: ${
+          area && area.value !== null ? area.text : t.none
+        }`,
       },
     };
   });
@@ -47,14 +50,16 @@ export function buildMapChart(input: MapInput): TopLevelSpec {
   ];
   return {
     description: input.description,
-    width: 'container',
-    height: 320,
-    autosize: { type: 'fit-x', contains: 'padding' },
+    width: plotWidth + axisExtent,
+    height: 260,
     config: chartConfig(),
     data: { values: features },
     projection: { type: 'mercator' },
     layer: [
-      { mark: { ...shape, fill: '#d9d9d9' }, encoding: { tooltip } },
+      {
+        mark: { ...shape, fill: '#d9d9d9', aria: true },
+        encoding: { tooltip, description: { field: 'properties.aria', type: 'nominal' } },
+      },
       {
         transform: [{ filter: 'isValid(datum.properties.value)' }],
         mark: shape,

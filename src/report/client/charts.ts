@@ -82,6 +82,7 @@ function draw(target: HTMLElement): void {
       });
     })
     .then(() => {
+      nameMenu(target);
       target.setAttribute('data-rendered', 'true');
       target.parentElement!.classList.add('live');
     })
@@ -89,6 +90,16 @@ function draw(target: HTMLElement): void {
       target.setAttribute('data-rendered', 'error');
       console.error(`chart ${id}: ${error instanceof Error ? error.message : String(error)}`);
     });
+}
+
+/** vega-embed's export menu opens with an icon only: it gets the menu's name in the report's language. */
+function nameMenu(target: HTMLElement): void {
+  // Vega's role descriptions ("symbol mark") are English; without them a screen reader says "graphic" in
+  // its own language, then the point's label, which the spec wrote in the report's.
+  for (const item of target.querySelectorAll('[aria-roledescription]')) item.removeAttribute('aria-roledescription');
+  const summary = target.querySelector('.vega-embed > details > summary');
+  const name = settings.i18n?.CLICK_TO_VIEW_ACTIONS;
+  if (summary && name) summary.setAttribute('aria-label', name);
 }
 
 function textOf(id: string): string {

@@ -7,7 +7,7 @@ import { words } from '../../core/messages/index.js';
 import type { Project } from '../../core/project.js';
 import type { IndicatorValue } from '../../core/types.js';
 import { buildBarChart, type Bar } from '../charts/bars.js';
-import { chartPoint, find, groupLabelOf, noteCollector, valueCell } from './cells.js';
+import { chartPoint, find, flaggedNote, groupLabelOf, noteCollector, valueCell } from './cells.js';
 import { layOut } from './grid.js';
 import { mapFigure } from './map.js';
 import type { Breakdown, DataTable, Figure, FigureInput, TableCell } from './types.js';
@@ -75,7 +75,15 @@ function barFigure(input: FigureInput, breakdown: Breakdown): Figure {
     id: `${ind.id}-by-${breakdown.number}`,
     kind: 'breakdown',
     title: ui.breakdownTitle(columnTitle, year),
-    notes: [...(rule ? [ui.ruleNote] : []), ...(bars.some((b) => b.value === null) ? [ui.missingBarNote] : [])],
+    notes: [
+      ...(rule ? [ui.ruleNote] : []),
+      ...(bars.some((b) => b.value === null) ? [ui.missingBarNote] : []),
+      ...flaggedNote(
+        values.filter((v) => v.year === year && isShown(v, breakdown)),
+        lang,
+        true,
+      ),
+    ],
     chart: buildBarChart({
       lang,
       unit: ind.unit,
@@ -115,6 +123,7 @@ function breakdownRows({ project, ind, values, lang }: FigureInput, breakdown: B
         low: point.low ?? null,
         high: point.high ?? null,
         intervalText: point.intervalText ?? '',
+        flagged: point.flagged === true,
       });
       return valueCell(v, ind, lang, notesOf.add);
     });
@@ -135,4 +144,10 @@ function orderCodes(project: Project, column: string, codes: string[], lang: Lan
   return codes.sort(
     (x, y) => rank(x) - rank(y) || collator.compare(label(project, column, x, lang), label(project, column, y, lang)),
   );
+}
+
+/** A value the breakdown's chart draws: of its column, for one of its series. */
+function isShown(v: IndicatorValue, { column, series }: Breakdown): boolean {
+  const rest = Object.fromEntries(Object.entries(v.cell).filter(([k]) => k !== column));
+  return column in v.cell && series.some((s) => sameCell(s.key, rest));
 }

@@ -45,7 +45,19 @@ export function chartPoint(v: IndicatorValue | undefined, year: number, ind: Ind
           intervalText: `${formatNumber(v.low, lang)}–${formatValue(v.high, ind.unit, lang)}`,
         }
       : {};
-  return { year, value: v.value, text: formatValue(v.value, ind.unit, lang), ...interval };
+  const flagged = v.notes.length > 0 ? { flagged: true } : {};
+  return { year, value: v.value, text: formatValue(v.value, ind.unit, lang), ...interval, ...flagged };
+}
+
+/**
+ * The note under a chart that draws values to be read with caution apart (hollow points, pale bars), with
+ * the reasons; none when the chart has no such value.
+ */
+export function flaggedNote(values: (IndicatorValue | undefined)[], lang: Lang, bars: boolean): string[] {
+  const reasons = [
+    ...new Set(values.flatMap((v) => (v && v.value !== null && !v.suppressed ? v.notes.map((n) => say(n, lang)) : []))),
+  ];
+  return reasons.length ? [words(lang).report.flaggedNote(reasons, bars)] : [];
 }
 
 export function valueCell(

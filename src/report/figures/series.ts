@@ -7,7 +7,7 @@ import type { Indicator } from '../../core/schema.js';
 import type { Cell } from '../../core/types.js';
 import { buildLineChart } from '../charts/line.js';
 import type { ChartSeries, ChartTarget } from '../charts/line-input.js';
-import { chartPoint, groupLabelOf, noteCollector, periods, projectionLine, valueCell } from './cells.js';
+import { chartPoint, flaggedNote, groupLabelOf, noteCollector, periods, projectionLine, valueCell } from './cells.js';
 import { layOut, type GridRow } from './grid.js';
 import { referencesWithin, withReferenceColumns } from './references.js';
 import type { DataTable, Figure, FigureInput } from './types.js';
@@ -58,6 +58,11 @@ export function seriesFigure({ project, ind, values, comparisons, lang, title, r
     ...(trendOf ? [ui.projectionNote(trendOf.projection!.from, trendOf.projection!.to, trendOf.target.year)] : []),
     ...(hasInterval ? [ui.bandNote] : []),
     ...(compared.length ? [ui.referenceNote(compared.map((r) => ({ label: r.name, source: r.source })))] : []),
+    ...flaggedNote(
+      grid.flatMap((row) => row.values),
+      lang,
+      false,
+    ),
   ];
   // The summary stands right above the chart; the description says what the chart shows.
   const description = `${title}. ${ui.chartDescription(

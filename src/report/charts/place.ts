@@ -1,0 +1,116 @@
+// Where the labels of a chart go. Charts are laid out at a fixed size (config.ts: the plot's width, the
+// y axis's extent), so the position of every point is known here, before Vega draws anything, and the
+// same in Node's SVG and in the browser's live chart. Each label tries its places in turn (right of its
+// point, above, below, left, …) and takes the first one that stays inside the chart and clear of every
+// label and point placed before it; a label with no such place is dropped rather than drawn over
+// another. Text widths are Vega's estimate in Node (svg.ts), with room to spare for wider fonts.
+import { textWidth } from '../svg.js';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A label placed: its anchor in pixels of the plot, and how the text stands to it. */
+export interface Placed {
+  x: number;
+  y: number;
+  align: 'left' | 'center' | 'right';
+  baseline: 'middle';
+}
+
+/** A place to try, relative to the anchor: an offset and an alignment. */
+interface Spot {
+  dx: number;
+  dy: number;
+  align: Placed['align'];
+}
+
+const around = (gap: number, rise: number): Spot[] => [
+  { dx: gap, dy: 0, align: 'left' },
+  { dx: gap - 2, dy: -rise, align: 'left' },
+  { dx: gap - 2, dy: rise, align: 'left' },
+  { dx: 0, dy: -rise - 2, align: 'center' },
+  { dx: 0, dy: rise + 2, align: 'center' },
+  { dx: -gap, dy: 0, align: 'right' },
+  { dx: -gap + 2, dy: -rise, align: 'right' },
+  { dx: -gap + 2, dy: rise, align: 'right' },
+];
+
+/** Right of the point first (an end label), or above and to the left first (a target's label). */
+export const spots = {
+  end: [...around(8, 13), ...around(8, 26)],
+  target: [14, 28, 42].flatMap((d): Spot[] =>
+    [-d, d].flatMap((dy) => [
+      { dx: -6, dy, align: 'right' as const },
+      { dx: 0, dy: dy + Math.sign(dy) * 2, align: 'center' as const },
+      { dx: 6, dy, align: 'left' as const },
+    ]),
+  ),
+  rule: [
+    { dx: 4, dy: -10, align: 'left' as const },
+    { dx: 4, dy: 11, align: 'left' as const },
+  ],
+  ruleEnd: [
+    { dx: -4, dy: -10, align: 'right' as const },
+    { dx: -4, dy: 11, align: 'right' as const },
+  ],
+};
+
+/** Estimated widths get this much more, and every box this margin: system fonts differ. */
+const widthFactor = 1.15;
+const margin = 2;
+
+function labelBox(p: Placed, text: string, size: number, bold: boolean): Box {
+  const w = textWidth(text, size, bold) * widthFactor;
+  const h = size * 1.25;
+  const x0 = p.align === 'left' ? p.x : p.align === 'right' ? p.x - w : p.x - w / 2;
+  return { x0: x0 - margin, y0: p.y - h / 2 - margin, x1: x0 + w + margin, y1: p.y + h / 2 + margin };
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const inside = (a: Box, area: Box) => a.x0 >= area.x0 && a.x1 <= area.x1 && a.y0 >= area.y0 && a.y1 <= area.y1;
+
+/** The boxes already taken in a chart, and the area labels must keep to. */
+export class Layout {
+  private taken: Box[] = [];
+  constructor(private readonly area: Box) {}
+
+  /** A point or another mark that labels must not cover. */
+  block(box: Box): void {
+    this.taken.push(box);
+  }
+
+  /** The first of the spots around (x, y) where the label fits; null when none does. */
+  place(x: number, y: number, text: string, size: number, bold: boolean, tries: Spot[]): Placed | null {
+    for (const s of tries) {
+      const p: Placed = { x: x + s.dx, y: y + s.dy, align: s.align, baseline: 'middle' };
+      const box = labelBox(p, text, size, bold);
+      if (inside(box, this.area) && !this.taken.some((t) => overlaps(t, box))) {
+        this.taken.push(box);
+        return p;
+      }
+    }
+    return null;
+  }
+}
+
+/** A box of `r` pixels around a point. */
+export const pointBox = (x: number, y: number, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+
+/** Round ends for a linear scale, as Vega's `nice` would make them for about `count` ticks. */
+export function niceDomain(min: number, max: number, count = 6): [number, number] {
+  if (!(max > min)) return [min - 1, max + 1];
+  const step = tickStep(min, max, count);
+  const round = (x: number) => Number(x.toPrecision(12));
+  return [round(Math.floor(min / step) * step), round(Math.ceil(max / step) * step)];
+}
+
+function tickStep(min: number, max: number, count: number): number {
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
