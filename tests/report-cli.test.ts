@@ -89,6 +89,29 @@ describe('istsoll report', () => {
     expect(work).toContain('<p class="scope">Handlungsfeld: Arbeit</p>');
     expect(work).toContain('id="indikator-employment"');
     expect(work).not.toContain('id="indikator-agree"');
+    // Every report names the others and links to them relatively; the one being read is marked, not linked.
+    const links = async (file: string) => {
+      const page = await readFile(join(dir, 'reports', file), 'utf8');
+      const nav = /<nav class="report-links"[^]*?<\/nav>/.exec(page)?.[0] ?? '';
+      return {
+        hrefs: [...nav.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+        current: /<span aria-current="page">([^<]*)<\/span>/.exec(nav)?.[1],
+      };
+    };
+    expect(await links('index.html')).toEqual({
+      hrefs: ['index-work.html', 'index-voice.html'],
+      current: 'Gesamtbericht (alle Handlungsfelder)',
+    });
+    expect(await links('index-work.html')).toEqual({
+      hrefs: ['index.html', 'index-voice.html'],
+      current: 'Bericht „Arbeit“',
+    });
+    expect(await links('index-voice.html')).toEqual({
+      hrefs: ['index.html', 'index-work.html'],
+      current: 'Bericht „Mitsprache“',
+    });
+    for (const file of ['index.html', 'index-work.html', 'index-voice.html'])
+      for (const href of (await links(file)).hrefs) expect(existsSync(join(dir, 'reports', href))).toBe(true);
   });
 
   it('says clearly when --pdf finds no Chromium, and keeps the HTML', async () => {
