@@ -94,7 +94,7 @@ describe('istsoll report', () => {
       const page = await readFile(join(dir, 'reports', file), 'utf8');
       const nav = /<nav class="report-links"[^]*?<\/nav>/.exec(page)?.[0] ?? '';
       return {
-        hrefs: [...nav.matchAll(/href="([^"]*)"/g)].map((m) => m[1]),
+        hrefs: [...nav.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!),
         current: /<span aria-current="page">([^<]*)<\/span>/.exec(nav)?.[1],
       };
     };

@@ -45,23 +45,32 @@ function start(): Promise<Ready> {
   return started;
 }
 
-function startLibraries(): Promise<Ready> {
-  for (const library of document.querySelectorAll('script.library')) {
+/** The libraries run in their order (Vega-Lite and vega-embed need Vega) once all three are unpacked. */
+async function startLibraries(): Promise<Ready> {
+  const libraries = [...document.querySelectorAll<HTMLElement>('script.library')];
+  const [specs, ...codes] = await Promise.all([
+    unpack(textOf('chart-specs')),
+    ...libraries.map((library) => unpack(library.textContent ?? '')),
+  ]);
+  libraries.forEach((library, i) => {
     const script = document.createElement('script');
     script.setAttribute('data-started', library.getAttribute('data-name') ?? '');
-    script.textContent = library.textContent;
+    script.textContent = codes[i]!;
     document.head.appendChild(script);
-  }
-  const bytes = Uint8Array.from(atob(textOf('chart-specs').trim()), (c) => c.charCodeAt(0));
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const parsed = new Response(unpacked).json() as Promise<Record<string, VisualizationSpec>>;
+  });
   const loader = vega.loader();
   const refuse = () => Promise.reject(new Error('the report is offline: nothing is loaded'));
   loader.load = refuse;
   loader.sanitize = refuse;
   loader.http = refuse;
   loader.file = refuse;
-  return parsed.then((specs) => ({ specs, loader }));
+  return { specs: JSON.parse(specs!) as Record<string, VisualizationSpec>, loader };
+}
+
+/** gzip in base64, as page.ts packs it, back to text. */
+function unpack(packed: string): Promise<string> {
+  const bytes = Uint8Array.from(atob(packed.trim()), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
 function draw(target: HTMLElement): void {
