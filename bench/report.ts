@@ -6,7 +6,7 @@
 //   npm run bench:report        (or: npx tsx bench/report.ts)
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { compareIndicators } from '../src/compare/compare.js';
@@ -17,8 +17,8 @@ import { paths, readProject } from '../src/core/project.js';
 import { buildReportModel } from '../src/report/model.js';
 import { readProvenance } from '../src/report/provenance.js';
 import { renderReport } from '../src/report/page.js';
+import { log, root, seconds, table, verdict } from './common.js';
 
-const root = resolve(import.meta.dirname, '..');
 const indicatorCount = 100;
 const targets = { bytes: 3e6, drawnMs: 2000 };
 
@@ -162,30 +162,6 @@ async function measureInBrowser(
   } finally {
     await browser.close();
   }
-}
-
-function verdict(value: number, atMost: number): string {
-  return value <= atMost ? 'PASS' : 'MISS';
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
-}
-
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -77,4 +78,19 @@ export async function readPdfPageFills(path: string): Promise<number[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Scrolls every chart into view, as a reader would, and waits until vega-embed has drawn it (or failed). */
+export async function drawAll(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-charts="ready"]');
+  await page.evaluate(async () => {
+    for (const box of document.querySelectorAll('.chart-box')) {
+      box.scrollIntoView({ block: 'center' });
+      const chart = box.querySelector('.chart')!;
+      const started = performance.now();
+      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000)
+        await new Promise((r) => setTimeout(r, 10));
+    }
+    window.scrollTo(0, 0);
+  });
 }

@@ -17,7 +17,7 @@ import { readProject } from '../src/core/project.js';
 import { loadProject } from '../src/load/load.js';
 import { buildReportModel } from '../src/report/model.js';
 import { writeReport } from '../src/report/page.js';
-import { browserTests, chromiumArgs, chromiumPath } from './browser-env.js';
+import { browserTests, chromiumArgs, chromiumPath, drawAll } from './browser-env.js';
 
 const root = resolve(import.meta.dirname, '..');
 const screenshots = join(root, 'tests', 'screenshots');
@@ -67,21 +67,6 @@ async function open(lang: Lang, width: number, javaScript: boolean): Promise<Pag
   // Two frames: layout, then the page script's resize observers.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page;
-}
-
-/** Scrolls every chart into view and waits until vega-embed has drawn it. */
-async function drawAll(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-charts="ready"]');
-  await page.evaluate(async () => {
-    for (const box of document.querySelectorAll('.chart-box')) {
-      box.scrollIntoView({ block: 'center' });
-      const chart = box.querySelector('.chart')!;
-      const started = performance.now();
-      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000)
-        await new Promise((r) => setTimeout(r, 10));
-    }
-    window.scrollTo(0, 0);
-  });
 }
 
 /** What a reader sees at this width: how wide the page is, where the first rating is, which chart texts collide. */

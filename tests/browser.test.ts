@@ -19,6 +19,7 @@ import {
   browserTests,
   chromiumArgs,
   chromiumPath,
+  drawAll,
   pdfTests,
   readPdfPageCount,
   readPdfPageFills,
@@ -72,21 +73,6 @@ async function open(context: BrowserContext, url: string) {
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, seen };
-}
-
-/** Scrolls every chart into view, as a reader would, and waits until vega-embed has drawn it (or failed). */
-async function drawAll(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-charts="ready"]');
-  await page.evaluate(async () => {
-    for (const box of document.querySelectorAll('.chart-box')) {
-      box.scrollIntoView({ block: 'center' });
-      const chart = box.querySelector('.chart')!;
-      const started = performance.now();
-      while (!chart.hasAttribute('data-rendered') && performance.now() - started < 10_000)
-        await new Promise((r) => setTimeout(r, 10));
-    }
-    window.scrollTo(0, 0);
-  });
 }
 
 let example: { model: ReportModel; path: string; url: string };
