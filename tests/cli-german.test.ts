@@ -46,7 +46,8 @@ describe('under LANG=de_DE.UTF-8', () => {
       /^Indikator\s+Reihe\s+Ist \(zuletzt\)\s+Soll \(Ziel\)/,
     );
     expect(r.stdout).toMatch(/57,1\s%\s\(2021\)/);
-    expect(r.stdout).toMatch(/2 Indikatoren \(Methode: [^)]*\)+: /);
+    expect(r.stdout).toMatch(/^3 Ziele \(Methode: [^)]*\)+: 2 auf Kurs; 1 nicht bewertbar$/m);
+    expect(r.stdout).toMatch(/^2 Indikatoren, je mit dem schlechtesten Ziel gezählt: 1 auf Kurs; 1 nicht bewertbar$/m);
     expect(r.stdout).not.toMatch(/\b(on track|not assessable|indicators)\b/);
   });
 

@@ -85,6 +85,9 @@ describe('commands on the mini project', () => {
     const r = await runCli('compare', '--project', mini, '--db', await tempDb());
     expect(r.stdout).toContain('NOTE: Test data.');
     expect(r.stdout).toMatch(/employment\s+X\s+/);
+    // Both counts add up: every row of the table once, every indicator once with its worst target.
+    expect(r.stdout).toMatch(/^3 targets \(method: .*\): 2 on track; 1 not assessable$/m);
+    expect(r.stdout).toMatch(/^2 indicators, each counted with its worst target: 1 on track; 1 not assessable$/m);
   });
 });
 

@@ -8,7 +8,7 @@ import { computeCached, readReferences, validateIndicators } from '../compute/in
 import { displayPath as shown, InputError, type Location } from '../core/errors.js';
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
-import { statusOrder, type Comparison, type IndicatorValue } from '../core/types.js';
+import { statusOrder, type Comparison, type IndicatorValue, type Status } from '../core/types.js';
 import { loadInMemory, loadProject, type LoadProgress, type LoadResult } from '../load/index.js';
 import type {
   CompareOptions,
@@ -297,13 +297,17 @@ async function printComparisons(lang: Lang, project: Project, comparisons: Compa
     project.fields.map((f) => f.id),
     comparisons,
   );
-  const counts = statusOrder
-    .map((s) => [s, indicators.filter((i) => i.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${w.status[s]}`)
-    // Semicolons: a status word may hold a comma ("erreicht, aber nicht gesichert").
-    .join('; ');
-  print(`\n${w.cli.summary(indicators.length, w.report.methods[project.config.method].name, counts)}`);
+  const counts = (statuses: Status[]) =>
+    statusOrder
+      .map((s) => [s, statuses.filter((x) => x === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${w.status[s]}`)
+      // Semicolons: a status word may hold a comma ("erreicht, aber nicht gesichert").
+      .join('; ');
+  const method = w.report.methods[project.config.method].name;
+  const targets = comparisons.map((c) => c.status);
+  const rated = indicators.map((i) => i.status);
+  print(`\n${w.cli.summary(targets.length, counts(targets), rated.length, counts(rated), method)}`);
 }
 
 function printLoad(lang: Lang, result: LoadResult): void {

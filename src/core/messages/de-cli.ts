@@ -133,8 +133,9 @@ export const cliDe = {
     reading: (file: string) => `lese ${file} …`,
     read: (file: string, rows: string, seconds: string) => `${file} gelesen: ${rows} Zeilen in ${seconds} s`,
   },
-  summary: (indicators: number, method: string, counts: string) =>
-    `${plural(indicators, 'Indikator', 'Indikatoren')} (Methode: ${method}): ${counts}`,
+  summary: (targets: number, targetCounts: string, indicators: number, indicatorCounts: string, method: string) =>
+    `${plural(targets, 'Ziel', 'Ziele')} (Methode: ${method}): ${targetCounts}\n` +
+    `${plural(indicators, 'Indikator', 'Indikatoren')}, je mit dem schlechtesten Ziel gezählt: ${indicatorCounts}`,
   validated: (sources: number, indicators: number, targets: number, measures: number) =>
     `in Ordnung: ${plural(sources, 'Quelle', 'Quellen')}, ${plural(indicators, 'Indikator', 'Indikatoren')}, ` +
     `${plural(targets, 'Ziel', 'Ziele')}${measures ? `, ${plural(measures, 'Maßnahme', 'Maßnahmen')}` : ''}`,

@@ -128,8 +128,9 @@ export const cliEn: CliWords = {
     reading: (file) => `reading ${file} …`,
     read: (file, rows, seconds) => `read ${file}: ${rows} rows in ${seconds} s`,
   },
-  summary: (indicators, method, counts) =>
-    `${plural(indicators, 'indicator', 'indicators')} (method: ${method}): ${counts}`,
+  summary: (targets, targetCounts, indicators, indicatorCounts, method) =>
+    `${plural(targets, 'target', 'targets')} (method: ${method}): ${targetCounts}\n` +
+    `${plural(indicators, 'indicator', 'indicators')}, each counted with its worst target: ${indicatorCounts}`,
   validated: (sources, indicators, targets, measures) =>
     `ok: ${plural(sources, 'source', 'sources')}, ${plural(indicators, 'indicator', 'indicators')}, ` +
     `${plural(targets, 'target', 'targets')}${measures ? `, ${plural(measures, 'measure', 'measures')}` : ''}`,
