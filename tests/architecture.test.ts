@@ -63,6 +63,28 @@ describe('the house plan', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('starts without Vega: only drawing a chart that is not cached loads it (svg.ts, imported dynamically)', () => {
+    // Static value imports only: `import type` is erased, `import('…')` loads when it runs.
+    const staticImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import(?! type)|export)[^;]*? from '([^']+)';/gm)].map((m) => m[1]!);
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of staticImports(file))
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        else packages.add(spec);
+    };
+    // The command line and the report stage's door, which it may load dynamically.
+    visit(join(src, 'main.ts'));
+    visit(join(src, 'report', 'index.ts'));
+    expect(seen.has(join(src, 'report', 'page.ts'))).toBe(true);
+    expect([...packages].filter((p) => /^vega/.test(p))).toEqual([]);
+    // The check sees Vega where it is imported.
+    expect(staticImports(join(src, 'report', 'svg.ts'))).toContain('vega');
+  });
+
   it('has no import cycles', () => {
     const graph = new Map(files.map((f) => [f, importsOf(f)]));
     const cycles: string[] = [];

@@ -5,7 +5,7 @@ import { words, type Lang } from '../../core/messages/index.js';
 import type { Unit } from '../../core/schema.js';
 import { axisExtent, chartConfig, ink, palette, plotWidth, rightRoom, textPalette, type Layer } from './config.js';
 import { niceDomain } from './place.js';
-import { textWidth } from '../svg.js';
+import { textWidth } from '../text-width.js';
 
 /** The category names take the place of the time chart's y axis and some of its plot: the chart is as wide. */
 const categoryExtent = 110;

@@ -4,7 +4,7 @@
 // point, above, below, left, …) and takes the first one that stays inside the chart and clear of every
 // label and point placed before it; a label with no such place is dropped rather than drawn over
 // another. Text widths are Vega's estimate in Node (svg.ts), with room to spare for wider fonts.
-import { textWidth } from '../svg.js';
+import { textWidth } from '../text-width.js';
 
 export interface Box {
   x0: number;
