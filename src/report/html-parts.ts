@@ -17,7 +17,7 @@ export function numberCell(content: string | number, className = ''): Html {
   return html`<td class="num${className ? ` ${className}` : ''}">${content}</td>`;
 }
 
-/** A table that may be wider than the screen scrolls in its own box, reachable by keyboard. */
+/** A table that may be wider than the screen scrolls in its own box, reachable by keyboard; `labelledBy`: ids. */
 export function scroller(labelledBy: string, table: Html): Html {
   return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${labelledBy}">${table}</div>`;
 }

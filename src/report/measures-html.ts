@@ -16,7 +16,7 @@ export function renderFieldMeasures(model: ReportModel): Html | string {
 <div class="field-columns">
 <div class="field-indicators"><h4>${ui.fieldIndicators}</h4><ul>${indicators}</ul></div>
 <div class="field-measure-list"><h4 id="${f.anchor}-massnahmen">${ui.fieldMeasures}</h4>
-${scroller(`${f.anchor}-massnahmen`, renderMeasureTable(model, f.measures, true))}</div>
+${scroller(`${f.anchor}-titel ${f.anchor}-massnahmen`, renderMeasureTable(model, f.measures, true))}</div>
 </div>
 </section>
 `;
@@ -35,7 +35,7 @@ export function renderIndicatorMeasures(model: ReportModel, s: IndicatorSection)
   const id = `${s.anchor}-massnahmen`;
   return html`<div class="indicator-measures">
 <h3 id="${id}">${model.ui.indicatorMeasures}</h3>
-${scroller(id, renderMeasureTable(model, s.measures, false))}
+${scroller(`${s.anchor}-titel ${id}`, renderMeasureTable(model, s.measures, false))}
 </div>`;
 }
 
