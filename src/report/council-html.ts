@@ -17,6 +17,7 @@ export function renderCouncil(model: ReportModel): Html {
 <h3 id="kernaussagen">${ui.messagesHeading}</h3>
 <ol class="key-messages" aria-labelledby="kernaussagen">${council.messages.map((m) => html`<li>${m}</li>`)}</ol>
 <h3 id="felder-titel">${ui.fieldsHeading}</h3>
+<p class="table-note" id="felder-hinweis">${ui.fieldsCaption}</p>
 ${scroller('felder-titel', renderFieldTable(model))}
 <div class="status-counts">
 ${renderTotals('summe-indikatoren', ui.totalsOf('indicators', model.indicators.length), model.totals)}
@@ -34,14 +35,21 @@ function renderKeyFigure(k: KeyFigure): Html {
   return html`<li><span class="key-value">${k.value}</span> <span class="key-label">${k.label}</span>${note}</li>`;
 }
 
-/** The fields of action, worst first, with the counts of their indicators by rating and their measures. */
+/**
+ * The fields of action, worst first, with the counts of their indicators by rating and their measures: a
+ * column for each rating that some indicator has, so that the table stays narrow enough to read whole.
+ * Its note stands above it, outside the box that scrolls, where a reader sees all of it.
+ */
 function renderFieldTable(model: ReportModel): Html {
   const { ui, council, legend } = model;
   const withMeasures = council.measures !== null;
+  const occurring = legend.map((_, i) => model.totals[i]!.count > 0);
+  const countCells = (counts: Count[]) =>
+    counts.filter((_, i) => occurring[i]).map((c) => numberCell(c.count, c.count === 0 ? 'zero' : ''));
   const heads = [
     headCell(ui.field),
     headCell(ui.offTrackColumn, 'num'),
-    legend.map(renderStatusHead),
+    legend.filter((_, i) => occurring[i]).map(renderStatusHead),
     headCell(ui.total, 'num'),
     withMeasures ? headCell(ui.measuresColumn, 'num') : '',
   ];
@@ -71,8 +79,7 @@ function renderFieldTable(model: ReportModel): Html {
     numberCell(model.indicators.length),
     measures ? numberCell(ui.measuresCell(measures.total, measures.overdue.length)) : '',
   ];
-  return html`<table class="field-table">
-<caption>${ui.fieldsCaption}</caption>
+  return html`<table class="field-table" aria-labelledby="felder-titel" aria-describedby="felder-hinweis">
 <thead><tr>${heads}</tr></thead>
 <tbody>
 ${council.fields.map(row)}
@@ -85,10 +92,6 @@ ${council.fields.map(row)}
 function renderStatusHead(b: Badge): Html {
   const symbol = html`<span class="symbol" aria-hidden="true">${b.symbol}</span>`;
   return headCell(html`<span class="status s-${b.status}">${symbol}</span> ${b.word}`, 'num status-head');
-}
-
-function countCells(counts: Count[]): Html[] {
-  return counts.map((c) => numberCell(c.count, c.count === 0 ? 'zero' : ''));
 }
 
 /** The ratings that occur, with their counts: they add up to the number the label names. */

@@ -121,7 +121,7 @@ export const councilDe = {
   offTrackColumn: 'deutlich verfehlt',
   offTrackCell: (off: number, assessed: number) => (assessed ? `${off} von ${assessed}` : '–'),
   measuresColumn: 'Maßnahmen',
-  measuresCell: (total: number, overdue: number) => `${total}${overdue ? ` (${overdue} überfällig)` : ''}`,
+  measuresCell: (total: number, overdue: number) => `${total}${overdue ? ` (${overdue}\u00a0überfällig)` : ''}`,
   // Was sich seit dem letzten Bericht geändert hat
   changesHeading: 'Was sich seit dem letzten Bericht geändert hat',
   changesIntro: (since: string) =>

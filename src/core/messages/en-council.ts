@@ -98,7 +98,7 @@ export const councilEn: typeof councilDe = {
   offTrackColumn: 'clearly missed',
   offTrackCell: (off, assessed) => (assessed ? `${off} of ${assessed}` : '–'),
   measuresColumn: 'Measures',
-  measuresCell: (total, overdue) => `${total}${overdue ? ` (${overdue} overdue)` : ''}`,
+  measuresCell: (total, overdue) => `${total}${overdue ? ` (${overdue}\u00a0overdue)` : ''}`,
   changesHeading: 'What changed since the last report',
   changesIntro: (since) =>
     `Compared with the report of ${since}: changed ratings, values that moved beyond their margin of error ` +
