@@ -2,8 +2,9 @@
 // y axis's extent), so the position of every point is known here, before Vega draws anything, and the
 // same in Node's SVG and in the browser's live chart. Each label tries its places in turn (right of its
 // point, above, below, left, …) and takes the first one that stays inside the chart and clear of every
-// label and point placed before it; a label with no such place is dropped rather than drawn over
-// another. Text widths are Vega's estimate in Node (svg.ts), with room to spare for wider fonts.
+// label, point and line placed before it (crossing a line only where nothing else is free); a label
+// with no such place is dropped rather than drawn over another. Text widths are estimated as in Node's
+// SVG (text-width.ts), with room to spare for wider fonts.
 import { textWidth } from '../text-width.js';
 
 export interface Box {
@@ -39,23 +40,31 @@ const around = (gap: number, rise: number): Spot[] => [
   { dx: -gap + 2, dy: rise, align: 'right' },
 ];
 
-/** Right of the point first (an end label), or above and to the left first (a target's label). */
-export const spots = {
-  end: [...around(8, 13), ...around(8, 26)],
-  target: [14, 28, 42].flatMap((d): Spot[] =>
+/**
+ * Rings of places, nearest first: right of the point first (an end label), or above and to the left
+ * first (a target's label, 10 pixels aside so as to clear its diamond). A label takes a place in a nearer
+ * ring across a line before one further out.
+ */
+export const spots: Record<'end' | 'target' | 'rule' | 'ruleEnd', Spot[][]> = {
+  end: [around(8, 13), around(8, 26)],
+  target: [14, 28, 42].map((d): Spot[] =>
     [-d, d].flatMap((dy) => [
-      { dx: -6, dy, align: 'right' as const },
+      { dx: -10, dy, align: 'right' as const },
       { dx: 0, dy: dy + Math.sign(dy) * 2, align: 'center' as const },
-      { dx: 6, dy, align: 'left' as const },
+      { dx: 10, dy, align: 'left' as const },
     ]),
   ),
   rule: [
-    { dx: 4, dy: -10, align: 'left' as const },
-    { dx: 4, dy: 11, align: 'left' as const },
+    [
+      { dx: 4, dy: -10, align: 'left' },
+      { dx: 4, dy: 11, align: 'left' },
+    ],
   ],
   ruleEnd: [
-    { dx: -4, dy: -10, align: 'right' as const },
-    { dx: -4, dy: 11, align: 'right' as const },
+    [
+      { dx: -4, dy: -10, align: 'right' },
+      { dx: -4, dy: 11, align: 'right' },
+    ],
   ],
 };
 
@@ -76,6 +85,8 @@ const inside = (a: Box, area: Box) => a.x0 >= area.x0 && a.x1 <= area.x1 && a.y0
 /** The boxes already taken in a chart, and the area labels must keep to. */
 export class Layout {
   private taken: Box[] = [];
+  /** Lines: a label keeps clear of them where it can, and crosses one rather than be dropped. */
+  private lines: Box[] = [];
   constructor(private readonly area: Box) {}
 
   /** A point or another mark that labels must not cover. */
@@ -83,16 +94,28 @@ export class Layout {
     this.taken.push(box);
   }
 
-  /** The first of the spots around (x, y) where the label fits; null when none does. */
-  place(x: number, y: number, text: string, size: number, bold: boolean, tries: Spot[]): Placed | null {
-    for (const s of tries) {
-      const p: Placed = { x: x + s.dx, y: y + s.dy, align: s.align, baseline: 'middle' };
-      const box = labelBox(p, text, size, bold);
-      if (inside(box, this.area) && !this.taken.some((t) => overlaps(t, box))) {
-        this.taken.push(box);
-        return p;
-      }
-    }
+  /** A line between two points, as a chain of small boxes. */
+  blockLine(x0: number, y0: number, x1: number, y1: number): void {
+    const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / 3));
+    for (let i = 0; i <= steps; i++)
+      this.lines.push(pointBox(x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps, 1));
+  }
+
+  /**
+   * Ring by ring, the first place around (x, y) where the label fits clear of everything, else the first
+   * where it fits across a line only; null when no ring has room.
+   */
+  place(x: number, y: number, text: string, size: number, bold: boolean, rings: Spot[][]): Placed | null {
+    for (const ring of rings)
+      for (const avoid of [[this.taken, this.lines], [this.taken]])
+        for (const s of ring) {
+          const p: Placed = { x: x + s.dx, y: y + s.dy, align: s.align, baseline: 'middle' };
+          const box = labelBox(p, text, size, bold);
+          if (inside(box, this.area) && !avoid.some((boxes) => boxes.some((t) => overlaps(t, box)))) {
+            this.taken.push(box);
+            return p;
+          }
+        }
     return null;
   }
 }
