@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { checkPlausibility, compareIndicators, rollUp } from '../compare/index.js';
 import { computeCached, readReferences, validateIndicators } from '../compute/index.js';
 import { displayPath as shown, InputError, type Location } from '../core/errors.js';
+import { formatNumber } from '../core/format.js';
 import { msg, say, toJson, words, type Lang, type Message } from '../core/messages/index.js';
 import { paths, readProject, type Project } from '../core/project.js';
 import { statusOrder, type Comparison, type IndicatorValue, type Status } from '../core/types.js';
@@ -364,6 +365,6 @@ function onProgress(lang: Lang) {
   return (event: LoadProgress) => {
     if (!process.stderr.isTTY) return;
     if (event.kind === 'reading') progress(w.reading(event.file));
-    else progress(w.read(event.file, event.rows.toLocaleString(lang), event.seconds.toFixed(1)));
+    else progress(w.read(event.file, event.rows.toLocaleString(lang), formatNumber(event.seconds, lang, 1)));
   };
 }

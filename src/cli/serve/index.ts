@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { formatNumber } from '../../core/format.js';
 import { words } from '../../core/messages/index.js';
 import { paths, readProject } from '../../core/project.js';
 import type { GlobalOptions } from '../options.js';
@@ -74,7 +75,7 @@ export async function serve(run: Run, o: GlobalOptions): Promise<void> {
   };
 
   function report(build: Build): void {
-    const seconds = ((Date.now() - build.at.getTime()) / 1000).toFixed(2);
+    const seconds = formatNumber((Date.now() - build.at.getTime()) / 1000, run.lang, 2);
     if (build.ok) return progress(w.serve.built(seconds));
     const e = build.error;
     progress(w.serve.failed(e instanceof InputError ? e.format(run.lang, w.hint) : w.unexpected(e.message)));

@@ -29,7 +29,7 @@ export const cliDe = {
       strict: 'Warnungen (etwa eine negative Anzahl) als Fehler behandeln: der Befehl endet mit Exit-Code 1',
       debug: 'bei unerwarteten Fehlern die technischen Details zeigen',
       lang: 'Sprache der Ausgabe und des Berichts (de oder en)',
-      json: 'JSON statt einer Tabelle ausgeben (wie --format json)',
+      json: 'JSON statt einer Tabelle ausgeben',
       format: 'Ausgabeformat',
       decimalComma: 'CSV für deutsche Tabellenkalkulationen: `;` zwischen den Feldern und Dezimalkomma',
       bom: 'die CSV-Datei mit einer UTF-8-Bytereihenfolgemarke beginnen',

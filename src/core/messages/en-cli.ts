@@ -29,7 +29,7 @@ export const cliEn: CliWords = {
       strict: 'treat warnings (a negative count, say) as errors: the command ends with exit code 1',
       debug: 'show stack traces of unexpected errors',
       lang: 'language of the messages and of the report (de or en)',
-      json: 'print JSON instead of a table (same as --format json)',
+      json: 'print JSON instead of a table',
       format: 'output format',
       decimalComma: 'CSV for German spreadsheets: `;` between fields and a decimal comma',
       bom: 'start the CSV with a UTF-8 byte-order mark',
