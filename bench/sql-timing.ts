@@ -38,6 +38,7 @@ const kinds: [RegExp, string][] = [
   [/^CREATE (TEMP )?TABLE .*\bread_(csv|parquet)\(/, 'read the file (CREATE TABLE … read_csv/read_parquet)'],
   [/^CREATE TABLE .* AS SELECT \* FROM previous\./, 'copy an unchanged table'],
   [/GROUP BY .* HAVING count\(\*\) > 1/, 'key/id unique check (GROUP BY key HAVING count(*) > 1)'],
+  [/bitstring_agg\(|^SELECT count\(\*\)::VARCHAR AS n, count\(/, 'key/id unique proof (range, then a bit per row)'],
   [/bool_or\(contains\(/, 'text check (mojibake, untrimmed cells)'],
   [/^UPDATE /, 'UPDATE (trim text)'],
   [/^ALTER TABLE /, 'ALTER TABLE (year column)'],
