@@ -1,7 +1,7 @@
 // Die Wörter des Berichts auf Deutsch: Überschriften, Tabellenköpfe und die Satzmuster, die das
 // Berichtsmodell mit Zahlen füllt. Alles, was zum Projekt gehört, kommt über die Parameter herein.
 import type { Method, Unit } from '../schema.js';
-import { verdictDe } from './de-verdict.js';
+import { nouns, verdictDe } from './de-verdict.js';
 import { councilDe } from './de-council.js';
 import { readingDe } from './de-reading.js';
 
@@ -13,15 +13,6 @@ export interface Since {
 
 /** A disaggregation column as a heading when istsoll.yaml gives it no `column_titles` entry: its name has to do. */
 export const columnName = (column: string) => column.replace(/_/g, ' ');
-
-const nouns: Record<Unit, string> = {
-  percent: 'der Anteil',
-  per_1000: 'die Rate',
-  count: 'die Zahl',
-  mean: 'der Mittelwert',
-  ratio: 'das Verhältnis',
-  total: 'die hochgerechnete Zahl',
-};
 
 export const reportDe = {
   ...councilDe,

@@ -30,7 +30,8 @@ export interface Move {
   rose: boolean | null;
 }
 
-const nouns: Record<Unit, string> = {
+/** What a value of each unit is called in a sentence ("der Anteil lag …"). */
+export const nouns: Record<Unit, string> = {
   percent: 'der Anteil',
   per_1000: 'die Rate',
   count: 'die Zahl',
